@@ -1,0 +1,23 @@
+using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Resolution;
+using Orleans.Concurrency;
+
+namespace FlowConfigs.Grains.Configs;
+
+/// <summary>One flow config, keyed by its id, held in memory with its resolved maps.</summary>
+public interface IFlowConfigGrain : IGrainWithStringKey
+{
+    /// <summary>The stored config, or null when there is none.</summary>
+    [ReadOnly]
+    Task<FlowConfig?> GetAsync();
+
+    /// <summary>The flat map GetConfig returns, as UTF-8 JSON; null when the config does not exist.</summary>
+    [ReadOnly]
+    ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale);
+
+    /// <summary>Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full).</summary>
+    Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
+
+    Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username);
+}
