@@ -1,14 +1,44 @@
+using System.Net;
+using FlowConfigs.Domain;
+using Microsoft.Extensions.Options;
+
 namespace FlowConfigs.Gateway.Hosting;
 
 internal static class HostingExtensions
 {
     public static WebApplicationBuilder AddFlowConfigsHosting(this WebApplicationBuilder builder)
     {
+        builder.Services.AddOptions<PortsOptions>().BindConfiguration(PortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SiloPortsOptions>().BindConfiguration(SiloPortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        var ports = builder.Configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            var address = IPAddress.Parse(ports.BindAddress);
+            kestrel.Listen(address, ports.Public);
+            kestrel.Listen(address, ports.Internal);
+        });
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = DomainJson.Options.PropertyNamingPolicy;
+            json.SerializerOptions.DefaultIgnoreCondition = DomainJson.Options.DefaultIgnoreCondition;
+            json.SerializerOptions.Encoder = DomainJson.Options.Encoder;
+            foreach (var converter in DomainJson.Options.Converters)
+                json.SerializerOptions.Converters.Add(converter);
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddHealthChecks();
         return builder;
     }
 
     public static WebApplication MapFlowConfigsHosting(this WebApplication app)
     {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<PortSeparation>();
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready");
         return app;
     }
 }
