@@ -1,10 +1,20 @@
+using FlowConfigs.Gateway.Features.Connect;
+using FlowConfigs.Gateway.Features.FlowConfigs;
+using FlowConfigs.Gateway.Features.Settings;
+using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowConfigsHosting();
+builder.AddFlowConfigsSilo();
+builder.AddFlowConfigsFeatures();
 
 var app = builder.Build();
 app.MapFlowConfigsHosting();
+app.MapFlowConfigsApi();
+app.MapSettingsApi();
+app.MapSpeechApi();
+app.MapConnectApi();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>

@@ -1,0 +1,17 @@
+using FlowConfigs.Domain.Access;
+
+namespace FlowConfigs.Gateway.Features.Access;
+
+/// <summary>
+/// Decides a caller's access level on config ids. The embedded default evaluates DESIGN.md's rules in process;
+/// in AWS the same question goes to Verified Permissions.
+/// </summary>
+public interface IAccessDecider
+{
+    ValueTask<AccessLevel> LevelAsync(Principal principal, string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Levels for many ids at once (the list), in the order given.</summary>
+    ValueTask<AccessLevel[]> LevelsAsync(Principal principal, IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
+
+    ValueTask<bool> CanManageSettingsAsync(Principal principal, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,58 @@
+using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Resolution;
+using FlowConfigs.Gateway.Features.Settings;
+using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Grains.Configs;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlowConfigs.Gateway.Features.Connect;
+
+/// <summary>
+/// GetConfig on the internal port, for the Lambda a contact flow invokes. A caller is waiting: the grain hands over
+/// the resolved map as cached UTF-8 bytes and they are written as they are.
+/// </summary>
+internal static class ConnectApi
+{
+    /// <summary>Connect events carry contact attributes; 128 KB leaves room for them.</summary>
+    private const int MaxEventBytes = 128 * 1024;
+
+    public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/internal").WithTags("GetConfig (internal port)");
+        group.MapGet("/config/{id}", GetConfigAsync).WithName("GetConfig");
+        group.MapPost("/connect", ConnectEventAsync).WithName("GetConfigForConnectEvent")
+            .Accepts<object>("application/json");
+        return app;
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetConfigAsync(
+        HttpContext context, IGrainFactory grains, SettingsSnapshot settings, string? lang = null, string? channel = null)
+    {
+        var id = RawRoute.Segment(context, 2);
+        if (FlowConfigId.Validate(id) is { } error) return Problems.Field("id", error);
+        var request = ConfigRequest.FromQuery(id!, lang, channel);
+        return await ResolveAsync(request, grains, settings);
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ConnectEventAsync(
+        HttpContext context, IGrainFactory grains, SettingsSnapshot settings)
+    {
+        var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxEventBytes);
+        if (unreadable is not null) return unreadable;
+        using var _ = body;
+        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, settings);
+    }
+
+    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResolveAsync(
+        ConfigRequestResult request, IGrainFactory grains, SettingsSnapshot settings)
+    {
+        if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
+        if (FlowConfigId.Validate(contact.Id) is { } error) return Problems.Field("id", error);
+
+        var resolved = await grains.GetGrain<IFlowConfigGrain>(contact.Id)
+            .ResolveAsync(contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        return resolved is null
+            ? Problems.ConfigNotFound(contact.Id)
+            : TypedResults.Bytes(resolved.Utf8Json, "application/json");
+    }
+}

@@ -1,0 +1,109 @@
+using System.Text.Json;
+using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.Configs;
+using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Settings;
+using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.Directory;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Orleans.Storage;
+
+namespace FlowConfigs.Gateway.Features.FlowConfigs;
+
+public enum ImportStatus { Created, Updated, Failed }
+
+public sealed record ImportResult(string? Id, ImportStatus Status, string? Error = null);
+
+/// <summary>Moving configs between environments as JSON files.</summary>
+internal static class FlowConfigTransferEndpoints
+{
+    public const int MaxImportBytes = 10 * 1024 * 1024;
+    public const int MaxImportItems = 1000;
+
+    /// <summary><c>?ids=a,b</c> exports those (each must exist and be readable); without ids, every config the caller may read.</summary>
+    public static async Task<Results<Ok<FlowConfig[]>, ProblemHttpResult>> ExportAsync(
+        HttpContext context, IGrainFactory grains, IAccessDecider access, string? ids = null)
+    {
+        var principal = Caller.Of(context);
+        string[] wanted;
+        if (string.IsNullOrEmpty(ids))
+        {
+            var summaries = (await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value;
+            var all = Array.ConvertAll(summaries, s => s.Id);
+            var levels = await access.LevelsAsync(principal, all, context.RequestAborted);
+            wanted = all.Where((_, i) => levels[i] >= AccessLevel.Read).ToArray();
+        }
+        else
+        {
+            wanted = ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+            if (wanted.Length > MaxImportItems)
+                return Problems.Field("ids", $"At most {MaxImportItems} ids per export.");
+            foreach (var id in wanted)
+            {
+                if (FlowConfigId.Validate(id) is { } error) return Problems.Field("ids", $"{id}: {error}");
+                var (_, denied) = await ConfigAccess.RequireAsync(context, access, id, AccessLevel.Read, "Exporting");
+                if (denied is not null) return denied;
+            }
+        }
+
+        var configs = await Task.WhenAll(wanted.Select(id => grains.GetGrain<IFlowConfigGrain>(id).GetAsync()));
+        if (!string.IsNullOrEmpty(ids) && Array.IndexOf(configs, null) is var missing and >= 0)
+            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"Flow config with id {wanted[missing]} not found");
+        return TypedResults.Ok(configs.Where(c => c is not null).Select(c => c!).ToArray());
+    }
+
+    /// <summary>A JSON array of configs; each is checked, authorized and saved on its own, and reported per item.</summary>
+    public static async Task<Results<Ok<ImportResult[]>, ProblemHttpResult>> ImportAsync(
+        HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings)
+    {
+        var principal = Caller.Of(context);
+        if (!AccessPolicy.CanCreateConfigs(principal))
+            return Problems.Forbidden("Importing needs Full access on at least the imported ids.");
+
+        var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxImportBytes);
+        if (unreadable is not null) return unreadable;
+        using var _ = body;
+
+        var root = body!.RootElement;
+        if (root.ValueKind != JsonValueKind.Array) return Problems.Field("body", "The body must be a JSON array of flow configs.");
+        if (root.GetArrayLength() > MaxImportItems) return Problems.Field("body", $"At most {MaxImportItems} configs per import.", StatusCodes.Status413PayloadTooLarge);
+
+        var results = new List<ImportResult>();
+        foreach (var item in root.EnumerateArray())
+            results.Add(await ImportOneAsync(item, context, grains, access, settings, principal.Username));
+        return TypedResults.Ok(results.ToArray());
+    }
+
+    private static async Task<ImportResult> ImportOneAsync(
+        JsonElement item, HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings, string username)
+    {
+        string? claimedId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
+            ? idElement.GetString()
+            : null;
+        var read = FlowConfigDocument.Read(item, null);
+        if (!read.IsValid) return new ImportResult(claimedId, ImportStatus.Failed, read.Errors.ToString());
+        var config = read.Value!;
+
+        var (level, denied) = await ConfigAccess.RequireAsync(context, access, config.Id, AccessLevel.Full, "Importing");
+        if (denied is not null) return new ImportResult(config.Id, ImportStatus.Failed, $"Importing flow config {config.Id} needs Full access.");
+        if (FlowConfigRules.CheckSize(config, settings.Current.FallbackLocale) is { } tooLarge)
+            return new ImportResult(config.Id, ImportStatus.Failed, $"{tooLarge.Field}: {tooLarge.Message}");
+
+        var condition = new SaveCondition(ExpectedVersion: config.Version > 0 ? config.Version : null);
+        try
+        {
+            var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, username, level);
+            return outcome.Status switch
+            {
+                SaveStatus.Created => new ImportResult(config.Id, ImportStatus.Created),
+                SaveStatus.Updated => new ImportResult(config.Id, ImportStatus.Updated),
+                _ => new ImportResult(config.Id, ImportStatus.Failed, $"Version {config.Version} is not the current version {outcome.CurrentVersion}."),
+            };
+        }
+        catch (InconsistentStateException)
+        {
+            return new ImportResult(config.Id, ImportStatus.Failed, "Changed by someone else during the import; try again.");
+        }
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text.Json;
+using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Settings;
+using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Settings;
+using Microsoft.Extensions.Options;
+
+namespace FlowConfigs.Gateway.Features.SampleData;
+
+public sealed class SampleDataOptions
+{
+    public const string Section = "FlowConfigs:SampleData";
+
+    /// <summary>Seed sample configs and settings when storage is empty (never saved settings, no configs).</summary>
+    public bool Enabled { get; set; } = true;
+}
+
+/// <summary>
+/// Gives a first run something real to look at. Runs once the silo is up (it is registered after it) and only
+/// against empty storage (or storage holding only an interrupted seed), so it never overwrites or re-creates
+/// anything a user changed or deleted.
+/// </summary>
+internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleDataOptions> options, ILogger<SampleDataSeeder> logger) : IHostedService
+{
+    private const string SeedUser = "flowconfigs-sample-data";
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (!options.Value.Enabled) return;
+        var settingsGrain = grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key);
+        // Settings are written last: once they exist, seeding finished (or storage was never empty).
+        if ((await settingsGrain.GetAsync()).Version > 0) return;
+        if ((await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value.Any(s => s.UpdatedBy != SeedUser)) return;
+
+        foreach (var config in ReadConfigs())
+            await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, new SaveCondition(MustNotExist: true), SeedUser, AccessLevel.Full);
+        await settingsGrain.SaveAsync(ReadSettings(), expectedVersion: 0, SeedUser);
+        logger.LogInformation("Seeded sample flow configs and settings into empty storage");
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static IEnumerable<FlowConfig> ReadConfigs()
+    {
+        using var document = JsonDocument.Parse(Resource("sample-configs.json"));
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var read = FlowConfigDocument.Read(item, null);
+            yield return read.IsValid ? read.Value! : throw new InvalidOperationException($"Sample config is invalid: {read.Errors}");
+        }
+    }
+
+    private static AppSettings ReadSettings()
+    {
+        using var document = JsonDocument.Parse(Resource("sample-settings.json"));
+        var read = AppSettingsDocument.Read(document.RootElement);
+        return read.IsValid ? read.Value! : throw new InvalidOperationException($"Sample settings are invalid: {read.Errors}");
+    }
+
+    private static Stream Resource(string name) =>
+        typeof(SampleDataSeeder).Assembly.GetManifestResourceStream($"FlowConfigs.Gateway.SampleData.{name}")
+        ?? throw new InvalidOperationException($"Embedded resource {name} is missing.");
+}

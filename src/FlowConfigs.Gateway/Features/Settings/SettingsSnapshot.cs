@@ -1,0 +1,46 @@
+using FlowConfigs.Domain.Settings;
+using FlowConfigs.Grains.Settings;
+
+namespace FlowConfigs.Gateway.Features.Settings;
+
+/// <summary>
+/// This process's copy of the settings, for the GetConfig hot path (it needs the fallback locale on every call).
+/// Saves through this gateway update it at once; saves through another cluster member arrive within
+/// <see cref="RefreshInterval"/>.
+/// </summary>
+internal sealed class SettingsSnapshot(IGrainFactory grains, ILogger<SettingsSnapshot> logger) : BackgroundService
+{
+    public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
+
+    private volatile AppSettings _current = new() { Locales = [] };
+
+    public AppSettings Current => _current;
+
+    public void Update(AppSettings settings)
+    {
+        if (settings.Version >= _current.Version)
+            _current = settings;
+    }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _current = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(RefreshInterval);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                Update(await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync());
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogWarning(exception, "Refreshing settings failed; keeping version {Version}", _current.Version);
+            }
+        }
+    }
+}

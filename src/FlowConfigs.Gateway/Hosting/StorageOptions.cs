@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace FlowConfigs.Gateway.Hosting;
+
+/// <summary>Which storage keeps configs and settings. The embedded default is one SQLite file in <see cref="DataDirectory"/>.</summary>
+public sealed class StorageOptions
+{
+    public const string Section = "FlowConfigs:Storage";
+
+    [Required]
+    public string Provider { get; set; } = "Sqlite";
+
+    /// <summary>Relative paths are resolved against the working directory.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+}

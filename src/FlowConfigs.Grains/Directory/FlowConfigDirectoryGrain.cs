@@ -1,0 +1,67 @@
+using FlowConfigs.Domain.Configs;
+using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Concurrency;
+
+namespace FlowConfigs.Grains.Directory;
+
+/// <summary>
+/// Serves the list from memory. It reads storage once, on activation; after that config grains tell it of every
+/// save and delete. Entries carry versions so a late or repeated update cannot undo a newer one.
+/// </summary>
+[GrainType("flowconfig-directory")]
+[CollectionAgeLimit(AlwaysActive = true)]
+public sealed class FlowConfigDirectoryGrain(
+    [FromKeyedServices(StorageNames.FlowConfigs)] IGrainStateCatalog catalog) : Grain, IFlowConfigDirectoryGrain
+{
+    private readonly SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
+    private FlowConfigSummary[]? _snapshot;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await foreach (var (id, state) in catalog.ReadAllAsync<FlowConfigState>(FlowConfigGrain.GrainTypeName, "config", cancellationToken))
+            Apply(id, state.Version, state.Config is { } config ? FlowConfigSummary.Of(config) : null);
+    }
+
+    public Task<Immutable<FlowConfigSummary[]>> ListAsync(string? idPrefix)
+    {
+        var all = _snapshot ??= [.. _entries.Values.Where(e => e.Summary is not null).Select(e => e.Summary!)];
+        if (string.IsNullOrEmpty(idPrefix))
+            return Task.FromResult(all.AsImmutable());
+
+        var start = LowerBound(all, idPrefix);
+        var end = start;
+        while (end < all.Length && all[end].Id.StartsWith(idPrefix, StringComparison.Ordinal))
+            end++;
+        return Task.FromResult(all[start..end].AsImmutable());
+    }
+
+    public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)
+    {
+        Apply(id, version, summary);
+        return Task.CompletedTask;
+    }
+
+    private void Apply(string id, long version, FlowConfigSummary? summary)
+    {
+        if (_entries.TryGetValue(id, out var known) && known.Version >= version)
+            return;
+        _entries[id] = new Entry(version, summary);
+        _snapshot = null;
+    }
+
+    private static int LowerBound(FlowConfigSummary[] sorted, string prefix)
+    {
+        int low = 0, high = sorted.Length;
+        while (low < high)
+        {
+            var middle = (low + high) / 2;
+            if (string.CompareOrdinal(sorted[middle].Id, prefix) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low;
+    }
+
+    private sealed record Entry(long Version, FlowConfigSummary? Summary);
+}
