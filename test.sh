@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Runs every FlowConfigs test on a fresh machine: installs what the tests need, then the .NET test projects.
+# Ends with one line "N passed, N failed" and exits non-zero on any failure.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian packages the tests start for real: espeak-ng (speech preview).
+needed=()
+command -v espeak-ng >/dev/null || needed+=(espeak-ng)
+if [ ${#needed[@]} -gt 0 ]; then
+  echo "Installing ${needed[*]}"
+  as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }
+fi
+
+results=$(mktemp -d)
+trap 'rm -rf "$results"' EXIT
+
+dotnet build FlowConfigs.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
+
+status=0
+dotnet test FlowConfigs.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
+
+# Sum the counters of every test run (one .trx file per test project).
+read -r passed failed < <(
+  cat "$results"/*.trx 2>/dev/null \
+    | grep -o '<Counters [^>]*>' \
+    | sed -E 's/.* passed="([0-9]+)" failed="([0-9]+)".*/\1 \2/' \
+    | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+echo "$passed passed, $failed failed"
+[ "$status" -eq 0 ] && [ "$failed" -eq 0 ]
