@@ -1,0 +1,51 @@
+using FlowConfigs.Grains.Storage;
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+
+namespace FlowConfigs.Grains.Tests.Configs;
+
+/// <summary>A test cluster running the real grains over SQLite storage in a temporary data directory.</summary>
+public sealed class FlowConfigClusterFixture : IAsyncLifetime
+{
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "flowconfigs-grains-" + Guid.NewGuid().ToString("N"));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync() => Cluster = await StartAsync(DataDirectory);
+
+    /// <summary>Starts a one-silo cluster over <paramref name="dataDirectory"/> (restarts see what earlier clusters wrote).</summary>
+    public static async Task<TestCluster> StartAsync(string dataDirectory)
+    {
+        var builder = new TestClusterBuilder(1);
+        builder.Properties[nameof(DataDirectory)] = dataDirectory;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
+            silo.AddFlowConfigsSerialization();
+            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.DataDirectory = dataDirectory);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FlowConfigCluster : ICollectionFixture<FlowConfigClusterFixture>
+{
+    public const string Name = "flow config cluster";
+}
