@@ -14,6 +14,8 @@ internal static class HostingExtensions
         var ports = builder.Configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            // Ids are at most 128 characters, but an over-long one should get a problem naming the id, not a bare 414.
+            kestrel.Limits.MaxRequestLineSize = 32 * 1024;
             var address = IPAddress.Parse(ports.BindAddress);
             kestrel.Listen(address, ports.Public);
             kestrel.Listen(address, ports.Internal);

@@ -1,0 +1,131 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace FlowConfigs.Gateway.Tests.Infrastructure;
+
+/// <summary>
+/// The gateway as its own operating-system process (built output, <c>dotnet FlowConfigs.Gateway.dll</c>), for tests
+/// that must kill it the hard way.
+/// </summary>
+internal sealed class GatewayProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public int PublicPort { get; }
+    public int InternalPort { get; }
+
+    private GatewayProcess(Process process, int publicPort, int internalPort)
+    {
+        _process = process;
+        PublicPort = publicPort;
+        InternalPort = internalPort;
+    }
+
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory)
+    {
+        var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
+        int publicPort = FreePort(), internalPort = FreePort(), siloPort = FreePort(), gatewayPort = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            Environment =
+            {
+                ["FlowConfigs__Ports__Public"] = publicPort.ToString(),
+                ["FlowConfigs__Ports__Internal"] = internalPort.ToString(),
+                ["FlowConfigs__Cluster__SiloPort"] = siloPort.ToString(),
+                ["FlowConfigs__Cluster__GatewayPort"] = gatewayPort.ToString(),
+                ["FlowConfigs__Storage__DataDirectory"] = dataDirectory,
+                ["Logging__LogLevel__Default"] = "Warning",
+            },
+        };
+        start.ArgumentList.Add(dll);
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var gateway = new GatewayProcess(process, publicPort, internalPort);
+        await gateway.WaitUntilReadyAsync();
+        return gateway;
+    }
+
+    public HttpClient PublicClient(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{PublicPort}") };
+        if (token is not null) client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string username, string[] groups)
+    {
+        using var client = PublicClient();
+        var response = await client.PostAsJsonAsync("/api/dev/token", new { username, groups });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing; only what storage acknowledged survives.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    private async Task WaitUntilReadyAsync()
+    {
+        using var client = PublicClient();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+                throw new InvalidOperationException($"The gateway exited with {_process.ExitCode} before it was ready.");
+            try
+            {
+                if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)
+                    return;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The gateway was not ready within 90 s.");
+    }
+
+    /// <summary>src/FlowConfigs.Gateway/bin/&lt;configuration&gt;/net10.0, found from this test assembly's own output path.</summary>
+    private static string GatewayOutputDirectory()
+    {
+        var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var framework = testOutput.Name;
+        var configuration = testOutput.Parent!.Name;
+        for (var dir = testOutput; dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln")))
+                return Path.Combine(dir.FullName, "src", "FlowConfigs.Gateway", "bin", configuration, framework);
+        }
+        throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            KillHard();
+        _process.Dispose();
+        await Task.CompletedTask;
+    }
+}
