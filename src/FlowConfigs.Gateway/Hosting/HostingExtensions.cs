@@ -30,7 +30,7 @@ internal static class HostingExtensions
                 json.SerializerOptions.Converters.Add(converter);
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks();
+        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
         return builder;
     }
 
@@ -40,7 +40,7 @@ internal static class HostingExtensions
         app.UseStatusCodePages();
         app.UseMiddleware<PortSeparation>();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
         return app;
     }
 }

@@ -1,0 +1,157 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json.Nodes;
+
+namespace FlowConfigs.Bench;
+
+/// <summary>The real gateway, started from its Release build as its own process on a fresh data directory.</summary>
+internal sealed class GatewayUnderTest : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _public;
+    private readonly HttpClient _internal;
+
+    public string DataDirectory { get; }
+    public string InternalUrl { get; }
+
+    private GatewayUnderTest(Process process, string dataDirectory, int publicPort, int internalPort)
+    {
+        _process = process;
+        DataDirectory = dataDirectory;
+        InternalUrl = $"http://127.0.0.1:{internalPort}";
+        _public = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{publicPort}"), Timeout = TimeSpan.FromMinutes(5) };
+        _internal = new HttpClient { BaseAddress = new Uri(InternalUrl) };
+    }
+
+    public static async Task<GatewayUnderTest> StartAsync(BenchOptions options, Report report)
+    {
+        var dll = Path.Combine(RepositoryRoot(), "src", "FlowConfigs.Gateway", "bin", "Release", "net10.0", "FlowConfigs.Gateway.dll");
+        if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution in Release first (bench/run.sh does).", dll);
+        var dataDirectory = Path.Combine(Path.GetTempPath(), "flowconfigs-bench-" + Guid.NewGuid().ToString("N"));
+        int publicPort = FreePort(), internalPort = FreePort();
+
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(dll);
+        start.Environment["FlowConfigs__Ports__Public"] = publicPort.ToString();
+        start.Environment["FlowConfigs__Ports__Internal"] = internalPort.ToString();
+        start.Environment["FlowConfigs__Cluster__SiloPort"] = FreePort().ToString();
+        start.Environment["FlowConfigs__Cluster__GatewayPort"] = FreePort().ToString();
+        start.Environment["FlowConfigs__Storage__DataDirectory"] = dataDirectory;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+
+        var clock = Stopwatch.StartNew();
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine("gateway: " + e.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var gateway = new GatewayUnderTest(process, dataDirectory, publicPort, internalPort);
+        while (true)
+        {
+            if (process.HasExited) throw new InvalidOperationException("The gateway exited during start-up.");
+            try
+            {
+                if ((await gateway._internal.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) break;
+            }
+            catch (HttpRequestException) { }
+            await Task.Delay(20);
+        }
+        report.Add("start-up", "process start to /health/ready (empty storage, sample data seeded)", clock.Elapsed.TotalMilliseconds, "ms");
+        return gateway;
+    }
+
+    public async Task SeedAsync(int count, Report report)
+    {
+        _public.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(new { username = "bench-admin", groups = new[] { "FlowConfigAdmin" } }));
+        var clock = Stopwatch.StartNew();
+        for (var first = 0; first < count; first += 1000)
+        {
+            var batch = new JsonArray(Enumerable.Range(first, Math.Min(1000, count - first)).Select(i => (JsonNode)SyntheticConfigs.Config(i)).ToArray());
+            var response = await _public.PostAsync("/api/flow-config/import", new StringContent(batch.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+            var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+            if (!response.IsSuccessStatusCode || results.Any(r => r!["status"]!.GetValue<string>() == "failed"))
+                throw new InvalidOperationException("Import failed: " + results.First(r => r!["status"]!.GetValue<string>() == "failed"));
+        }
+        report.Add("seed", $"import {count:N0} configs (batches of 1,000)", clock.Elapsed.TotalMilliseconds, "ms");
+    }
+
+    /// <summary>Resolves every config once so each has a live activation with its map cached.</summary>
+    public async Task WarmAsync(int count, Report report)
+    {
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            using var response = await _internal.GetAsync("/internal/config/" + Uri.EscapeDataString(SyntheticConfigs.Id(i)), ct);
+            response.EnsureSuccessStatusCode();
+        });
+        report.Add("warm", $"first GetConfig of {count:N0} configs (activation + resolve)", clock.Elapsed.TotalMilliseconds, "ms");
+    }
+
+    public double ResidentMegabytes()
+    {
+        GC.KeepAlive(_process);
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) / 1024;
+    }
+
+    /// <summary>List latency as the web app sees it: a tag-scoped user (1 team of 100) and an admin (everything).</summary>
+    public async Task MeasureListAsync(Report report)
+    {
+        var scoped = await TokenAsync(new { username = "bench-team", groups = Array.Empty<string>(), tags = new { FlowConfigEdit = "team-042/*" } });
+        var admin = _public.DefaultRequestHeaders.Authorization!.Parameter!;
+        foreach (var (who, token) in new[] { ("tag-scoped user (1% visible)", scoped), ("admin (all visible)", admin) })
+        {
+            var timings = new List<double>();
+            for (var i = 0; i < 60; i++)
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Get, "/api/flow-config");
+                request.Headers.Authorization = new("Bearer", token);
+                var clock = Stopwatch.StartNew();
+                using var response = await _public.SendAsync(request);
+                await response.Content.ReadAsByteArrayAsync();
+                clock.Stop();
+                response.EnsureSuccessStatusCode();
+                if (i >= 10) timings.Add(clock.Elapsed.TotalMilliseconds);
+            }
+            timings.Sort();
+            report.Add("list", $"GET /api/flow-config, {who}, p50", timings[timings.Count / 2], "ms");
+            report.Add("list", $"GET /api/flow-config, {who}, p99", timings[(int)(timings.Count * 0.99)], "ms");
+        }
+    }
+
+    public async Task<byte[]> ResolvedBytesAsync(string id) =>
+        await _internal.GetByteArrayAsync("/internal/config/" + Uri.EscapeDataString(id));
+
+    private async Task<string> TokenAsync(object body)
+    {
+        using var client = new HttpClient { BaseAddress = _public.BaseAddress };
+        var response = await client.PostAsJsonAsync("/api/dev/token", body);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!["access_token"]!.GetValue<string>();
+    }
+
+    internal static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("FlowConfigs.sln not found");
+    }
+
+    internal static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace FlowConfigs.Bench;
+
+internal sealed record LoadRun(string Name, double RequestsPerSecond, double P50Ms, double P99Ms);
+
+/// <summary>Drives load with wrk (a separate process, so the server's figures do not include the client's work).</summary>
+internal sealed partial class LoadGenerator(BenchOptions options)
+{
+    /// <param name="url">Base URL; with <paramref name="ids"/>, each request appends the next id (round robin).</param>
+    /// <param name="postBody">When set, every request is a POST of this JSON.</param>
+    public async Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody)
+    {
+        var script = Path.GetTempFileName();
+        await File.WriteAllTextAsync(script, LuaScript(url, ids, postBody));
+        try
+        {
+            var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
+            foreach (var arg in new[] { "-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
+                         "-d", $"{options.Seconds}s", "--latency", "-s", script, url })
+                start.ArgumentList.Add(arg);
+            using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
+            var output = await wrk.StandardOutput.ReadToEndAsync();
+            await wrk.WaitForExitAsync();
+            if (wrk.ExitCode != 0 || NonSuccess().IsMatch(output))
+                throw new InvalidOperationException($"{name}: wrk failed or saw errors:\n{output}\n{await wrk.StandardError.ReadToEndAsync()}");
+            Console.WriteLine($"{name}: {RequestsPerSecond().Match(output).Value}");
+            return new LoadRun(name,
+                double.Parse(RequestsPerSecond().Match(output).Groups[1].Value, CultureInfo.InvariantCulture),
+                Latency(output, "50%"), Latency(output, "99%"));
+        }
+        finally
+        {
+            File.Delete(script);
+        }
+    }
+
+    private static string LuaScript(string url, string[]? ids, string? postBody)
+    {
+        var path = new Uri(url).PathAndQuery;
+        var lines = new List<string>();
+        if (postBody is not null)
+        {
+            lines.Add("wrk.method = \"POST\"");
+            lines.Add("wrk.headers[\"Content-Type\"] = \"application/json\"");
+            lines.Add($"wrk.body = [==[{postBody}]==]");
+        }
+        if (ids is not null)
+        {
+            lines.Add("local ids = {" + string.Join(",", ids.Select(id => $"\"{Uri.EscapeDataString(id)}\"")) + "}");
+            lines.Add("local n = 0");
+            lines.Add($"request = function() n = n % #ids + 1; return wrk.format(nil, \"{path}\" .. ids[n]) end");
+        }
+        return string.Join('\n', lines) + '\n';
+    }
+
+    private static double Latency(string output, string percentile)
+    {
+        var match = Regex.Match(output, $@"^\s*{Regex.Escape(percentile)}\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+        var value = double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
+        return match.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+    }
+
+    [GeneratedRegex(@"Requests/sec:\s+([\d.]+)")]
+    private static partial Regex RequestsPerSecond();
+
+    [GeneratedRegex(@"Non-2xx or 3xx responses")]
+    private static partial Regex NonSuccess();
+}
