@@ -1,5 +1,6 @@
 using FlowConfigs.Domain;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
 
 namespace FlowConfigs.Grains;
@@ -15,7 +16,7 @@ public static class GrainsHosting
         silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSupported: type => type.Namespace?.StartsWith("FlowConfigs.Domain", StringComparison.Ordinal) == true,
             jsonSerializerOptions: DomainJson.Options));
-        silo.Services.AddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton(TimeProvider.System);
         return silo;
     }
 }
