@@ -3,14 +3,49 @@ namespace FlowConfigs.Domain.Access;
 /// <summary>DESIGN.md's "Who may do what": the effective level on an id is the highest grant from groups and tags.</summary>
 public static class AccessPolicy
 {
-    public static AccessLevel LevelFor(Principal principal, string id) => throw new NotImplementedException();
+    public static AccessLevel LevelFor(Principal principal, string id)
+    {
+        var level = GroupLevel(principal);
+        if (level < AccessLevel.Full && AnyMatches(principal.FullPatterns, id)) return AccessLevel.Full;
+        if (level < AccessLevel.Edit && AnyMatches(principal.EditPatterns, id)) return AccessLevel.Edit;
+        if (level < AccessLevel.Read && AnyMatches(principal.ReadPatterns, id)) return AccessLevel.Read;
+        return level;
+    }
 
     /// <summary>Settings need Full on <c>*</c>: the admin group, or a Full tag pattern that matches the literal id "*".</summary>
-    public static bool CanManageSettings(Principal principal) => throw new NotImplementedException();
+    public static bool CanManageSettings(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
 
     /// <summary>Whether any Full grant exists (admin group or any Full pattern), so the UI may offer "Create".</summary>
-    public static bool CanCreateConfigs(Principal principal) => throw new NotImplementedException();
+    public static bool CanCreateConfigs(Principal principal) =>
+        GroupLevel(principal) == AccessLevel.Full || principal.FullPatterns.Count > 0;
 
     /// <summary>Whether the principal has any grant at all (speech preview and the list need at least one).</summary>
-    public static bool HasAnyAccess(Principal principal) => throw new NotImplementedException();
+    public static bool HasAnyAccess(Principal principal) =>
+        GroupLevel(principal) > AccessLevel.None
+        || principal.FullPatterns.Count > 0 || principal.EditPatterns.Count > 0 || principal.ReadPatterns.Count > 0;
+
+    private static AccessLevel GroupLevel(Principal principal)
+    {
+        var level = AccessLevel.None;
+        foreach (var group in principal.Groups)
+        {
+            var granted = group switch
+            {
+                Principal.AdminGroup => AccessLevel.Full,
+                Principal.EditGroup => AccessLevel.Edit,
+                Principal.ReadGroup => AccessLevel.Read,
+                _ => AccessLevel.None,
+            };
+            if (granted > level) level = granted;
+        }
+        return level;
+    }
+
+    private static bool AnyMatches(IReadOnlyList<string> patterns, string id)
+    {
+        foreach (var pattern in patterns)
+            if (IdPattern.Matches(pattern, id))
+                return true;
+        return false;
+    }
 }

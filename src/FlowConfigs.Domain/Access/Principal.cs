@@ -21,5 +21,8 @@ public sealed record Principal(
     /// entries trimmed.
     /// </summary>
     public static Principal FromClaims(string username, IEnumerable<string> groupValues, string? fullTag, string? editTag, string? readTag) =>
-        throw new NotImplementedException();
+        new(username, [.. groupValues.SelectMany(Split).Distinct(StringComparer.Ordinal)], Split(fullTag), Split(editTag), Split(readTag));
+
+    private static string[] Split(string? list) =>
+        list is null ? [] : list.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }

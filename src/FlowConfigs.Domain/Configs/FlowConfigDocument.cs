@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Xml;
 
 namespace FlowConfigs.Domain.Configs;
 
@@ -11,8 +12,351 @@ public static class FlowConfigDocument
     /// <summary>Largest stored document, UTF-8 JSON (the DynamoDB item limit).</summary>
     public const int MaxDocumentBytes = 400 * 1024;
 
+    public const int MaxDescriptionLength = 1024;
+    public const int MaxNameLength = 128;
+
     /// <param name="document">The JSON object the client sent.</param>
     /// <param name="id">The id from the URL; a body <c>id</c> must equal it. For import items pass null: the body id is then required.</param>
     /// <returns>The config with Version taken from the body's <c>version</c> (0 when absent), UpdatedAt/UpdatedBy ignored.</returns>
-    public static ReadResult<FlowConfig> Read(JsonElement document, string? id) => throw new NotImplementedException();
+    public static ReadResult<FlowConfig> Read(JsonElement document, string? id)
+    {
+        var errors = new FieldErrors();
+        if (document.ValueKind != JsonValueKind.Object)
+        {
+            errors.Add("body", $"A flow config must be a JSON object, not {StrictJson.Describe(document.ValueKind)}.");
+            return ReadResult<FlowConfig>.Fail(errors);
+        }
+
+        string? bodyId = null, description = null;
+        Dictionary<string, string>? variables = null;
+        Dictionary<string, VariableSchema>? schema = null;
+        Dictionary<string, IReadOnlyDictionary<string, PromptText>>? prompts = null;
+        long version = 0;
+        bool sawDescription = false, sawVariables = false, sawPrompts = false;
+
+        foreach (var property in StrictJson.Properties(document, "", errors))
+        {
+            var value = property.Value;
+            switch (property.Name)
+            {
+                case "id":
+                    bodyId = StrictJson.String(value, "id", errors);
+                    break;
+                case "description":
+                    sawDescription = true;
+                    description = ReadDescription(value, errors);
+                    break;
+                case "variables":
+                    sawVariables = true;
+                    variables = ReadVariables(value, errors);
+                    break;
+                case "schema":
+                    if (value.ValueKind != JsonValueKind.Null)
+                        schema = ReadSchema(value, errors);
+                    break;
+                case "prompts":
+                    sawPrompts = true;
+                    prompts = ReadPrompts(value, errors);
+                    break;
+                case "version":
+                    version = StrictJson.Version(value, "version", errors) ?? 0;
+                    break;
+                case "updatedAt" or "updatedBy":
+                    break; // The server sets these; a client echoing them back is fine.
+                default:
+                    StrictJson.Unknown(property, "", errors);
+                    break;
+            }
+        }
+
+        if (!sawDescription) errors.Add("description", "'description' is required.");
+        if (!sawVariables) errors.Add("variables", "'variables' is required (it may be an empty object).");
+        if (!sawPrompts) errors.Add("prompts", "'prompts' is required (it may be an empty object).");
+
+        var effectiveId = CheckId(id, bodyId, errors);
+        if (variables is not null && prompts is not null)
+            foreach (var name in prompts.Keys)
+                if (variables.ContainsKey(name))
+                    errors.Add($"prompts.{name}", $"'{name}' is already a variable; a name must be unique across variables and prompts.");
+        if (variables is not null && schema is not null)
+            CheckValuesAgainstSchema(variables, schema, errors);
+
+        if (!errors.IsEmpty || effectiveId is null || description is null || variables is null || prompts is null)
+            return ReadResult<FlowConfig>.Fail(errors);
+
+        return ReadResult<FlowConfig>.Ok(new FlowConfig
+        {
+            Id = effectiveId,
+            Description = description,
+            Variables = variables,
+            Schema = schema,
+            Prompts = prompts,
+            Version = version,
+        });
+    }
+
+    /// <summary>Names of variables and prompts become keys of the flat map a contact flow reads as <c>$.External.name</c>.</summary>
+    public static string? ValidateName(string name)
+    {
+        if (name.Length is 0 or > MaxNameLength)
+            return $"A name must be 1 to {MaxNameLength} characters long.";
+        foreach (var c in name)
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '+' or '-' or '_' or '.'))
+                return $"'{FlowConfigId.Describe(c)}' is not allowed in a name; use letters, digits and + - _ .";
+        return null;
+    }
+
+    private static string? CheckId(string? urlId, string? bodyId, FieldErrors errors)
+    {
+        if (urlId is not null)
+        {
+            if (bodyId is not null && !string.Equals(bodyId, urlId, StringComparison.Ordinal))
+                errors.Add("id", $"The body's id '{bodyId}' does not match the id in the URL '{urlId}'.");
+            bodyId = urlId;
+        }
+        else if (bodyId is null)
+        {
+            errors.Add("id", "'id' is required.");
+            return null;
+        }
+        if (FlowConfigId.Validate(bodyId) is { } problem)
+        {
+            errors.Add("id", problem);
+            return null;
+        }
+        return bodyId;
+    }
+
+    private static string? ReadDescription(JsonElement value, FieldErrors errors)
+    {
+        var description = StrictJson.String(value, "description", errors);
+        if (description is null) return null;
+        if (description.Trim().Length == 0 || description.Length > MaxDescriptionLength)
+            errors.Add("description", $"'description' must be 1 to {MaxDescriptionLength} characters long.");
+        else if (StrictJson.HasControlCharacters(description))
+            errors.Add("description", "'description' must not contain control characters.");
+        else
+            return description;
+        return null;
+    }
+
+    private static Dictionary<string, string>? ReadVariables(JsonElement value, FieldErrors errors)
+    {
+        if (!StrictJson.IsObject(value, "variables", errors)) return null;
+        var variables = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in StrictJson.Properties(value, "variables", errors))
+        {
+            var path = $"variables.{property.Name}";
+            if (ValidateName(property.Name) is { } badName)
+                errors.Add(path, badName);
+            else if (StrictJson.String(property.Value, path, errors) is { } text)
+                variables[property.Name] = text;
+        }
+        return variables;
+    }
+
+    private static Dictionary<string, VariableSchema>? ReadSchema(JsonElement value, FieldErrors errors)
+    {
+        if (!StrictJson.IsObject(value, "schema", errors)) return null;
+        var schema = new Dictionary<string, VariableSchema>(StringComparer.Ordinal);
+        foreach (var property in StrictJson.Properties(value, "schema", errors))
+        {
+            var path = $"schema.{property.Name}";
+            if (!StrictJson.IsObject(property.Value, path, errors)) continue;
+            VariableType? type = null;
+            List<string>? options = null;
+            var sawType = false;
+            foreach (var field in StrictJson.Properties(property.Value, path, errors))
+            {
+                switch (field.Name)
+                {
+                    case "type":
+                        sawType = true;
+                        type = ReadType(field.Value, $"{path}.type", errors);
+                        break;
+                    case "options":
+                        options = ReadOptions(field.Value, $"{path}.options", errors);
+                        break;
+                    default:
+                        StrictJson.Unknown(field, path, errors);
+                        break;
+                }
+            }
+            if (!sawType)
+                errors.Add($"{path}.type", "'type' is required: text, number, boolean or select.");
+            if (type is null) continue;
+            if (type == VariableType.Select && (options is null || options.Count == 0))
+            {
+                errors.Add($"{path}.options", "A select variable needs a non-empty list of options.");
+                continue;
+            }
+            if (type != VariableType.Select && options is not null)
+            {
+                errors.Add($"{path}.options", "Only select variables have options.");
+                continue;
+            }
+            schema[property.Name] = new VariableSchema(type.Value, options);
+        }
+        return schema;
+    }
+
+    private static VariableType? ReadType(JsonElement value, string path, FieldErrors errors) =>
+        StrictJson.String(value, path, errors) switch
+        {
+            null => null,
+            "text" => VariableType.Text,
+            "number" => VariableType.Number,
+            "boolean" => VariableType.Boolean,
+            "select" => VariableType.Select,
+            var other => Fail<VariableType?>(errors, path, $"Unknown type '{other}'; use text, number, boolean or select."),
+        };
+
+    private static List<string>? ReadOptions(JsonElement value, string path, FieldErrors errors)
+    {
+        if (value.ValueKind != JsonValueKind.Array)
+            return Fail<List<string>>(errors, path, $"'{path}' must be an array of strings.");
+        var options = new List<string>();
+        foreach (var option in value.EnumerateArray())
+        {
+            if (option.ValueKind != JsonValueKind.String)
+                return Fail<List<string>>(errors, path, $"'{path}' must be an array of strings.");
+            var text = option.GetString()!;
+            if (options.Contains(text, StringComparer.Ordinal))
+                return Fail<List<string>>(errors, path, $"Option '{text}' appears more than once.");
+            options.Add(text);
+        }
+        return options;
+    }
+
+    private static void CheckValuesAgainstSchema(Dictionary<string, string> variables, Dictionary<string, VariableSchema> schema, FieldErrors errors)
+    {
+        foreach (var (name, rule) in schema)
+        {
+            if (!variables.TryGetValue(name, out var value))
+            {
+                errors.Add($"schema.{name}", $"'{name}' is not a variable.");
+                continue;
+            }
+            var problem = rule.Type switch
+            {
+                VariableType.Number when !IsInvariantNumber(value) => $"'{value}' is not a number (digits, an optional leading '-' and '.' for decimals).",
+                VariableType.Boolean when value is not ("true" or "false") => $"'{value}' is not a boolean; use true or false.",
+                VariableType.Select when !rule.Options!.Contains(value, StringComparer.Ordinal) => $"'{value}' is not one of the options: {string.Join(", ", rule.Options!)}.",
+                _ => null,
+            };
+            if (problem is not null)
+                errors.Add($"variables.{name}", problem);
+        }
+    }
+
+    /// <summary>Invariant-culture decimals as a contact flow compares them: <c>-?\d+(\.\d+)?</c>.</summary>
+    public static bool IsInvariantNumber(string value)
+    {
+        var i = value.StartsWith('-') ? 1 : 0;
+        var digits = 0;
+        while (i < value.Length && char.IsAsciiDigit(value[i])) { i++; digits++; }
+        if (digits == 0) return false;
+        if (i == value.Length) return true;
+        if (value[i++] != '.') return false;
+        var fraction = 0;
+        while (i < value.Length && char.IsAsciiDigit(value[i])) { i++; fraction++; }
+        return fraction > 0 && i == value.Length;
+    }
+
+    private static Dictionary<string, IReadOnlyDictionary<string, PromptText>>? ReadPrompts(JsonElement value, FieldErrors errors)
+    {
+        if (!StrictJson.IsObject(value, "prompts", errors)) return null;
+        var prompts = new Dictionary<string, IReadOnlyDictionary<string, PromptText>>(StringComparer.Ordinal);
+        foreach (var prompt in StrictJson.Properties(value, "prompts", errors))
+        {
+            var path = $"prompts.{prompt.Name}";
+            if (ValidateName(prompt.Name) is { } badName)
+            {
+                errors.Add(path, badName);
+                continue;
+            }
+            if (!StrictJson.IsObject(prompt.Value, path, errors)) continue;
+            var languages = new Dictionary<string, PromptText>(StringComparer.Ordinal);
+            foreach (var language in StrictJson.Properties(prompt.Value, path, errors))
+            {
+                var languagePath = $"{path}.{language.Name}";
+                if (!LanguageCode.IsValid(language.Name))
+                    errors.Add(languagePath, $"'{language.Name}' is not {LanguageCode.Expected}.");
+                else if (ReadPromptText(language.Value, languagePath, errors) is { } text)
+                    languages[language.Name] = text;
+            }
+            if (languages.Count == 0 && !prompt.Value.EnumerateObject().Any())
+                errors.Add(path, "A prompt needs at least one language.");
+            prompts[prompt.Name] = languages;
+        }
+        return prompts;
+    }
+
+    private static PromptText? ReadPromptText(JsonElement value, string path, FieldErrors errors)
+    {
+        if (!StrictJson.IsObject(value, path, errors)) return null;
+        string? voice = null, chat = null;
+        var ok = true;
+        foreach (var field in StrictJson.Properties(value, path, errors))
+        {
+            switch (field.Name)
+            {
+                case "voice":
+                    voice = StrictJson.String(field.Value, $"{path}.voice", errors);
+                    ok &= voice is not null;
+                    break;
+                case "chat":
+                    if (field.Value.ValueKind == JsonValueKind.Null) break;
+                    chat = StrictJson.String(field.Value, $"{path}.chat", errors);
+                    ok &= chat is not null;
+                    break;
+                default:
+                    StrictJson.Unknown(field, path, errors);
+                    ok = false;
+                    break;
+            }
+        }
+        if (string.IsNullOrWhiteSpace(voice))
+        {
+            if (ok) errors.Add($"{path}.voice", "'voice' is required and must not be empty.");
+            return null;
+        }
+        if (SsmlProblem(voice) is { } problem)
+        {
+            errors.Add($"{path}.voice", problem);
+            return null;
+        }
+        // An empty chat variant means "none": text channels then read the voice text without SSML.
+        return ok ? new PromptText(voice, string.IsNullOrEmpty(chat) ? null : chat) : null;
+    }
+
+    /// <summary>Voice text that claims to be SSML must parse, or Polly and Connect would fail at call time.</summary>
+    private static string? SsmlProblem(string voice)
+    {
+        if (!voice.TrimStart().StartsWith("<speak", StringComparison.Ordinal))
+            return null;
+        try
+        {
+            using var reader = XmlReader.Create(new StringReader(voice), new XmlReaderSettings
+            {
+                DtdProcessing = DtdProcessing.Prohibit,
+                XmlResolver = null,
+            });
+            reader.MoveToContent();
+            if (reader.LocalName != "speak")
+                return "SSML must have <speak> as its root element.";
+            while (reader.Read()) { }
+            return null;
+        }
+        catch (XmlException e)
+        {
+            return $"The SSML is not well-formed: {e.Message}";
+        }
+    }
+
+    private static T? Fail<T>(FieldErrors errors, string path, string message)
+    {
+        errors.Add(path, message);
+        return default;
+    }
 }

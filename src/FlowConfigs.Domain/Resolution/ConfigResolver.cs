@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using FlowConfigs.Domain.Configs;
 
 namespace FlowConfigs.Domain.Resolution;
@@ -5,16 +7,45 @@ namespace FlowConfigs.Domain.Resolution;
 /// <summary>Turns a config into the flat string map a contact flow reads as <c>$.External.*</c>.</summary>
 public static class ConfigResolver
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = DomainJson.Options.Encoder, SkipValidation = true };
+
     /// <summary>
     /// Every variable, then every prompt that has <paramref name="language"/> (or, when missing and
     /// <paramref name="fallbackLocale"/> is set, that locale). Voice: voice text as stored. Text: chat when
     /// present, else voice text through <see cref="Ssml.ToPlainText"/>. Prompts with no usable language are left out.
     /// Order: the config's variable order, then its prompt order.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> Resolve(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale) =>
-        throw new NotImplementedException();
+    public static IReadOnlyDictionary<string, string> Resolve(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale)
+    {
+        var map = new Dictionary<string, string>(config.Variables.Count + config.Prompts.Count, StringComparer.Ordinal);
+        foreach (var (name, value) in Entries(config, language, channel, fallbackLocale))
+            map[name] = value;
+        return map;
+    }
 
     /// <summary>The same map as one compact UTF-8 JSON object, ready to write to a response without re-serializing.</summary>
-    public static byte[] ResolveUtf8(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale) =>
-        throw new NotImplementedException();
+    public static byte[] ResolveUtf8(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale)
+    {
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            foreach (var (name, value) in Entries(config, language, channel, fallbackLocale))
+                writer.WriteString(name, value);
+            writer.WriteEndObject();
+        }
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> Entries(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale)
+    {
+        foreach (var variable in config.Variables)
+            yield return variable;
+        foreach (var (name, languages) in config.Prompts)
+        {
+            if (!languages.TryGetValue(language, out var text) && (fallbackLocale is null || !languages.TryGetValue(fallbackLocale, out text)))
+                continue;
+            yield return new(name, channel == ContactChannel.Voice ? text.Voice : text.Chat ?? Ssml.ToPlainText(text.Voice));
+        }
+    }
 }
