@@ -330,10 +330,14 @@ public static class FlowConfigDocument
         return ok ? new PromptText(voice, string.IsNullOrEmpty(chat) ? null : chat) : null;
     }
 
-    /// <summary>Voice text that claims to be SSML must parse, or Polly and Connect would fail at call time.</summary>
+    /// <summary>
+    /// Voice text that opens with markup is SSML to Connect and Polly: it must parse with &lt;speak&gt; as its root
+    /// (and no DTD), or the contact would hear an error at call time.
+    /// </summary>
     private static string? SsmlProblem(string voice)
     {
-        if (!voice.TrimStart().StartsWith("<speak", StringComparison.Ordinal))
+        var trimmed = voice.TrimStart();
+        if (trimmed.Length < 2 || trimmed[0] != '<' || !(char.IsAsciiLetter(trimmed[1]) || trimmed[1] is '!' or '?'))
             return null;
         try
         {

@@ -1,0 +1,75 @@
+using FlowConfigs.Domain.Access;
+
+namespace FlowConfigs.Domain.Tests.Access;
+
+public sealed class AccessPolicyTests
+{
+    private static Principal P(string[] groups, string? full = null, string? edit = null, string? read = null) =>
+        Principal.FromClaims("u", groups, full, edit, read);
+
+    [Theory]
+    [InlineData("FlowConfigAdmin", AccessLevel.Full)]
+    [InlineData("FlowConfigEdit", AccessLevel.Edit)]
+    [InlineData("FlowConfigRead", AccessLevel.Read)]
+    [InlineData("flowconfigadmin", AccessLevel.None)]
+    [InlineData("Other", AccessLevel.None)]
+    public void Groups_grant_their_level_on_every_id(string group, AccessLevel level)
+    {
+        Assert.Equal(level, AccessPolicy.LevelFor(P([group]), "anything"));
+        Assert.Equal(level, AccessPolicy.LevelFor(P([group]), "+18005551234"));
+    }
+
+    [Fact]
+    public void The_highest_grant_wins()
+    {
+        var principal = P(["FlowConfigRead"], full: "team-a/*", edit: "team-*");
+        Assert.Equal(AccessLevel.Full, AccessPolicy.LevelFor(principal, "team-a/x"));
+        Assert.Equal(AccessLevel.Edit, AccessPolicy.LevelFor(principal, "team-b/x"));
+        Assert.Equal(AccessLevel.Read, AccessPolicy.LevelFor(principal, "other"));
+        Assert.Equal(AccessLevel.Full, AccessPolicy.LevelFor(P(["FlowConfigAdmin"], read: "x"), "x"));
+    }
+
+    [Fact]
+    public void Tags_alone_grant_only_what_they_match()
+    {
+        var principal = P([], read: "queue/*, +1800*");
+        Assert.Equal(AccessLevel.Read, AccessPolicy.LevelFor(principal, "queue/support"));
+        Assert.Equal(AccessLevel.Read, AccessPolicy.LevelFor(principal, "+18005551234"));
+        Assert.Equal(AccessLevel.None, AccessPolicy.LevelFor(principal, "branch-office-austin"));
+    }
+
+    [Fact]
+    public void Settings_need_full_on_star()
+    {
+        Assert.True(AccessPolicy.CanManageSettings(P(["FlowConfigAdmin"])));
+        Assert.True(AccessPolicy.CanManageSettings(P([], full: "*")));
+        Assert.False(AccessPolicy.CanManageSettings(P([], full: "team-*")));
+        Assert.False(AccessPolicy.CanManageSettings(P(["FlowConfigEdit"], edit: "*")));
+    }
+
+    [Fact]
+    public void Create_needs_some_full_grant()
+    {
+        Assert.True(AccessPolicy.CanCreateConfigs(P([], full: "team-a/*")));
+        Assert.False(AccessPolicy.CanCreateConfigs(P(["FlowConfigEdit"], edit: "*")));
+    }
+
+    [Fact]
+    public void Any_access_means_any_grant()
+    {
+        Assert.True(AccessPolicy.HasAnyAccess(P([], read: "x")));
+        Assert.True(AccessPolicy.HasAnyAccess(P(["FlowConfigRead"])));
+        Assert.False(AccessPolicy.HasAnyAccess(P(["Agents"])));
+        Assert.False(AccessPolicy.HasAnyAccess(P([], full: " , ")));
+    }
+
+    [Fact]
+    public void Claims_are_split_trimmed_and_deduplicated()
+    {
+        var principal = Principal.FromClaims("u", ["FlowConfigRead, FlowConfigEdit", "FlowConfigRead", " "], " a* ,, b ", null, "");
+        Assert.Equal(["FlowConfigRead", "FlowConfigEdit"], principal.Groups);
+        Assert.Equal(["a*", "b"], principal.FullPatterns);
+        Assert.Empty(principal.EditPatterns);
+        Assert.Empty(principal.ReadPatterns);
+    }
+}
