@@ -7,16 +7,26 @@ namespace FlowConfigs.Grains;
 
 public static class GrainsHosting
 {
+    public static ISiloBuilder AddFlowConfigsSerialization(this ISiloBuilder silo)
+    {
+        AddDomainJson(silo.Services);
+        silo.Services.TryAddSingleton(TimeProvider.System);
+        return silo;
+    }
+
+    /// <summary>For external clients (tests, tools): they must read grain messages the way silos write them.</summary>
+    public static IClientBuilder AddFlowConfigsSerialization(this IClientBuilder client)
+    {
+        AddDomainJson(client.Services);
+        return client;
+    }
+
     /// <summary>
     /// Lets grain messages carry the domain's records as JSON: the domain stays free of Orleans attributes, and the
     /// wire shape is the same camelCase JSON the API and storage use.
     /// </summary>
-    public static ISiloBuilder AddFlowConfigsSerialization(this ISiloBuilder silo)
-    {
-        silo.Services.AddSerializer(serializer => serializer.AddJsonSerializer(
+    private static void AddDomainJson(IServiceCollection services) =>
+        services.AddSerializer(serializer => serializer.AddJsonSerializer(
             isSupported: type => type.Namespace?.StartsWith("FlowConfigs.Domain", StringComparison.Ordinal) == true,
             jsonSerializerOptions: DomainJson.Options));
-        silo.Services.TryAddSingleton(TimeProvider.System);
-        return silo;
-    }
 }

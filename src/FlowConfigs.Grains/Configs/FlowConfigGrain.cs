@@ -1,7 +1,7 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
-using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Listing;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 

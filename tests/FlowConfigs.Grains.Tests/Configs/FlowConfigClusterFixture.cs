@@ -21,6 +21,7 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(1);
         builder.Properties[nameof(DataDirectory)] = dataDirectory;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -31,6 +32,11 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         await Cluster.StopAllSilosAsync();
         await Cluster.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsSerialization();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator

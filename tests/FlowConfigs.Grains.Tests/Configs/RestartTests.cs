@@ -1,7 +1,7 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Settings;
 
 namespace FlowConfigs.Grains.Tests.Configs;

@@ -4,6 +4,9 @@ namespace FlowConfigs.Grains.Tests.Configs;
 
 internal static class SampleConfigs
 {
+    /// <summary>Records holding dictionaries compare by reference; their JSON compares by content.</summary>
+    public static string Json(FlowConfig config) => System.Text.Json.JsonSerializer.Serialize(config, FlowConfigs.Domain.DomainJson.Options);
+
     public static string NewId(string prefix = "test") => $"{prefix}-{Guid.NewGuid():N}";
 
     public static FlowConfig Branch(string id, string closure = "false", string greeting = "<speak>Hello.</speak>") => new()

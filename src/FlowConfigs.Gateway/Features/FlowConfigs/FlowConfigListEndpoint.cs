@@ -2,7 +2,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
-using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;

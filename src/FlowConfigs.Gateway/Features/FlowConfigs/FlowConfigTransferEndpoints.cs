@@ -5,7 +5,7 @@ using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Storage;
 

@@ -3,7 +3,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Directory;
+using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Settings;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using FlowConfigs.Domain.Configs;
 using Orleans.Concurrency;
 
-namespace FlowConfigs.Grains.Directory;
+namespace FlowConfigs.Grains.Listing;
 
 /// <summary>The list of every config's summary, kept in memory (key 0: there is one directory).</summary>
 public interface IFlowConfigDirectoryGrain : IGrainWithIntegerKey

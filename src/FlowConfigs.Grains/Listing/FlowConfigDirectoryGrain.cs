@@ -4,7 +4,7 @@ using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 
-namespace FlowConfigs.Grains.Directory;
+namespace FlowConfigs.Grains.Listing;
 
 /// <summary>
 /// Serves the list from memory. It reads storage once, on activation; after that config grains tell it of every

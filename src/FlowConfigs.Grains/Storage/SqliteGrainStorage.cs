@@ -1,0 +1,196 @@
+using System.Runtime.CompilerServices;
+using System.Text.Json;
+using FlowConfigs.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Orleans.Storage;
+
+namespace FlowConfigs.Grains.Storage;
+
+/// <summary>
+/// Grain state in one SQLite file, as readable JSON. WAL with <c>synchronous=FULL</c> means a write is on disk before
+/// the grain hears it succeeded, so an acknowledged save survives <c>kill -9</c> and power loss. ETags are row
+/// versions; a stale one is an <see cref="InconsistentStateException"/>, which the grains turn into 412.
+/// </summary>
+public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
+    : IGrainStorage, IGrainStateCatalog, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+{
+    private readonly string _connectionString = new SqliteConnectionStringBuilder
+    {
+        DataSource = options.DatabasePath,
+        Mode = SqliteOpenMode.ReadWriteCreate,
+        Pooling = true,
+    }.ToString();
+
+    // SQLite has one writer at a time; one long-lived writer connection (with its pragmas) behind a gate avoids
+    // busy retries, while reads use pooled connections and run side by side under WAL.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private SqliteConnection? _writer;
+    private Task? _initialized;
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe($"{nameof(SqliteGrainStorage)}-{name}", ServiceLifecycleStage.ApplicationServices, _ => EnsureInitializedAsync());
+
+    public Task EnsureInitializedAsync() => LazyInitializer.EnsureInitialized(ref _initialized, InitializeAsync);
+
+    private async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(options.DatabasePath)!);
+        var writer = new SqliteConnection(_connectionString);
+        await writer.OpenAsync();
+        await ExecuteAsync(writer, """
+            PRAGMA journal_mode = WAL;
+            PRAGMA synchronous = FULL;
+            CREATE TABLE IF NOT EXISTS grain_state (
+                grain_type TEXT NOT NULL,
+                state_name TEXT NOT NULL,
+                grain_key  TEXT NOT NULL,
+                etag       INTEGER NOT NULL,
+                payload    TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (grain_type, state_name, grain_key)
+            ) WITHOUT ROWID;
+            """);
+        _writer = writer;
+        logger.LogInformation("Grain storage {Name}: SQLite at {Path}", name, options.DatabasePath);
+    }
+
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        await EnsureInitializedAsync();
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, payload FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
+        AddKey(command, stateName, grainId);
+        await using var reader = await command.ExecuteReaderAsync();
+        if (await reader.ReadAsync())
+        {
+            grainState.State = Deserialize<T>(reader.GetString(1));
+            grainState.ETag = reader.GetInt64(0).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            grainState.RecordExists = true;
+        }
+        else
+        {
+            grainState.State ??= Activator.CreateInstance<T>();
+            grainState.ETag = null;
+            grainState.RecordExists = false;
+        }
+    }
+
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var payload = JsonSerializer.Serialize(grainState.State, DomainJson.Options);
+        var expected = ParseETag(grainState.ETag);
+        var next = (expected ?? 0) + 1;
+        await WriteAsync(stateName, grainId, expected, command =>
+        {
+            command.CommandText = expected is null
+                ? """
+                  INSERT INTO grain_state (grain_type, state_name, grain_key, etag, payload, updated_at)
+                  VALUES ($type, $state, $key, $next, $payload, $now)
+                  ON CONFLICT DO NOTHING
+                  """
+                : """
+                  UPDATE grain_state SET etag = $next, payload = $payload, updated_at = $now
+                  WHERE grain_type = $type AND state_name = $state AND grain_key = $key AND etag = $expected
+                  """;
+            command.Parameters.AddWithValue("$next", next);
+            command.Parameters.AddWithValue("$payload", payload);
+        });
+        grainState.ETag = next.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        grainState.RecordExists = true;
+    }
+
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+    {
+        var expected = ParseETag(grainState.ETag);
+        if (expected is not null)
+        {
+            await WriteAsync(stateName, grainId, expected, command => command.CommandText =
+                "DELETE FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key AND etag = $expected");
+        }
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
+        grainState.RecordExists = false;
+    }
+
+    public async IAsyncEnumerable<(string GrainKey, T State)> ReadAllAsync<T>(
+        string grainType, string stateName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync();
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT grain_key, payload FROM grain_state WHERE grain_type = $type AND state_name = $state ORDER BY grain_key";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$state", stateName);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+            yield return (reader.GetString(0), Deserialize<T>(reader.GetString(1)));
+    }
+
+    /// <summary>Runs one conditional write; zero rows changed means someone else wrote first.</summary>
+    private async Task WriteAsync(string stateName, GrainId grainId, long? expected, Action<SqliteCommand> prepare)
+    {
+        await EnsureInitializedAsync();
+        await _writeGate.WaitAsync();
+        try
+        {
+            await using var command = _writer!.CreateCommand();
+            prepare(command);
+            AddKey(command, stateName, grainId);
+            command.Parameters.AddWithValue("$expected", (object?)expected ?? DBNull.Value);
+            command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
+            if (await command.ExecuteNonQueryAsync() == 1)
+                return;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+        var stored = await StoredETagAsync(stateName, grainId);
+        throw new InconsistentStateException(
+            $"Storage {name}: {grainId}/{stateName} is at version {stored ?? "(none)"}, the write expected {expected?.ToString() ?? "(none)"}.",
+            stored, expected?.ToString());
+    }
+
+    private async Task<string?> StoredETagAsync(string stateName, GrainId grainId)
+    {
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
+        AddKey(command, stateName, grainId);
+        return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)
+    {
+        command.Parameters.AddWithValue("$type", grainId.Type.ToString());
+        command.Parameters.AddWithValue("$state", stateName);
+        command.Parameters.AddWithValue("$key", grainId.Key.ToString());
+    }
+
+    private static long? ParseETag(string? etag) =>
+        etag is null ? null
+        : long.TryParse(etag, System.Globalization.CultureInfo.InvariantCulture, out var version) ? version
+        : throw new InconsistentStateException($"'{etag}' is not an ETag this storage wrote.", null, etag);
+
+    private static T Deserialize<T>(string payload) =>
+        JsonSerializer.Deserialize<T>(payload, DomainJson.Options) ?? Activator.CreateInstance<T>();
+
+    private static async Task ExecuteAsync(SqliteConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_writer is not null)
+            await _writer.DisposeAsync();
+        _writeGate.Dispose();
+    }
+}

@@ -1,0 +1,11 @@
+namespace FlowConfigs.Grains.Storage;
+
+/// <summary>Where the embedded default keeps grain state: one SQLite file in a data directory.</summary>
+public sealed class SqliteGrainStorageOptions
+{
+    public string DataDirectory { get; set; } = "./data";
+
+    public string FileName { get; set; } = "flowconfigs.db";
+
+    public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
+}
