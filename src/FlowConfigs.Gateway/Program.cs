@@ -1,5 +1,6 @@
 using FlowConfigs.Gateway.Features.Connect;
 using FlowConfigs.Gateway.Features.FlowConfigs;
+using FlowConfigs.Gateway.Features.Identity;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Hosting;
@@ -7,10 +8,12 @@ using FlowConfigs.Gateway.Hosting;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowConfigsHosting();
 builder.AddFlowConfigsSilo();
+builder.AddFlowConfigsIdentity();
 builder.AddFlowConfigsFeatures();
 
 var app = builder.Build();
 app.MapFlowConfigsHosting();
+app.MapIdentityApi();
 app.MapFlowConfigsApi();
 app.MapSettingsApi();
 app.MapSpeechApi();

@@ -13,7 +13,7 @@ public sealed class ConnectFixtureTests(GatewayFixture fixture) : IClassFixture<
     {
         var data = new TheoryData<string>();
         foreach (var item in ConnectFixtures.Cases())
-            data.Add(item["name"]!.GetValue<string>());
+            data.Add(item!["name"]!.GetValue<string>());
         return data;
     }
 
@@ -22,7 +22,7 @@ public sealed class ConnectFixtureTests(GatewayFixture fixture) : IClassFixture<
     public async Task Internal_connect_answers_each_fixture_exactly(string name)
     {
         await SaveFixtureConfigAsync();
-        var item = ConnectFixtures.Cases().Single(c => c["name"]!.GetValue<string>() == name);
+        var item = ConnectFixtures.Cases().Single(c => c!["name"]!.GetValue<string>() == name)!;
 
         using var response = await fixture.InternalClient().PostAsync("/internal/connect", Documents.Json(item["event"]!));
         var body = await response.Content.ReadAsStringAsync();

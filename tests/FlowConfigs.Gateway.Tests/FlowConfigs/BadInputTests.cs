@@ -43,7 +43,7 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
     public static TheoryData<string> HostileIds() => new()
     {
-        "..%2Fx", "a%2F%2Fb", "%2Fleading", "trailing%2F", "%2F", "%252F", "a%00b", "a%20b", "%3Cspeak%3E",
+        "..%2Fx", "a%2F%2Fb", "%2Fleading", "trailing%2F", "%2F", "%252F", "a%20b", "%3Cspeak%3E",
         "caf%C3%A9", "preview%3F", new string('x', 129), new string('y', 10 * 1024), "application-settings",
     };
 
@@ -62,6 +62,17 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
         foreach (var response in new[] { save, get, delete, resolve, internalGet })
             await AssertProblemAsync(response, HttpStatusCode.BadRequest, "id", encodedId);
+    }
+
+    [Fact]
+    public async Task Null_bytes_are_refused_before_routing()
+    {
+        // Kestrel itself refuses a %00 in the request target with a bare 400; no endpoint ever sees it.
+        var admin = await AdminAsync();
+        using var save = await admin.PutAsync("/api/flow-config/a%00b", Documents.Json(Documents.Branch()));
+        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
+        using var list = await admin.GetAsync("/api/flow-config?pattern=a");
+        Assert.DoesNotContain("a\u0000b", await list.Content.ReadAsStringAsync());
     }
 
     [Theory]

@@ -15,8 +15,10 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
     {
         var acknowledged = new Dictionary<string, (long Version, string Closure)>();
         string token;
+        GatewayProcess killed;
         await using (var gateway = await GatewayProcess.StartAsync(_dataDirectory))
         {
+            killed = gateway;
             token = await gateway.TokenAsync("admin", ["FlowConfigAdmin"]);
             using var admin = gateway.PublicClient(token);
 
@@ -41,12 +43,14 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             gateway.KillHard();
         }
 
-        await using var restarted = await GatewayProcess.StartAsync(_dataDirectory);
+        await using var restarted = await GatewayProcess.StartAsync(_dataDirectory, samePortsAs: killed);
         // The development issuer's key is kept in the data directory too, so the old token still works.
         using var client = restarted.PublicClient(token);
         foreach (var (id, (version, closure)) in acknowledged)
         {
-            var stored = await (await client.GetAsync(Documents.Path(id))).ReadObjectAsync();
+            using var response = await client.GetAsync(Documents.Path(id));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var stored = await response.ReadObjectAsync();
             Assert.Equal(version, stored["version"]!.GetValue<long>());
             Assert.Equal(closure, stored["variables"]!["closure"]!.GetValue<string>());
         }

@@ -24,10 +24,12 @@ internal sealed class GatewayProcess : IAsyncDisposable
         InternalPort = internalPort;
     }
 
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory)
+    /// <param name="samePortsAs">A killed gateway to stand in for: same public port, hence the same token issuer.</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null)
     {
         var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
-        int publicPort = FreePort(), internalPort = FreePort(), siloPort = FreePort(), gatewayPort = FreePort();
+        int publicPort = samePortsAs?.PublicPort ?? FreePort(), internalPort = samePortsAs?.InternalPort ?? FreePort();
+        int siloPort = FreePort(), gatewayPort = FreePort();
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,

@@ -1,0 +1,66 @@
+using FlowConfigs.Domain.Access;
+using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Hosting;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace FlowConfigs.Gateway.Features.Identity;
+
+/// <summary>Who the caller is (<c>/api/me</c>), how the web app signs in (<c>/api/init</c>) and the development issuer.</summary>
+internal static class IdentityApi
+{
+    public sealed record InitResponse(AuthSettings Auth, Branding Branding);
+    public sealed record AuthSettings(string Mode, string Authority, string? ClientId, string[] Scopes);
+    public sealed record Branding(string ProductName);
+    public sealed record MeResponse(string Username, IReadOnlyList<string> Groups, TagPatterns Tags, bool CanCreateConfigs, bool CanManageSettings);
+    public sealed record TagPatterns(IReadOnlyList<string> Full, IReadOnlyList<string> Edit, IReadOnlyList<string> Read);
+    public sealed record TokenResponse(string access_token, string token_type, int expires_in);
+
+    public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/init", Init).AllowAnonymous().WithTags("Identity").WithName("GetInit");
+        app.MapGet("/api/me", MeAsync).RequireAuthorization().WithTags("Identity").WithName("GetMe");
+
+        if (app.ServiceProvider.GetService<DevelopmentIssuer>() is not null)
+        {
+            var issuer = app.MapGroup("/dev-issuer").AllowAnonymous().ExcludeFromDescription();
+            issuer.MapGet("/.well-known/openid-configuration", (DevelopmentIssuer dev) => TypedResults.Ok(dev.Discovery()));
+            issuer.MapGet("/jwks.json", (DevelopmentIssuer dev) => TypedResults.Ok(dev.Jwks()));
+            app.MapPost("/api/dev/token", IssueAsync).AllowAnonymous().WithTags("Identity").WithName("IssueDevelopmentToken")
+                .Accepts<DevTokenRequest>("application/json");
+        }
+        return app;
+    }
+
+    public static Ok<InitResponse> Init(IOptions<IdentityOptions> options)
+    {
+        var identity = options.Value;
+        return TypedResults.Ok(new InitResponse(
+            new AuthSettings(identity.IsDevelopment ? "development" : "oidc", identity.Authority!, identity.ClientId, identity.Scopes),
+            new Branding("FlowConfigs")));
+    }
+
+    public static async Task<Ok<MeResponse>> MeAsync(HttpContext context, IAccessDecider access)
+    {
+        var principal = Caller.Of(context);
+        return TypedResults.Ok(new MeResponse(
+            principal.Username,
+            principal.Groups,
+            new TagPatterns(principal.FullPatterns, principal.EditPatterns, principal.ReadPatterns),
+            AccessPolicy.CanCreateConfigs(principal),
+            await access.CanManageSettingsAsync(principal, context.RequestAborted)));
+    }
+
+    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(HttpContext context, DevelopmentIssuer issuer)
+    {
+        var (body, unreadable) = await JsonBody.ReadAsync(context.Request, 16 * 1024);
+        if (unreadable is not null) return unreadable;
+        using var _ = body;
+
+        var read = DevTokenRequest.Read(body!.RootElement);
+        if (!read.IsValid) return Problems.Fields(read.Errors);
+        var request = read.Value!;
+        var (token, expiresIn) = issuer.Issue(request.Username, request.Groups, request.Tags);
+        return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));
+    }
+}
