@@ -60,7 +60,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync()
     {
-        await base.DisposeAsync();
+        await DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 }
