@@ -19,8 +19,12 @@ trap 'rm -rf "$results"' EXIT
 
 dotnet build FlowConfigs.sln -c Release -nologo -v q || { echo "0 passed, 1 failed"; exit 1; }
 
+# One run per test project, each with its own result file, so no two runs can overwrite each other's counts.
 status=0
-dotnet test FlowConfigs.sln -c Release --no-build -nologo --logger "trx" --results-directory "$results" || status=$?
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
+done
 
 # Sum the counters of every test run (one .trx file per test project).
 read -r passed failed < <(
