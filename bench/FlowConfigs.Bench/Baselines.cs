@@ -31,7 +31,8 @@ internal sealed class Baselines : IAsyncDisposable
         app.MapGet("/bare/{id}", (string id) => TypedResults.Bytes(resolvedBytes, "application/json"));
         app.MapGet("/storage/{id}", async (string id, string? lang, string? channel) =>
         {
-            var request = ConfigRequest.FromQuery(id, lang, channel).Request!;
+            // Routing keeps %2F encoded in a route value; the gateway reads the raw segment, so decode here too.
+            var request = ConfigRequest.FromQuery(Uri.UnescapeDataString(id), lang, channel).Request!;
             var config = await storage.ReadAsync(request.Id);
             return config is null
                 ? Results.NotFound()

@@ -100,7 +100,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
     /// <summary>List latency as the web app sees it: a tag-scoped user (1 team of 100) and an admin (everything).</summary>
     public async Task MeasureListAsync(Report report)
     {
-        var scoped = await TokenAsync(new { username = "bench-team", groups = Array.Empty<string>(), tags = new { FlowConfigEdit = "team-042/*" } });
+        var scoped = await TokenAsync(new { username = "bench-team", groups = Array.Empty<string>(), tags = new Dictionary<string, string> { ["FlowConfigEdit"] = "team-042/*" } });
         var admin = _public.DefaultRequestHeaders.Authorization!.Parameter!;
         foreach (var (who, token) in new[] { ("tag-scoped user (1% visible)", scoped), ("admin (all visible)", admin) })
         {

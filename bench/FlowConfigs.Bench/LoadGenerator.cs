@@ -9,9 +9,14 @@ internal sealed record LoadRun(string Name, double RequestsPerSecond, double P50
 /// <summary>Drives load with wrk (a separate process, so the server's figures do not include the client's work).</summary>
 internal sealed partial class LoadGenerator(BenchOptions options)
 {
+    /// <summary>Three seconds of load, thrown away, so JIT tiering and pools are settled before anything is measured.</summary>
+    public Task WarmAsync(string name, string url, string[]? ids, string? postBody) => RunAsync(name + " (warm-up)", url, ids, postBody, seconds: 3);
+
     /// <param name="url">Base URL; with <paramref name="ids"/>, each request appends the next id (round robin).</param>
     /// <param name="postBody">When set, every request is a POST of this JSON.</param>
-    public async Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody)
+    public Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody) => RunAsync(name, url, ids, postBody, options.Seconds);
+
+    private async Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody, int seconds)
     {
         var script = Path.GetTempFileName();
         await File.WriteAllTextAsync(script, LuaScript(url, ids, postBody));
@@ -19,7 +24,7 @@ internal sealed partial class LoadGenerator(BenchOptions options)
         {
             var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
             foreach (var arg in new[] { "-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
-                         "-d", $"{options.Seconds}s", "--latency", "-s", script, url })
+                         "-d", $"{seconds}s", "--latency", "-s", script, url })
                 start.ArgumentList.Add(arg);
             using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");
             var output = await wrk.StandardOutput.ReadToEndAsync();

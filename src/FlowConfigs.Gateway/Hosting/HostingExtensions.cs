@@ -39,8 +39,14 @@ internal static class HostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<PortSeparation>();
-        app.UseAuthentication();
-        app.UseAuthorization();
+        // Tokens only matter on the public port; GetConfig on the internal one is reached only from inside the VPC and
+        // should not pay for authentication on every call.
+        var internalPort = app.Services.GetRequiredService<IOptions<PortsOptions>>().Value.Internal;
+        app.UseWhen(context => context.Connection.LocalPort != internalPort, publicPort =>
+        {
+            publicPort.UseAuthentication();
+            publicPort.UseAuthorization();
+        });
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
