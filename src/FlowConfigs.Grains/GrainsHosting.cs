@@ -11,6 +11,7 @@ public static class GrainsHosting
     {
         AddDomainJson(silo.Services);
         silo.Services.TryAddSingleton(TimeProvider.System);
+        silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
         return silo;
     }
 

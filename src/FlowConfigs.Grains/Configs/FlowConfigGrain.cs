@@ -16,32 +16,29 @@ namespace FlowConfigs.Grains.Configs;
 public sealed class FlowConfigGrain(
     [PersistentState("config", StorageNames.FlowConfigs)] IPersistentState<FlowConfigState> state,
     TimeProvider clock,
+    LocalResolvedConfigs local,
     ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
 {
     public const string GrainTypeName = "flowconfig";
 
-    // Languages come from callers; bound the cache so odd requests cannot grow it without limit.
-    private const int MaxCachedMaps = 64;
+    private ResolvedSnapshot? _snapshot;
 
-    private readonly Dictionary<(string Language, ContactChannel Channel, string? Fallback), ResolvedConfig> _resolved = [];
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        Publish(state.State.Config);
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        local.Withdraw(this.GetPrimaryKeyString());
+        return Task.CompletedTask;
+    }
 
     public Task<FlowConfig?> GetAsync() => Task.FromResult(state.State.Config);
 
-    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale)
-    {
-        var config = state.State.Config;
-        if (config is null)
-            return ValueTask.FromResult<ResolvedConfig?>(null);
-
-        var key = (language, channel, fallbackLocale);
-        if (!_resolved.TryGetValue(key, out var resolved))
-        {
-            resolved = new ResolvedConfig(ConfigResolver.ResolveUtf8(config, language, channel, fallbackLocale));
-            if (_resolved.Count < MaxCachedMaps)
-                _resolved[key] = resolved;
-        }
-        return ValueTask.FromResult<ResolvedConfig?>(resolved);
-    }
+    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale) =>
+        ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
     {
@@ -91,12 +88,16 @@ public sealed class FlowConfigGrain(
 
     private async Task WriteAsync(FlowConfig? config, long version)
     {
+        // Until storage acknowledges, GetConfig in this silo must ask the grain (and wait for this write) rather
+        // than read the old snapshot.
+        local.Withdraw(this.GetPrimaryKeyString());
         var (previousConfig, previousVersion) = (state.State.Config, state.State.Version);
         state.State.Config = config;
         state.State.Version = version;
         try
         {
             await state.WriteStateAsync();
+            Publish(config);
         }
         catch (Exception exception)
         {
@@ -104,15 +105,20 @@ public sealed class FlowConfigGrain(
             // let the next activation read the truth from storage.
             state.State.Config = previousConfig;
             state.State.Version = previousVersion;
+            _snapshot = null;
             DeactivateOnIdle();
             if (exception is InconsistentStateException)
                 logger.LogWarning(exception, "Concurrent write to flow config {Id}", this.GetPrimaryKeyString());
             throw;
         }
-        finally
-        {
-            _resolved.Clear();
-        }
+    }
+
+    /// <summary>Only ever called with state storage has acknowledged (loaded on activation, or just written).</summary>
+    private void Publish(FlowConfig? config)
+    {
+        _snapshot = config is null ? null : new ResolvedSnapshot(config);
+        if (_snapshot is not null)
+            local.Publish(this.GetPrimaryKeyString(), _snapshot);
     }
 
     private async Task PublishAsync(long version, FlowConfigSummary? summary)

@@ -26,31 +26,35 @@ internal static class ConnectApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetConfigAsync(
-        HttpContext context, IGrainFactory grains, SettingsSnapshot settings, string? lang = null, string? channel = null)
+        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, string? lang = null, string? channel = null)
     {
         var id = RawRoute.Segment(context, 2);
         if (FlowConfigId.Validate(id) is { } error) return Problems.Field("id", error);
         var request = ConfigRequest.FromQuery(id!, lang, channel);
-        return await ResolveAsync(request, grains, settings);
+        return await ResolveAsync(request, grains, local, settings);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ConnectEventAsync(
-        HttpContext context, IGrainFactory grains, SettingsSnapshot settings)
+        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxEventBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
-        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, settings);
+        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, local, settings);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResolveAsync(
-        ConfigRequestResult request, IGrainFactory grains, SettingsSnapshot settings)
+        ConfigRequestResult request, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings)
     {
         if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
         if (FlowConfigId.Validate(contact.Id) is { } error) return Problems.Field("id", error);
 
-        var resolved = await grains.GetGrain<IFlowConfigGrain>(contact.Id)
-            .ResolveAsync(contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        var fallback = settings.Current.FallbackLocale;
+        // The activation lives in this silo and holds acknowledged state: read its snapshot without a grain call.
+        if (local.TryGet(contact.Id, contact.Language, contact.Channel, fallback, out var cached))
+            return TypedResults.Bytes(cached.Utf8Json, "application/json");
+
+        var resolved = await grains.GetGrain<IFlowConfigGrain>(contact.Id).ResolveAsync(contact.Language, contact.Channel, fallback);
         return resolved is null
             ? Problems.ConfigNotFound(contact.Id)
             : TypedResults.Bytes(resolved.Utf8Json, "application/json");
