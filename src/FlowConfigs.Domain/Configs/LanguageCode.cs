@@ -3,7 +3,7 @@ namespace FlowConfigs.Domain.Configs;
 /// <summary>Prompt languages as Amazon Connect and Polly name them: <c>xx</c>, <c>xxx</c>, <c>xx-XX</c> or <c>xxx-XX</c> (en-US, arb, cmn-CN).</summary>
 public static class LanguageCode
 {
-    public static bool IsValid(string? code)
+    public static bool IsValid([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] string? code)
     {
         if (code is null) return false;
         var dash = code.IndexOf('-');

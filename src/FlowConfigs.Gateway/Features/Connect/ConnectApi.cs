@@ -28,9 +28,7 @@ internal static class ConnectApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetConfigAsync(
         HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, string? lang = null, string? channel = null)
     {
-        var id = RawRoute.Segment(context, 2);
-        if (FlowConfigId.Validate(id) is { } error) return Problems.Field("id", error);
-        var request = ConfigRequest.FromQuery(id!, lang, channel);
+        var request = ConfigRequest.FromQuery(RawRoute.Segment(context, 2) ?? "", lang, channel);
         return await ResolveAsync(request, grains, local, settings);
     }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -74,14 +75,11 @@ internal static partial class SpeechApi
         }
         if (string.IsNullOrWhiteSpace(text)) return (null, Problems.Field("text", "text is required."));
         if (text.Length > MaxTextLength) return (null, Problems.Field("text", $"text is {text.Length} characters; at most {MaxTextLength} can be spoken."));
-        if (language is null || !LanguageCode().IsMatch(language)) return (null, Problems.Field("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
+        if (!LanguageCode.IsValid(language)) return (null, Problems.Field("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
         if (voice is not null && !VoiceId().IsMatch(voice)) return (null, Problems.Field("voiceId", "voiceId must be 1–64 letters, digits, '-' or '_'."));
         var isSsml = text.TrimStart().StartsWith("<speak", StringComparison.Ordinal);
         return (new SpeechRequest(text, language, voice, isSsml), null);
     }
-
-    [GeneratedRegex("^[a-z]{2,3}(-[A-Z]{2})?$")]
-    private static partial Regex LanguageCode();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex VoiceId();

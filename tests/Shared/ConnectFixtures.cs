@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FlowConfigs.Gateway.Tests.Infrastructure;
+namespace FlowConfigs.Tests.Shared;
 
 /// <summary>Loads the shared Connect fixtures from disk (FLOWCONFIGS_FIXTURES, or found by walking up to shared/fixtures/connect).</summary>
 internal static class ConnectFixtures
