@@ -1,5 +1,6 @@
 using FlowConfigs.Gateway.Features.Connect;
 using FlowConfigs.Gateway.Features.FlowConfigs;
+using FlowConfigs.Gateway.Features.History;
 using FlowConfigs.Gateway.Features.Identity;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Features.Speech;
@@ -15,6 +16,7 @@ var app = builder.Build();
 app.MapFlowConfigsHosting();
 app.MapIdentityApi();
 app.MapFlowConfigsApi();
+app.MapHistoryApi();
 app.MapSettingsApi();
 app.MapSpeechApi();
 app.MapConnectApi();

@@ -19,7 +19,11 @@ internal static class OrleansHosting
             switch (storage.Provider)
             {
                 case "Sqlite":
-                    silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.DataDirectory = storage.DataDirectory);
+                    silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options =>
+                    {
+                        options.DataDirectory = storage.DataDirectory;
+                        options.KeepRevisions = storage.KeepRevisions;
+                    });
                     break;
                 default:
                     throw new InvalidOperationException(

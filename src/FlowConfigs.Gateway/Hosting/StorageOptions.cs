@@ -13,4 +13,8 @@ public sealed class StorageOptions
     /// <summary>Relative paths are resolved against the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Revisions kept per config, newest first; 0 (the default) keeps the whole history.</summary>
+    [Range(0, int.MaxValue)]
+    public int KeepRevisions { get; set; }
 }

@@ -2,6 +2,8 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Grains.Listing;
+using FlowConfigs.Grains.Storage;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
 
@@ -17,6 +19,7 @@ public sealed class FlowConfigGrain(
     [PersistentState("config", StorageNames.FlowConfigs)] IPersistentState<FlowConfigState> state,
     TimeProvider clock,
     LocalResolvedConfigs local,
+    [FromKeyedServices(StorageNames.FlowConfigs)] IRevisionStore history,
     ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
 {
     public const string GrainTypeName = "flowconfig";
@@ -55,16 +58,33 @@ public sealed class FlowConfigGrain(
                 return new SaveOutcome(SaveStatus.StructuralChangeForbidden, Forbidden: change, CurrentVersion: current?.Version ?? 0);
         }
 
-        var stored = proposed with
+        return await StoreAsync(proposed, username, RevisionAction.Save);
+    }
+
+    public async Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username)
+    {
+        var current = state.State.Config;
+        if (!Satisfies(condition, current))
+            return new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: current?.Version ?? 0);
+        var revision = await history.GetAsync(GrainTypeName, this.GetPrimaryKeyString(), toVersion);
+        if (revision is null)
+            return new SaveOutcome(SaveStatus.NotFound, CurrentVersion: state.State.Version);
+        return await StoreAsync(revision.Document, username, RevisionAction.Rollback);
+    }
+
+    private async Task<SaveOutcome> StoreAsync(FlowConfig document, string username, RevisionAction action)
+    {
+        var existed = state.State.Config is not null;
+        var stored = document with
         {
             Id = this.GetPrimaryKeyString(),
             Version = state.State.Version + 1,
             UpdatedAt = clock.GetUtcNow(),
             UpdatedBy = username,
         };
-        await WriteAsync(stored, stored.Version);
+        await WriteAsync(stored, new Revision(stored.Version, stored.UpdatedAt.Value, username, action, stored));
         await PublishAsync(stored.Version, FlowConfigSummary.Of(stored));
-        return new SaveOutcome(current is null ? SaveStatus.Created : SaveStatus.Updated, stored, CurrentVersion: stored.Version);
+        return new SaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, CurrentVersion: stored.Version);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username)
@@ -76,7 +96,7 @@ public sealed class FlowConfigGrain(
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
 
         var version = state.State.Version + 1;
-        await WriteAsync(null, version);
+        await WriteAsync(null, new Revision(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
         await PublishAsync(version, null);
         return new DeleteOutcome(DeleteStatus.Deleted, version);
     }
@@ -86,14 +106,17 @@ public sealed class FlowConfigGrain(
         !(condition.MustExist && current is null) &&
         (condition.ExpectedVersion is not { } expected || expected == (current?.Version ?? 0));
 
-    private async Task WriteAsync(FlowConfig? config, long version)
+    /// <summary>Writes <paramref name="config"/> (null: deleted) as <paramref name="revision"/>'s version, with the revision in the same durable step.</summary>
+    private async Task WriteAsync(FlowConfig? config, Revision revision)
     {
+        var version = revision.Version;
         // Until storage acknowledges, GetConfig in this silo must ask the grain (and wait for this write) rather
         // than read the old snapshot.
         local.Withdraw(this.GetPrimaryKeyString());
         var (previousConfig, previousVersion) = (state.State.Config, state.State.Version);
         state.State.Config = config;
         state.State.Version = version;
+        state.State.PendingRevision = revision;
         try
         {
             await state.WriteStateAsync();
@@ -110,6 +133,10 @@ public sealed class FlowConfigGrain(
             if (exception is InconsistentStateException)
                 logger.LogWarning(exception, "Concurrent write to flow config {Id}", this.GetPrimaryKeyString());
             throw;
+        }
+        finally
+        {
+            state.State.PendingRevision = null;
         }
     }
 

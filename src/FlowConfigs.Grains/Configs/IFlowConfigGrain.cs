@@ -20,4 +20,10 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
 
     Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username);
+
+    /// <summary>
+    /// Saves revision <paramref name="toVersion"/>'s document as a new version (restoring a deleted config too).
+    /// NotFound when that revision is not kept. The caller must have Full access.
+    /// </summary>
+    Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username);
 }

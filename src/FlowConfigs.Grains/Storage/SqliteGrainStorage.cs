@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FlowConfigs.Domain;
+using FlowConfigs.Domain.Configs;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using Orleans.Storage;
@@ -13,7 +14,7 @@ namespace FlowConfigs.Grains.Storage;
 /// versions; a stale one is an <see cref="InconsistentStateException"/>, which the grains turn into 412.
 /// </summary>
 public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
-    : IGrainStorage, IGrainStateCatalog, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    : IGrainStorage, IGrainStateCatalog, IRevisionStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -50,6 +51,16 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (grain_type, state_name, grain_key)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS revisions (
+                grain_type TEXT NOT NULL,
+                grain_key  TEXT NOT NULL,
+                version    INTEGER NOT NULL,
+                at         TEXT NOT NULL,
+                by_user    TEXT NOT NULL,
+                action     TEXT NOT NULL,
+                document   TEXT NOT NULL,
+                PRIMARY KEY (grain_type, grain_key, version)
+            ) WITHOUT ROWID;
             """);
         _writer = writer;
         logger.LogInformation("Grain storage {Name}: SQLite at {Path}", name, options.DatabasePath);
@@ -83,7 +94,8 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
         var payload = JsonSerializer.Serialize(grainState.State, DomainJson.Options);
         var expected = ParseETag(grainState.ETag);
         var next = (expected ?? 0) + 1;
-        await WriteAsync(stateName, grainId, expected, command =>
+        var revision = (grainState.State as IRevisionedState)?.PendingRevision;
+        await WriteAsync(stateName, grainId, expected, revision, command =>
         {
             command.CommandText = expected is null
                 ? """
@@ -107,7 +119,7 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
         var expected = ParseETag(grainState.ETag);
         if (expected is not null)
         {
-            await WriteAsync(stateName, grainId, expected, command => command.CommandText =
+            await WriteAsync(stateName, grainId, expected, revision: null, command => command.CommandText =
                 "DELETE FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key AND etag = $expected");
         }
         grainState.State = Activator.CreateInstance<T>();
@@ -130,20 +142,31 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
             yield return (reader.GetString(0), Deserialize<T>(reader.GetString(1)));
     }
 
-    /// <summary>Runs one conditional write; zero rows changed means someone else wrote first.</summary>
-    private async Task WriteAsync(string stateName, GrainId grainId, long? expected, Action<SqliteCommand> prepare)
+    /// <summary>
+    /// Runs one conditional write, with its revision (if any) in the same transaction; zero rows changed means
+    /// someone else wrote first, and then neither is kept.
+    /// </summary>
+    private async Task WriteAsync(string stateName, GrainId grainId, long? expected, Revision? revision, Action<SqliteCommand> prepare)
     {
         await EnsureInitializedAsync();
         await _writeGate.WaitAsync();
         try
         {
-            await using var command = _writer!.CreateCommand();
+            await using var transaction = (SqliteTransaction)await _writer!.BeginTransactionAsync();
+            await using var command = _writer.CreateCommand();
+            command.Transaction = transaction;
             prepare(command);
             AddKey(command, stateName, grainId);
             command.Parameters.AddWithValue("$expected", (object?)expected ?? DBNull.Value);
             command.Parameters.AddWithValue("$now", DateTimeOffset.UtcNow.ToString("O"));
             if (await command.ExecuteNonQueryAsync() == 1)
+            {
+                if (revision is not null)
+                    await AddRevisionAsync(transaction, grainId, revision);
+                await transaction.CommitAsync();
                 return;
+            }
+            await transaction.RollbackAsync();
         }
         finally
         {
@@ -153,6 +176,61 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
         throw new InconsistentStateException(
             $"Storage {name}: {grainId}/{stateName} is at version {stored ?? "(none)"}, the write expected {expected?.ToString() ?? "(none)"}.",
             stored, expected?.ToString());
+    }
+
+    private async Task AddRevisionAsync(SqliteTransaction transaction, GrainId grainId, Revision revision)
+    {
+        await using var command = _writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO revisions (grain_type, grain_key, version, at, by_user, action, document)
+            VALUES ($type, $key, $version, $at, $by, $action, $document);
+            DELETE FROM revisions WHERE $keep > 0 AND grain_type = $type AND grain_key = $key AND version <= $version - $keep;
+            """;
+        command.Parameters.AddWithValue("$type", grainId.Type.ToString());
+        command.Parameters.AddWithValue("$key", grainId.Key.ToString());
+        command.Parameters.AddWithValue("$version", revision.Version);
+        command.Parameters.AddWithValue("$at", revision.At.ToString("O"));
+        command.Parameters.AddWithValue("$by", revision.By);
+        command.Parameters.AddWithValue("$action", JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()));
+        command.Parameters.AddWithValue("$document", JsonSerializer.Serialize(revision.Document, DomainJson.Options));
+        command.Parameters.AddWithValue("$keep", options.KeepRevisions);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public async Task<IReadOnlyList<RevisionSummary>> ListAsync(string grainType, string grainKey, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync();
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT version, at, by_user, action FROM revisions WHERE grain_type = $type AND grain_key = $key ORDER BY version DESC";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$key", grainKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var revisions = new List<RevisionSummary>();
+        while (await reader.ReadAsync(cancellationToken))
+            revisions.Add(new RevisionSummary(reader.GetInt64(0), DateTimeOffset.Parse(reader.GetString(1), System.Globalization.CultureInfo.InvariantCulture),
+                reader.GetString(2), Enum.Parse<RevisionAction>(reader.GetString(3), ignoreCase: true)));
+        return revisions;
+    }
+
+    public async Task<Revision?> GetAsync(string grainType, string grainKey, long version, CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync();
+        await using var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT at, by_user, action, document FROM revisions WHERE grain_type = $type AND grain_key = $key AND version = $version";
+        command.Parameters.AddWithValue("$type", grainType);
+        command.Parameters.AddWithValue("$key", grainKey);
+        command.Parameters.AddWithValue("$version", version);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+            return null;
+        return new Revision(version, DateTimeOffset.Parse(reader.GetString(0), System.Globalization.CultureInfo.InvariantCulture), reader.GetString(1),
+            Enum.Parse<RevisionAction>(reader.GetString(2), ignoreCase: true),
+            JsonSerializer.Deserialize<FlowConfig>(reader.GetString(3), DomainJson.Options)!);
     }
 
     private async Task<string?> StoredETagAsync(string stateName, GrainId grainId)

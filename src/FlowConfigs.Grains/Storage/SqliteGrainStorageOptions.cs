@@ -7,5 +7,8 @@ public sealed class SqliteGrainStorageOptions
 
     public string FileName { get; set; } = "flowconfigs.db";
 
+    /// <summary>Revisions kept per grain, newest first; 0 keeps every one.</summary>
+    public int KeepRevisions { get; set; }
+
     public string DatabasePath => Path.GetFullPath(Path.Combine(DataDirectory, FileName));
 }

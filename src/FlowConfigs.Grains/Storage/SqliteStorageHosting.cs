@@ -17,6 +17,8 @@ public static class SqliteStorageHosting
             services.GetRequiredService<ILogger<SqliteGrainStorage>>()));
         silo.Services.AddKeyedSingleton<IGrainStateCatalog>(name,
             (services, key) => (IGrainStateCatalog)services.GetRequiredKeyedService<IGrainStorage>(key));
+        silo.Services.AddKeyedSingleton<IRevisionStore>(name,
+            (services, key) => (IRevisionStore)services.GetRequiredKeyedService<IGrainStorage>(key));
         return silo;
     }
 }

@@ -9,7 +9,7 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
 {
     public enum Caller { Admin, EditGroup, ReadGroup, TagFull, OtherTeam, NoGrant, NoToken, GarbageToken }
 
-    public enum Endpoint { List, Get, Update, Create, Delete, Resolve, Preview, Export, Import, GetSettings, SaveSettings, Speech, Me }
+    public enum Endpoint { List, Get, Update, Create, Delete, Resolve, Preview, Export, Import, GetSettings, SaveSettings, Speech, Me, History, Revision, Rollback }
 
     private const string Team = "team-a/";
 
@@ -30,6 +30,9 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
         [Endpoint.SaveSettings] = [200, 403, 403, 403, 403, 403],
         [Endpoint.Speech] = [200, 200, 200, 200, 200, 403],
         [Endpoint.Me] = [200, 200, 200, 200, 200, 200],
+        [Endpoint.History] = [200, 200, 200, 200, 403, 403],
+        [Endpoint.Revision] = [200, 200, 200, 200, 403, 403],
+        [Endpoint.Rollback] = [200, 403, 403, 200, 403, 403],
     };
 
     public static TheoryData<Endpoint, Caller> Cases()
@@ -68,7 +71,7 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
         }
 
         // A refused write changes nothing.
-        if (expected >= 400 && endpoint is Endpoint.Update or Endpoint.Delete)
+        if (expected >= 400 && endpoint is Endpoint.Update or Endpoint.Delete or Endpoint.Rollback)
         {
             var stored = await (await admin.GetAsync(Documents.Path(id))).ReadObjectAsync();
             Assert.Equal(1, stored["version"]!.GetValue<long>());
@@ -134,6 +137,9 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
                 {
                     ["text"] = "<speak>Hello.</speak>", ["languageCode"] = "en-US", ["voiceId"] = "Joanna",
                 }));
+            case Endpoint.History: return client.GetAsync(path + "/history");
+            case Endpoint.Revision: return client.GetAsync(path + "/history/1");
+            case Endpoint.Rollback: return client.PostAsync(path + "/rollback/1", null);
             default: return client.GetAsync("/api/me");
         }
     }

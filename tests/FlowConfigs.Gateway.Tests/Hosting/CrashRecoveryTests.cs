@@ -55,6 +55,15 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
             Assert.Equal(closure, stored["variables"]!["closure"]!.GetValue<string>());
         }
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync(Documents.Path("crash/9"))).StatusCode);
+
+        // No acknowledged write without its revision: every version is in the history, the delete too.
+        foreach (var (id, (version, _)) in acknowledged)
+        {
+            var history = (await (await client.GetAsync(Documents.Path(id) + "/history")).ReadObjectAsync())["items"]!.AsArray();
+            Assert.Equal(Enumerable.Range(1, (int)version).Reverse().Select(v => (long)v), history.Select(i => i!["version"]!.GetValue<long>()));
+        }
+        var deleted = (await (await client.GetAsync(Documents.Path("crash/9") + "/history")).ReadObjectAsync())["items"]!.AsArray();
+        Assert.Equal("delete", deleted[0]!["action"]!.GetValue<string>());
         var listed = (await (await client.GetAsync("/api/flow-config?pattern=crash/")).ReadObjectAsync())["items"]!.AsArray();
         Assert.Equal(acknowledged.Keys.Order(StringComparer.Ordinal), listed.Select(i => i!["id"]!.GetValue<string>()));
     }

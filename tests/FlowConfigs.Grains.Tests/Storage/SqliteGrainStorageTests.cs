@@ -1,3 +1,4 @@
+using FlowConfigs.Domain.Configs;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Storage;
 using Microsoft.Data.Sqlite;
@@ -159,6 +160,54 @@ public sealed class SqliteGrainStorageTests : IAsyncLifetime
         Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
         command.CommandText = "SELECT payload FROM grain_state WHERE grain_key = 'a'";
         Assert.Contains("\"description\":\"readable\"", (string?)await command.ExecuteScalarAsync());
+    }
+
+    private static GrainState<FlowConfigState> WithRevision(GrainState<FlowConfigState> state, long version, string description)
+    {
+        var document = Configs.SampleConfigs.Branch("x") with { Description = description, Version = version };
+        state.State!.Config = document;
+        state.State.Version = version;
+        state.State.PendingRevision = new Revision(version, DateTimeOffset.UnixEpoch.AddDays(version), "alice", RevisionAction.Save, document);
+        return state;
+    }
+
+    [Fact]
+    public async Task A_pending_revision_is_kept_with_the_state_and_not_in_it()
+    {
+        var storage = Open();
+        var state = WithRevision(new GrainState<FlowConfigState>(new FlowConfigState()), 1, "first");
+        await storage.WriteStateAsync("config", Id("a"), state);
+        await storage.WriteStateAsync("config", Id("a"), WithRevision(state, 2, "second"));
+
+        var revisions = await storage.ListAsync("flowconfig", "a");
+        Assert.Equal([2L, 1L], revisions.Select(r => r.Version));
+        Assert.Equal("first", (await storage.GetAsync("flowconfig", "a", 1))!.Document.Description);
+        Assert.Equal(RevisionAction.Save, (await storage.GetAsync("flowconfig", "a", 2))!.Action);
+        Assert.Null((await ReadAsync(storage, "a")).State!.PendingRevision);
+    }
+
+    [Fact]
+    public async Task A_refused_write_keeps_no_revision()
+    {
+        var storage = Open();
+        var state = WithRevision(new GrainState<FlowConfigState>(new FlowConfigState()), 1, "first");
+        await storage.WriteStateAsync("config", Id("a"), state);
+        var stale = WithRevision(new GrainState<FlowConfigState>(new FlowConfigState()) { ETag = "9" }, 2, "lost");
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("config", Id("a"), stale));
+
+        Assert.Equal([1L], (await storage.ListAsync("flowconfig", "a")).Select(r => r.Version));
+        Assert.Null(await storage.GetAsync("flowconfig", "a", 2));
+    }
+
+    [Fact]
+    public async Task Retention_keeps_the_newest_revisions()
+    {
+        var storage = new SqliteGrainStorage("test", new SqliteGrainStorageOptions { DataDirectory = _directory, KeepRevisions = 3 }, NullLogger<SqliteGrainStorage>.Instance);
+        _opened.Add(storage);
+        var state = new GrainState<FlowConfigState>(new FlowConfigState());
+        for (var version = 1; version <= 5; version++)
+            await storage.WriteStateAsync("config", Id("a"), WithRevision(state, version, $"v{version}"));
+        Assert.Equal([5L, 4L, 3L], (await storage.ListAsync("flowconfig", "a")).Select(r => r.Version));
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
