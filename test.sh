@@ -26,12 +26,17 @@ for project in tests/*/*.Tests.csproj; do
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done
 
-# Sum the counters of every test run (one .trx file per test project).
+# The web app's component tests (the gateway build above already ran npm ci).
+(cd src/FlowConfigs.Web && npx vitest run --reporter=default --reporter=json --outputFile="$results/vitest.json") || status=$?
+
+# Sum the counters of every test run: one .trx file per .NET test project, one JSON report from Vitest.
 read -r passed failed < <(
-  cat "$results"/*.trx 2>/dev/null \
-    | grep -o '<Counters [^>]*>' \
-    | sed -E 's/.* passed="([0-9]+)" failed="([0-9]+)".*/\1 \2/' \
-    | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
+  {
+    cat "$results"/*.trx 2>/dev/null \
+      | grep -o '<Counters [^>]*>' \
+      | sed -E 's/.* passed="([0-9]+)" failed="([0-9]+)".*/\1 \2/'
+    node -e 'const r = require(process.argv[1]); const f = r.numFailedTests || 0; console.log(r.numPassedTests || 0, f || (r.success === false ? 1 : 0))' "$results/vitest.json" 2>/dev/null
+  } | awk '{ p += $1; f += $2 } END { print p + 0, f + 0 }')
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
 echo "$passed passed, $failed failed"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ]

@@ -4,6 +4,7 @@ using FlowConfigs.Gateway.Features.History;
 using FlowConfigs.Gateway.Features.Identity;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Features.Speech;
+using FlowConfigs.Gateway.Features.Web;
 using FlowConfigs.Gateway.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -11,6 +12,7 @@ builder.AddFlowConfigsHosting();
 builder.AddFlowConfigsSilo();
 builder.AddFlowConfigsIdentity();
 builder.AddFlowConfigsFeatures();
+builder.AddWebApp();
 
 var app = builder.Build();
 app.MapFlowConfigsHosting();
@@ -20,6 +22,7 @@ app.MapHistoryApi();
 app.MapSettingsApi();
 app.MapSpeechApi();
 app.MapConnectApi();
+app.MapWebApp();
 app.Run();
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>

@@ -116,11 +116,31 @@ internal sealed class GatewayProcess : IAsyncDisposable
         throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
     }
 
+    private static readonly HashSet<int> HandedOut = [];
+
+    /// <summary>
+    /// A port no other test of this run was given, below Linux's ephemeral range (32768+) so that no outgoing
+    /// connection can take it between this check and the server's bind.
+    /// </summary>
     internal static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        lock (HandedOut)
+        {
+            while (true)
+            {
+                var port = Random.Shared.Next(20_000, 32_000);
+                if (!HandedOut.Add(port)) continue;
+                try
+                {
+                    using var listener = new TcpListener(IPAddress.Loopback, port);
+                    listener.Start();
+                    return port;
+                }
+                catch (SocketException)
+                {
+                }
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -29,6 +29,11 @@ internal static class IdentityApi
             app.MapPost("/api/dev/token", IssueAsync).AllowAnonymous().WithTags("Identity").WithName("IssueDevelopmentToken")
                 .Accepts<DevTokenRequest>("application/json");
         }
+        else
+        {
+            app.MapPost("/api/dev/token", () => Problems.Status(StatusCodes.Status404NotFound, "Not found",
+                "The development identity is off: sign in through the configured OIDC provider.")).AllowAnonymous().ExcludeFromDescription();
+        }
         return app;
     }
 

@@ -1,0 +1,98 @@
+import type { AppSettings, FlowConfig, FlowConfigSummary, ImportResult, InitSettings, Me, Revision, RevisionSummary } from "./types";
+
+/** A problem+json answer: the status, a sentence, and the fields it names (DESIGN.md: errors name the field). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly title: string,
+    readonly detail: string,
+    readonly fields: Record<string, string[]> = {},
+  ) {
+    super(detail || title);
+  }
+
+  /** The first message for a field path such as "variables.maxWaitTime", if the server named it. */
+  fieldMessage(path: string): string | undefined {
+    return this.fields[path]?.[0];
+  }
+}
+
+export type TokenSource = () => string | null;
+
+/** One small client for the gateway's public API; every call sends the bearer token and turns problems into ApiError. */
+export class ApiClient {
+  constructor(
+    private readonly token: TokenSource,
+    private readonly onUnauthorized: () => void = () => {},
+    private readonly baseUrl = "",
+  ) {}
+
+  init = () => this.json<InitSettings>("GET", "/api/init", undefined, false);
+  me = () => this.json<Me>("GET", "/api/me");
+  list = (pattern?: string) =>
+    this.json<{ items: FlowConfigSummary[] }>("GET", "/api/flow-config" + (pattern ? `?pattern=${encodeURIComponent(pattern)}` : ""));
+
+  async get(id: string): Promise<{ config: FlowConfig; etag: string | null }> {
+    const response = await this.send("GET", configPath(id));
+    return { config: (await response.json()) as FlowConfig, etag: response.headers.get("ETag") };
+  }
+
+  /** Saves with If-Match (the version read) or If-None-Match: * (create); a 412 means someone else saved first. */
+  async save(config: FlowConfig, options: { create?: boolean; etag?: string | null } = {}): Promise<FlowConfig> {
+    const headers: Record<string, string> = {};
+    if (options.create) headers["If-None-Match"] = "*";
+    else if (options.etag) headers["If-Match"] = options.etag;
+    const response = await this.send("POST", configPath(config.id), config, headers);
+    return (await response.json()) as FlowConfig;
+  }
+
+  remove = (id: string) => this.send("DELETE", configPath(id)).then(() => undefined);
+  preview = (flowConfig: FlowConfig, lang: string, channel: string) =>
+    this.json<Record<string, string>>("POST", "/api/flow-config/preview", { flowConfig, lang, channel });
+  history = (id: string) => this.json<{ items: RevisionSummary[] }>("GET", `${configPath(id)}/history`);
+  revision = (id: string, version: number) => this.json<Revision>("GET", `${configPath(id)}/history/${version}`);
+  rollback = (id: string, version: number) => this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`);
+  settings = () => this.json<AppSettings>("GET", "/api/settings");
+  saveSettings = (settings: AppSettings) => this.json<AppSettings>("POST", "/api/settings", settings);
+  exportConfigs = (ids: string[]) => this.json<FlowConfig[]>("GET", `/api/flow-config/export?ids=${encodeURIComponent(ids.join(","))}`);
+  importConfigs = (configs: unknown) => this.json<ImportResult[]>("POST", "/api/flow-config/import", configs);
+
+  async speech(text: string, languageCode: string, voiceId?: string): Promise<Blob> {
+    const response = await this.send("POST", "/api/preview-speech", { text, languageCode, voiceId });
+    return response.blob();
+  }
+
+  private async json<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
+    const response = await this.send(method, path, body, {}, authenticated);
+    return (await response.json()) as T;
+  }
+
+  private async send(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, authenticated = true): Promise<Response> {
+    const token = authenticated ? this.token() : null;
+    const response = await fetch(this.baseUrl + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.ok) return response;
+    if (response.status === 401 && authenticated) this.onUnauthorized();
+    throw await toApiError(response);
+  }
+}
+
+export function configPath(id: string): string {
+  return `/api/flow-config/${encodeURIComponent(id)}`;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const problem = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]> };
+    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? "", problem.errors ?? {});
+  } catch {
+    return new ApiError(response.status, response.statusText, `The server answered ${response.status}.`);
+  }
+}

@@ -1,0 +1,77 @@
+// The API's JSON shapes (DESIGN.md "Data model"), as the gateway sends them.
+
+export type VariableType = "text" | "number" | "boolean" | "select";
+
+export interface VariableSchema {
+  type: VariableType;
+  options?: string[];
+}
+
+export interface PromptText {
+  voice: string;
+  chat?: string;
+}
+
+export interface FlowConfig {
+  id: string;
+  description: string;
+  variables: Record<string, string>;
+  schema?: Record<string, VariableSchema>;
+  prompts: Record<string, Record<string, PromptText>>;
+  version?: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export type AccessLevel = "none" | "read" | "edit" | "full";
+
+export interface FlowConfigSummary {
+  id: string;
+  description: string;
+  accessLevel: AccessLevel;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface Me {
+  username: string;
+  groups: string[];
+  tags: { full: string[]; edit: string[]; read: string[] };
+  canCreateConfigs: boolean;
+  canManageSettings: boolean;
+}
+
+export interface Locale {
+  code: string;
+  name: string;
+  voices: string[];
+}
+
+export interface AppSettings {
+  locales: Locale[];
+  fallbackLocale?: string | null;
+  version?: number;
+}
+
+export interface InitSettings {
+  auth: { mode: "development" | "oidc"; authority: string; clientId?: string; scopes: string[] };
+  branding: { productName: string };
+}
+
+export interface RevisionSummary {
+  version: number;
+  at: string;
+  by: string;
+  action: "save" | "delete" | "rollback";
+}
+
+export interface Revision extends RevisionSummary {
+  document: FlowConfig;
+}
+
+export interface ImportResult {
+  id?: string;
+  status: "created" | "updated" | "failed";
+  error?: string;
+}

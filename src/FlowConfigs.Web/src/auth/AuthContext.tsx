@@ -1,0 +1,84 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import type { UserManager } from "oidc-client-ts";
+import { ApiClient } from "../api/client";
+import type { InitSettings, Me } from "../api/types";
+import { createUserManager } from "./oidc";
+import { clearSession, loadSession, renewDelay, requestDevToken, saveSession, type DevTokenRequest, type Session } from "./session";
+
+interface Auth {
+  init: InitSettings;
+  session: Session | null;
+  me: Me | null;
+  api: ApiClient;
+  signInDevelopment(request: DevTokenRequest): Promise<void>;
+  signInOidc(): Promise<void>;
+  completeOidcSignIn(): Promise<void>;
+  signOut(): void;
+}
+
+const AuthContext = createContext<Auth | null>(null);
+
+export function useAuth(): Auth {
+  const auth = useContext(AuthContext);
+  if (!auth) throw new Error("useAuth outside AuthProvider");
+  return auth;
+}
+
+export function AuthProvider({ init, children }: { init: InitSettings; children: ReactNode }) {
+  const [session, setSession] = useState<Session | null>(() => loadSession());
+  const [me, setMe] = useState<Me | null>(null);
+  const users: UserManager | null = useMemo(() => (init.auth.mode === "oidc" ? createUserManager(init) : null), [init]);
+
+  const signOut = useCallback(() => {
+    clearSession();
+    setSession(null);
+    setMe(null);
+    void users?.removeUser();
+  }, [users]);
+
+  const api = useMemo(() => new ApiClient(() => loadSession()?.token ?? null, signOut), [signOut]);
+
+  const adopt = useCallback((next: Session) => {
+    saveSession(next);
+    setSession(next);
+  }, []);
+
+  // Renew before expiry: the development issuer is simply asked again; OIDC renews silently through oidc-client-ts.
+  useEffect(() => {
+    if (!session?.devRequest) return;
+    const timer = window.setTimeout(() => {
+      requestDevToken(session.devRequest!).then(adopt, signOut);
+    }, renewDelay(session));
+    return () => window.clearTimeout(timer);
+  }, [session, adopt, signOut]);
+
+  useEffect(() => {
+    if (!users) return;
+    const renewed = users.events.addUserLoaded((user) => adopt({ token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000 }));
+    const expired = users.events.addAccessTokenExpired(signOut);
+    return () => {
+      renewed();
+      expired();
+    };
+  }, [users, adopt, signOut]);
+
+  useEffect(() => {
+    if (!session) return;
+    api.me().then(setMe, () => setMe(null));
+  }, [session, api]);
+
+  const value: Auth = {
+    init,
+    session,
+    me,
+    api,
+    signInDevelopment: async (request) => adopt(await requestDevToken(request)),
+    signInOidc: async () => users?.signinRedirect(),
+    completeOidcSignIn: async () => {
+      const user = await users!.signinRedirectCallback();
+      adopt({ token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000 });
+    },
+    signOut,
+  };
+  return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}

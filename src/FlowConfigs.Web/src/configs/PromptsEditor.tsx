@@ -1,0 +1,121 @@
+import { useState } from "react";
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import ExpandableSection from "@cloudscape-design/components/expandable-section";
+import FormField from "@cloudscape-design/components/form-field";
+import Header from "@cloudscape-design/components/header";
+import Input from "@cloudscape-design/components/input";
+import Select from "@cloudscape-design/components/select";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Textarea from "@cloudscape-design/components/textarea";
+import type { FlowConfig, Locale, PromptText } from "../api/types";
+import { PlayButton } from "./PlayButton";
+import type { FieldErrors } from "./validation";
+import { validateLanguage, validateName } from "./validation";
+
+interface Props {
+  config: FlowConfig;
+  locales: Locale[];
+  canEditValues: boolean;
+  canEditStructure: boolean;
+  errors: FieldErrors;
+  onChange(next: FlowConfig): void;
+}
+
+/**
+ * Prompts by language: voice text (plain or SSML) and an optional chat text. Edit users change texts and add
+ * languages; Full users also add or remove prompts and remove languages.
+ */
+export function PromptsEditor({ config, locales, canEditValues, canEditStructure, errors, onChange }: Props) {
+  const [newPrompt, setNewPrompt] = useState("");
+  const setPrompt = (name: string, languages: Record<string, PromptText>) => onChange({ ...config, prompts: { ...config.prompts, [name]: languages } });
+  const removePrompt = (name: string) => {
+    const prompts = { ...config.prompts };
+    delete prompts[name];
+    onChange({ ...config, prompts });
+  };
+  const firstLocale = locales[0]?.code ?? "en-US";
+  const newPromptProblem = newPrompt === "" ? undefined
+    : validateName(newPrompt) ?? (newPrompt in config.prompts || newPrompt in config.variables ? "That name is taken." : undefined);
+
+  return (
+    <Container header={<Header variant="h2" description="Voice contacts hear the voice text (SSML allowed); chat, task and email contacts read the chat text, or the voice text without markup.">Prompts</Header>}>
+      <SpaceBetween size="l">
+        {Object.entries(config.prompts).map(([name, languages]) => (
+          <ExpandableSection key={name} defaultExpanded variant="container" headerText={name}
+            headerActions={canEditStructure ? <Button onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
+            <SpaceBetween size="m">
+              {errors[`prompts.${name}`] && <FormField errorText={errors[`prompts.${name}`]} />}
+              {Object.entries(languages).map(([language, text]) => (
+                <LanguageEditor key={language} name={name} language={language} text={text} locale={locales.find((l) => l.code === language)}
+                  canEditValues={canEditValues} canRemove={canEditStructure} errors={errors}
+                  onChange={(next) => setPrompt(name, { ...languages, [language]: next })}
+                  onRemove={() => {
+                    const rest = { ...languages };
+                    delete rest[language];
+                    setPrompt(name, rest);
+                  }} />
+              ))}
+              {canEditValues && (
+                <AddLanguage existing={Object.keys(languages)} locales={locales} promptName={name}
+                  onAdd={(code) => setPrompt(name, { ...languages, [code]: { voice: "" } })} />
+              )}
+            </SpaceBetween>
+          </ExpandableSection>
+        ))}
+        {canEditStructure && (
+          <FormField label="New prompt name" errorText={newPromptProblem}>
+            <SpaceBetween direction="horizontal" size="xs">
+              <Input value={newPrompt} onChange={({ detail }) => setNewPrompt(detail.value)} placeholder="e.g. greeting" ariaLabel="New prompt name" />
+              <Button disabled={!newPrompt || !!newPromptProblem}
+                onClick={() => { setPrompt(newPrompt, { [firstLocale]: { voice: "" } }); setNewPrompt(""); }}>Add prompt</Button>
+            </SpaceBetween>
+          </FormField>
+        )}
+      </SpaceBetween>
+    </Container>
+  );
+}
+
+function LanguageEditor(props: {
+  name: string; language: string; text: PromptText; locale?: Locale; canEditValues: boolean; canRemove: boolean; errors: FieldErrors;
+  onChange(next: PromptText): void; onRemove(): void;
+}) {
+  const { name, language, text, locale, canEditValues, canRemove, errors, onChange, onRemove } = props;
+  const path = `prompts.${name}.${language}`;
+  return (
+    <SpaceBetween size="xs">
+      <Header variant="h3" actions={
+        <SpaceBetween direction="horizontal" size="xs">
+          <PlayButton text={text.voice} languageCode={language} voiceId={locale?.voices[0]} label={`Play ${name} ${language}`} />
+          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
+        </SpaceBetween>
+      }>
+        {locale ? `${locale.name} (${language})` : language}
+      </Header>
+      {errors[path] && <FormField errorText={errors[path]} />}
+      <FormField label={`Voice text, ${name} ${language}`} errorText={errors[`${path}.voice`]} stretch>
+        <Textarea value={text.voice} disabled={!canEditValues} rows={2} onChange={({ detail }) => onChange({ ...text, voice: detail.value })} />
+      </FormField>
+      <FormField label={`Chat text, ${name} ${language}`} description="Optional; leave empty to use the voice text without markup." errorText={errors[`${path}.chat`]} stretch>
+        <Textarea value={text.chat ?? ""} disabled={!canEditValues} rows={2}
+          onChange={({ detail }) => onChange(detail.value === "" ? { voice: text.voice } : { ...text, chat: detail.value })} />
+      </FormField>
+    </SpaceBetween>
+  );
+}
+
+function AddLanguage({ existing, locales, promptName, onAdd }: { existing: string[]; locales: Locale[]; promptName: string; onAdd(code: string): void }) {
+  const [code, setCode] = useState("");
+  const choices = locales.filter((l) => !existing.includes(l.code)).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }));
+  const problem = code === "" ? undefined : validateLanguage(code) ?? (existing.includes(code) ? "Already there." : undefined);
+  return (
+    <FormField label={`Add a language to ${promptName}`} errorText={problem}>
+      <SpaceBetween direction="horizontal" size="xs">
+        <Select selectedOption={code ? { value: code, label: code } : null} options={choices} placeholder="Choose a locale"
+          ariaLabel={`Language to add to ${promptName}`} onChange={({ detail }) => setCode(detail.selectedOption.value ?? "")} />
+        <Button disabled={!code || !!problem} onClick={() => { onAdd(code); setCode(""); }}>Add language</Button>
+      </SpaceBetween>
+    </FormField>
+  );
+}

@@ -1,0 +1,120 @@
+import Button from "@cloudscape-design/components/button";
+import ColumnLayout from "@cloudscape-design/components/column-layout";
+import Container from "@cloudscape-design/components/container";
+import FormField from "@cloudscape-design/components/form-field";
+import Header from "@cloudscape-design/components/header";
+import Input from "@cloudscape-design/components/input";
+import Select from "@cloudscape-design/components/select";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Toggle from "@cloudscape-design/components/toggle";
+import { useState } from "react";
+import type { FlowConfig, VariableType } from "../api/types";
+import type { FieldErrors } from "./validation";
+import { validateName } from "./validation";
+
+interface Props {
+  config: FlowConfig;
+  canEditValues: boolean;
+  canEditStructure: boolean;
+  errors: FieldErrors;
+  onChange(next: FlowConfig): void;
+}
+
+const typeOptions = (["text", "number", "boolean", "select"] as VariableType[]).map((t) => ({ value: t, label: t }));
+
+/** Variables as typed inputs from the schema; Full users also add, remove and retype them. */
+export function VariablesEditor({ config, canEditValues, canEditStructure, errors, onChange }: Props) {
+  const [newName, setNewName] = useState("");
+  const setValue = (name: string, value: string) => onChange({ ...config, variables: { ...config.variables, [name]: value } });
+  const setType = (name: string, type: VariableType) => {
+    const schema = { ...(config.schema ?? {}) };
+    if (type === "text") delete schema[name];
+    else schema[name] = type === "select" ? { type, options: [config.variables[name] || "option"] } : { type };
+    const value = type === "boolean" ? "false" : type === "number" && !/^-?\d+(\.\d+)?$/.test(config.variables[name]) ? "0" : config.variables[name];
+    onChange({ ...config, schema, variables: { ...config.variables, [name]: type === "select" ? schema[name].options![0] : value } });
+  };
+  const setOptions = (name: string, text: string) => {
+    const options = text.split(",").map((o) => o.trim()).filter((o) => o.length > 0);
+    onChange({ ...config, schema: { ...(config.schema ?? {}), [name]: { type: "select", options } } });
+  };
+  const remove = (name: string) => {
+    const variables = { ...config.variables };
+    const schema = { ...(config.schema ?? {}) };
+    delete variables[name];
+    delete schema[name];
+    onChange({ ...config, variables, schema });
+  };
+  const add = () => {
+    if (validateName(newName) || newName in config.variables || newName in config.prompts) return;
+    onChange({ ...config, variables: { ...config.variables, [newName]: "" } });
+    setNewName("");
+  };
+  const addProblem = newName === "" ? undefined : validateName(newName) ?? (newName in config.variables || newName in config.prompts ? "That name is taken." : undefined);
+
+  return (
+    <Container header={<Header variant="h2" description="Flow designers read these as $.External.<name>.">Variables</Header>}>
+      <SpaceBetween size="l">
+        {Object.entries(config.variables).map(([name, value]) => {
+          const rule = config.schema?.[name];
+          const type = rule?.type ?? "text";
+          const error = errors[`variables.${name}`] ?? errors[`schema.${name}`] ?? errors[`schema.${name}.options`];
+          return (
+            <ColumnLayout key={name} columns={canEditStructure ? 3 : 1}>
+              <FormField label={name} errorText={error} stretch>
+                {type === "boolean" ? (
+                  <Toggle checked={value === "true"} disabled={!canEditValues} onChange={({ detail }) => setValue(name, String(detail.checked))} ariaLabel={name}>
+                    {value === "true" ? "true" : "false"}
+                  </Toggle>
+                ) : type === "select" ? (
+                  <Select
+                    selectedOption={{ value, label: value }}
+                    options={(rule?.options ?? []).map((o) => ({ value: o, label: o }))}
+                    disabled={!canEditValues}
+                    ariaLabel={name}
+                    onChange={({ detail }) => setValue(name, detail.selectedOption.value ?? "")}
+                  />
+                ) : (
+                  <Input
+                    value={value}
+                    ariaLabel={name}
+                    inputMode={type === "number" ? "decimal" : undefined}
+                    disabled={!canEditValues}
+                    onChange={({ detail }) => {
+                      // A number field refuses what could never become a number.
+                      if (type === "number" && !/^-?\d*\.?\d*$/.test(detail.value)) return;
+                      setValue(name, detail.value);
+                    }}
+                  />
+                )}
+              </FormField>
+              {canEditStructure && (
+                <FormField label={`Type of ${name}`}>
+                  <Select selectedOption={{ value: type, label: type }} options={typeOptions} ariaLabel={`Type of ${name}`}
+                    onChange={({ detail }) => setType(name, detail.selectedOption.value as VariableType)} />
+                </FormField>
+              )}
+              {canEditStructure && (
+                <SpaceBetween size="xs">
+                  {type === "select" && (
+                    <FormField label={`Options of ${name}`} description="Comma-separated">
+                      <Input value={(rule?.options ?? []).join(", ")} onChange={({ detail }) => setOptions(name, detail.value)} />
+                    </FormField>
+                  )}
+                  <Button variant="normal" onClick={() => remove(name)} ariaLabel={`Remove variable ${name}`}>Remove</Button>
+                </SpaceBetween>
+              )}
+            </ColumnLayout>
+          );
+        })}
+        {canEditStructure && (
+          <FormField label="New variable name" errorText={addProblem}>
+            <SpaceBetween direction="horizontal" size="xs">
+              <Input value={newName} onChange={({ detail }) => setNewName(detail.value)} placeholder="e.g. maxWaitTime" ariaLabel="New variable name" />
+              <Button onClick={add} disabled={!newName || !!addProblem}>Add variable</Button>
+            </SpaceBetween>
+          </FormField>
+        )}
+      </SpaceBetween>
+    </Container>
+  );
+}

@@ -1,0 +1,78 @@
+import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from "react-router-dom";
+import AppLayout from "@cloudscape-design/components/app-layout";
+import SideNavigation from "@cloudscape-design/components/side-navigation";
+import TopNavigation from "@cloudscape-design/components/top-navigation";
+import { useEffect } from "react";
+import { useAuth } from "../auth/AuthContext";
+import { SignInPage } from "../auth/SignInPage";
+import { ConfigEditorPage } from "../configs/ConfigEditorPage";
+import { ConfigListPage } from "../configs/ConfigListPage";
+import { HistoryPage } from "../history/HistoryPage";
+import { ImportExportPage } from "../transfer/ImportExportPage";
+import { SettingsPage } from "../settings/SettingsPage";
+
+function Shell() {
+  const { session, me, signOut, init } = useAuth();
+  const navigate = useNavigate();
+  const location = useLocation();
+  if (!session) return <SignInPage />;
+  return (
+    <>
+      <div id="top-nav">
+        <TopNavigation
+          identity={{ href: "/", title: init.branding.productName, onFollow: (e) => { e.preventDefault(); navigate("/"); } }}
+          utilities={[{
+            type: "menu-dropdown",
+            text: me?.username ?? "",
+            iconName: "user-profile",
+            items: [{ id: "signout", text: "Sign out" }],
+            onItemClick: ({ detail }) => { if (detail.id === "signout") signOut(); },
+          }]}
+        />
+      </div>
+      <AppLayout
+        headerSelector="#top-nav"
+        toolsHide
+        navigation={
+          <SideNavigation
+            activeHref={location.pathname.startsWith("/settings") ? "/settings" : location.pathname.startsWith("/import") ? "/import" : "/"}
+            onFollow={(e) => { e.preventDefault(); navigate(e.detail.href); }}
+            items={[
+              { type: "link", text: "Flow configs", href: "/" },
+              ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
+              ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
+            ]}
+          />
+        }
+        content={<Outlet />}
+      />
+    </>
+  );
+}
+
+function OidcCallback() {
+  const { completeOidcSignIn } = useAuth();
+  const navigate = useNavigate();
+  useEffect(() => { completeOidcSignIn().finally(() => navigate("/", { replace: true })); }, [completeOidcSignIn, navigate]);
+  return null;
+}
+
+const router = createBrowserRouter([
+  { path: "/auth/callback", element: <OidcCallback /> },
+  {
+    element: <Shell />,
+    children: [
+      { path: "/", element: <ConfigListPage /> },
+      { path: "/configs/new", element: <ConfigEditorPage create key="new" /> },
+      { path: "/configs/:id", element: <ConfigEditorPage key="edit" /> },
+      { path: "/configs/:id/history", element: <HistoryPage /> },
+      { path: "/import", element: <ImportExportPage /> },
+      { path: "/settings", element: <SettingsPage /> },
+      { path: "*", element: <Navigate to="/" replace /> },
+    ],
+  },
+]);
+
+export function App() {
+  return <RouterProvider router={router} />;
+}
