@@ -6,9 +6,10 @@ cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages the tests start for real: espeak-ng (speech preview).
+# Debian packages the tests start for real: espeak-ng (speech preview), chromium (browser tests).
 needed=()
 command -v espeak-ng >/dev/null || needed+=(espeak-ng)
+[ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || needed+=(chromium)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}"
   as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }
@@ -21,7 +22,7 @@ dotnet build FlowConfigs.sln -c Release -nologo -v q || { echo "0 passed, 1 fail
 
 # One run per test project, each with its own result file, so no two runs can overwrite each other's counts.
 status=0
-for project in tests/*/*.Tests.csproj; do
+for project in tests/*/*.csproj; do
   name=$(basename "$project" .csproj)
   dotnet test "$project" -c Release --no-build -nologo --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=$?
 done

@@ -1,0 +1,70 @@
+using FlowConfigs.Gateway.Tests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace FlowConfigs.EndToEnd;
+
+/// <summary>
+/// One gateway process (fresh data directory, sample data) and one headless Chromium for the whole browser suite.
+/// Chromium is Debian's package (CHROMIUM_PATH overrides), never a download.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "flowconfigs-e2e-" + Guid.NewGuid().ToString("N"));
+    private IPlaywright? _playwright;
+
+    internal GatewayProcess Gateway { get; private set; } = null!;
+    public IBrowser Browser { get; private set; } = null!;
+    public string BaseUrl => $"http://127.0.0.1:{Gateway.PublicPort}";
+
+    /// <summary>Console errors and failed page scripts from every page of the run; the suite ends by requiring none.</summary>
+    public List<string> ConsoleErrors { get; } = [];
+
+    public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
+
+    public async Task InitializeAsync()
+    {
+        Gateway = await GatewayProcess.StartAsync(_dataDirectory);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        });
+    }
+
+    /// <summary>A fresh browser context (its own session storage) with a page watched for console errors.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error") lock (ConsoleErrors) ConsoleErrors.Add($"{page.Url}: {message.Text}");
+        };
+        page.PageError += (_, error) => { lock (ConsoleErrors) ConsoleErrors.Add($"{page.Url}: {error}"); };
+        return page;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.DisposeAsync();
+        _playwright?.Dispose();
+        if (Gateway is not null) await Gateway.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private static string FindScreenshotDirectory()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln")))
+                return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots")).FullName;
+        throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
