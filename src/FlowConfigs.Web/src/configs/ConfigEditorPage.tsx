@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { useBlocker, useNavigate, useParams } from "react-router-dom";
+import { useBlocker, useLocation, useNavigate, useParams } from "react-router-dom";
 import Alert from "@cloudscape-design/components/alert";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
@@ -27,6 +27,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const { id: routeId } = useParams();
   const { api } = useAuth();
   const navigate = useNavigate();
+  const location = useLocation();
   const [saved, setSaved] = useState<FlowConfig | null>(create ? empty() : null);
   const [draft, setDraft] = useState<FlowConfig>(empty());
   const [etag, setEtag] = useState<string | null>(null);
@@ -44,12 +45,14 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       setDraft(config);
       setEtag(tag);
       setLevel(list.items.find((i) => i.id === routeId)?.accessLevel ?? "read");
-      setMessage(null);
+      // Arriving from "Create", the save that brought us here is still worth saying.
+      const created = (location.state as { created?: number } | null)?.created;
+      setMessage(created ? { type: "success", text: `Saved version ${created}.` } : null);
       setServerErrors({});
     } catch (e) {
       setMessage({ type: "error", text: (e as Error).message });
     }
-  }, [api, create, routeId]);
+  }, [api, create, routeId, location.state]);
 
   useEffect(() => { void load(); }, [load]);
   useEffect(() => { api.settings().then((s) => setLocales(s.locales), () => setLocales([])); }, [api]);
@@ -79,7 +82,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       setDraft(stored);
       setEtag(`"${stored.version}"`);
       setMessage({ type: "success", text: `Saved version ${stored.version}.` });
-      if (create) navigate(editorPath(stored.id), { replace: true });
+      if (create) navigate(editorPath(stored.id), { replace: true, state: { created: stored.version } });
     } catch (e) {
       if (e instanceof ApiError && e.status === 412) {
         setMessage({ type: "warning", conflict: true, text: "This config was changed by someone else since you opened it. Reload to see their version (your changes here will be lost), or copy your changes first." });

@@ -1,0 +1,155 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowConfigs.EndToEnd;
+
+[Collection(BrowserCollection.Name)]
+public sealed class EditorTests(BrowserFixture browser)
+{
+    private async Task<JsonObject> GetConfigAsync(string id, string query = "")
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{browser.Gateway.InternalPort}") };
+        return (await client.GetFromJsonAsync<JsonObject>("/internal/config/" + Uri.EscapeDataString(id) + query))!;
+    }
+
+    /// <summary>A config of its own per test, so tests never see each other's edits.</summary>
+    private async Task<string> NewConfigAsync(string prefix)
+    {
+        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
+        using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("setup", ["FlowConfigAdmin"]));
+        var document = new JsonObject
+        {
+            ["description"] = "Test branch",
+            ["variables"] = new JsonObject { ["closure"] = "false", ["maxWaitTime"] = "600", ["priority"] = "medium" },
+            ["schema"] = new JsonObject
+            {
+                ["closure"] = new JsonObject { ["type"] = "boolean" },
+                ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
+                ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
+            },
+            ["prompts"] = new JsonObject
+            {
+                ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
+            },
+        };
+        (await client.PostAsJsonAsync("/api/flow-config/" + Uri.EscapeDataString(id), document)).EnsureSuccessStatusCode();
+        return id;
+    }
+
+    private static Task OpenAsync(IPage page, string id) => page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+
+    [Fact]
+    public async Task Full_user_edits_typed_values_previews_and_saves_and_GetConfig_changes()
+    {
+        var id = await NewConfigAsync("edit");
+        var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+        await OpenAsync(page, id);
+
+        var wait = page.GetByLabel("maxWaitTime", new() { Exact = true });
+        await wait.FillAsync("");
+        await wait.PressSequentiallyAsync("9x0");   // the number field refuses the letter
+        await Expect(wait).ToHaveValueAsync("90");
+        await page.GetByRole(AriaRole.Switch, new() { Name = "closure" }).Or(page.GetByRole(AriaRole.Checkbox, new() { Name = "closure" })).First.ClickAsync();
+        await page.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>Welcome back.</speak>");
+
+        var preview = page.GetByTestId("preview-map");
+        await Expect(preview).ToContainTextAsync("90");
+        await Expect(preview).ToContainTextAsync("Welcome back.");
+        await Expect(page.GetByText("bytes (Amazon Connect's limit)")).ToBeVisibleAsync();
+        await SignIn.ScreenshotAsync(page, "editor");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
+
+        var live = await GetConfigAsync(id);
+        Assert.Equal("90", live["maxWaitTime"]!.GetValue<string>());
+        Assert.Equal("true", live["closure"]!.GetValue<string>());
+        Assert.Equal("<speak>Welcome back.</speak>", live["greeting"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Client_validation_names_the_field_and_blocks_save()
+    {
+        var id = await NewConfigAsync("invalid");
+        var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+        await OpenAsync(page, id);
+        await page.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>unclosed");
+        await Expect(page.GetByText("The SSML is not well-formed.")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeDisabledAsync();
+    }
+
+    [Fact]
+    public async Task Conflicting_save_in_a_second_page_says_someone_else_changed_it()
+    {
+        var id = await NewConfigAsync("conflict");
+        var first = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+        var second = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
+        await OpenAsync(first, id);
+        await OpenAsync(second, id);
+
+        await first.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>From Alice.</speak>");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(first.GetByText("Saved version 2.")).ToBeVisibleAsync();
+
+        await second.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>From Bob.</speak>");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(second.GetByText("Changed by someone else", new() { Exact = true })).ToBeVisibleAsync();
+        await SignIn.ScreenshotAsync(second, "conflict");
+        Assert.Equal("<speak>From Alice.</speak>", (await GetConfigAsync(id))["greeting"]!.GetValue<string>());
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
+        await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");
+    }
+
+    [Fact]
+    public async Task Read_user_sees_everything_disabled_and_no_save()
+    {
+        var id = await NewConfigAsync("read");
+        var page = await SignIn.AsAsync(browser, "reese", ["FlowConfigRead"]);
+        await OpenAsync(page, id);
+        await Expect(page.GetByText("You have read access")).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("maxWaitTime", new() { Exact = true })).ToBeDisabledAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
+        await Expect(page.GetByTestId("preview-map")).ToContainTextAsync("600");
+    }
+
+    [Fact]
+    public async Task Edit_user_changes_values_but_not_structure()
+    {
+        var id = await NewConfigAsync("editor");
+        var page = await SignIn.AsAsync(browser, "eddie", ["FlowConfigEdit"]);
+        await OpenAsync(page, id);
+        await Expect(page.GetByLabel("New variable name")).ToHaveCountAsync(0);
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove prompt greeting" })).ToHaveCountAsync(0);
+        await Expect(page.GetByLabel("Description")).ToBeDisabledAsync();
+
+        await page.GetByLabel("maxWaitTime", new() { Exact = true }).FillAsync("120");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
+        Assert.Equal("120", (await GetConfigAsync(id))["maxWaitTime"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Full_user_creates_a_config_from_scratch()
+    {
+        var id = $"queue/created-{Guid.NewGuid():N}"[..22];
+        var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
+        await page.GetByLabel("Id").FillAsync(id);
+        await page.GetByLabel("Description").FillAsync("Created in the browser");
+        await page.GetByLabel("New variable name").FillAsync("tier");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
+        await page.GetByLabel("tier", new() { Exact = true }).FillAsync("gold");
+        await page.GetByLabel("New prompt name").FillAsync("welcome");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add prompt" }).ClickAsync();
+        await page.GetByLabel("Voice text, welcome en-US").FillAsync("Welcome, valued customer.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText("Saved version 1.")).ToBeVisibleAsync();
+
+        var live = await GetConfigAsync(id);
+        Assert.Equal("gold", live["tier"]!.GetValue<string>());
+        Assert.Equal("Welcome, valued customer.", live["welcome"]!.GetValue<string>());
+    }
+}
