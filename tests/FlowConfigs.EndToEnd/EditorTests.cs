@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -8,35 +7,9 @@ namespace FlowConfigs.EndToEnd;
 [Collection(BrowserCollection.Name)]
 public sealed class EditorTests(BrowserFixture browser)
 {
-    private async Task<JsonObject> GetConfigAsync(string id, string query = "")
-    {
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{browser.Gateway.InternalPort}") };
-        return (await client.GetFromJsonAsync<JsonObject>("/internal/config/" + Uri.EscapeDataString(id) + query))!;
-    }
+    private Task<JsonObject> GetConfigAsync(string id) => TestConfigs.GetConfigAsync(browser, id);
 
-    /// <summary>A config of its own per test, so tests never see each other's edits.</summary>
-    private async Task<string> NewConfigAsync(string prefix)
-    {
-        var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("setup", ["FlowConfigAdmin"]));
-        var document = new JsonObject
-        {
-            ["description"] = "Test branch",
-            ["variables"] = new JsonObject { ["closure"] = "false", ["maxWaitTime"] = "600", ["priority"] = "medium" },
-            ["schema"] = new JsonObject
-            {
-                ["closure"] = new JsonObject { ["type"] = "boolean" },
-                ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
-                ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
-            },
-            ["prompts"] = new JsonObject
-            {
-                ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
-            },
-        };
-        (await client.PostAsJsonAsync("/api/flow-config/" + Uri.EscapeDataString(id), document)).EnsureSuccessStatusCode();
-        return id;
-    }
+    private Task<string> NewConfigAsync(string prefix) => TestConfigs.CreateAsync(browser, prefix);
 
     private static Task OpenAsync(IPage page, string id) => page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
 

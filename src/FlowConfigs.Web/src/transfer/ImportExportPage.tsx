@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useState } from "react";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
@@ -22,7 +22,10 @@ export function ImportExportPage() {
   const [results, setResults] = useState<ImportResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => { api.list().then((l) => setIds(l.items.map((i) => i.id)), (e: Error) => setError(e.message)); }, [api]);
+  const loadIds = useCallback(
+    () => api.list().then((l) => setIds(l.items.map((i) => i.id)), (e: Error) => setError(e.message)),
+    [api]);
+  useEffect(() => { void loadIds(); }, [loadIds]);
 
   const exportSelected = async () => {
     const configs = await api.exportConfigs(chosen.map((c) => c.value!));
@@ -38,6 +41,7 @@ export function ImportExportPage() {
     try {
       const parsed: unknown = JSON.parse(await files[0].text());
       setResults(await api.importConfigs(parsed));
+      await loadIds(); // what was just imported can be exported at once
     } catch (e) {
       setError(e instanceof SyntaxError ? `${files[0].name} is not JSON: ${e.message}` : (e as Error).message);
     }
