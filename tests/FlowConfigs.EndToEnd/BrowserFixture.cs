@@ -16,8 +16,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     public IBrowser Browser { get; private set; } = null!;
     public string BaseUrl => $"http://127.0.0.1:{Gateway.PublicPort}";
 
-    /// <summary>Console errors and failed page scripts from every page of the run; the suite ends by requiring none.</summary>
-    public List<string> ConsoleErrors { get; } = [];
+    private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
 
     public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
 
@@ -38,12 +37,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseUrl, ViewportSize = new() { Width = 1400, Height = 1000 } });
         var page = await context.NewPageAsync();
+        var errors = new List<string>();
+        lock (_consoleErrors) _consoleErrors[page] = errors;
         page.Console += (_, message) =>
         {
-            if (message.Type == "error") lock (ConsoleErrors) ConsoleErrors.Add($"{page.Url}: {message.Text}");
+            if (message.Type == "error") lock (errors) errors.Add($"{page.Url}: {message.Text}");
         };
-        page.PageError += (_, error) => { lock (ConsoleErrors) ConsoleErrors.Add($"{page.Url}: {error}"); };
+        page.PageError += (_, error) => { lock (errors) errors.Add($"{page.Url}: {error}"); };
         return page;
+    }
+
+    /// <summary>No console error or uncaught exception on these pages, except those <paramref name="expected"/> accepts.</summary>
+    public void AssertCleanConsole(IPage page, Func<string, bool>? expected = null)
+    {
+        List<string> errors;
+        lock (_consoleErrors) errors = _consoleErrors[page];
+        string[] unexpected;
+        lock (errors) unexpected = errors.Where(e => expected?.Invoke(e) != true).ToArray();
+        Assert.True(unexpected.Length == 0, "Console errors:\n" + string.Join("\n", unexpected));
     }
 
     public async Task DisposeAsync()

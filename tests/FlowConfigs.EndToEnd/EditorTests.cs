@@ -40,6 +40,7 @@ public sealed class EditorTests(BrowserFixture browser)
         Assert.Equal("90", live["maxWaitTime"]!.GetValue<string>());
         Assert.Equal("true", live["closure"]!.GetValue<string>());
         Assert.Equal("<speak>Welcome back.</speak>", live["greeting"]!.GetValue<string>());
+        browser.AssertCleanConsole(page);
     }
 
     [Fact]
@@ -74,6 +75,9 @@ public sealed class EditorTests(BrowserFixture browser)
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
         await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");
+        browser.AssertCleanConsole(first);
+        // The refused save is a 412 the browser reports; nothing else may have gone wrong.
+        browser.AssertCleanConsole(second, expected: e => e.Contains("412"));
     }
 
     [Fact]
@@ -110,7 +114,7 @@ public sealed class EditorTests(BrowserFixture browser)
         var id = $"queue/created-{Guid.NewGuid():N}"[..22];
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
-        await page.GetByLabel("Id").FillAsync(id);
+        await page.GetByLabel("Id", new() { Exact = true }).FillAsync(id);
         await page.GetByLabel("Description").FillAsync("Created in the browser");
         await page.GetByLabel("New variable name").FillAsync("tier");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
@@ -124,5 +128,6 @@ public sealed class EditorTests(BrowserFixture browser)
         var live = await GetConfigAsync(id);
         Assert.Equal("gold", live["tier"]!.GetValue<string>());
         Assert.Equal("Welcome, valued customer.", live["welcome"]!.GetValue<string>());
+        browser.AssertCleanConsole(page);
     }
 }

@@ -29,6 +29,7 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         await Expect(page.GetByText("version 3 now has the content of version 1")).ToBeVisibleAsync();
         await Expect(revisions.GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
         Assert.Equal("false", (await TestConfigs.GetConfigAsync(browser, id))["closure"]!.GetValue<string>());
+        browser.AssertCleanConsole(page);
     }
 
     [Fact]
@@ -61,6 +62,7 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
 
         var editor = await SignIn.AsAsync(browser, "eddie", ["FlowConfigEdit"]);
         await Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
+        browser.AssertCleanConsole(admin);
     }
 
     [Fact]
@@ -90,6 +92,7 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download JSON" }).ClickAsync());
         var exported = JsonNode.Parse(await File.ReadAllTextAsync(await download.PathAsync()))!.AsArray();
         Assert.Equal(good, Assert.Single(exported)!["id"]!.GetValue<string>());
+        browser.AssertCleanConsole(page);
         File.Delete(file);
     }
 }

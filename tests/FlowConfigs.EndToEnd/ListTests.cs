@@ -20,6 +20,7 @@ public sealed class ListTests(BrowserFixture browser)
         await page.GetByLabel("Filter by id prefix").FillAsync("queue/");
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "branch-office-austin" })).ToHaveCountAsync(0);
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "queue/technical-support" })).ToBeVisibleAsync();
+        browser.AssertCleanConsole(page);
     }
 
     [Fact]

@@ -17,7 +17,7 @@ export function PlayButton({ text, languageCode, voiceId, label }: { text: strin
     }
   };
   return (
-    <Button iconName={state === "error" ? "status-warning" : "caret-right-filled"} loading={state === "loading"} disabled={text.trim() === ""}
+    <Button formAction="none" iconName={state === "error" ? "status-warning" : "caret-right-filled"} loading={state === "loading"} disabled={text.trim() === ""}
       ariaLabel={label} onClick={() => void play()}>
       {state === "error" ? "Could not play" : "Play"}
     </Button>

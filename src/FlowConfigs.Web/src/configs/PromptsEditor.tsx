@@ -43,7 +43,7 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
       <SpaceBetween size="l">
         {Object.entries(config.prompts).map(([name, languages]) => (
           <ExpandableSection key={name} defaultExpanded variant="container" headerText={name}
-            headerActions={canEditStructure ? <Button onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
+            headerActions={canEditStructure ? <Button formAction="none" onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
             <SpaceBetween size="m">
               {errors[`prompts.${name}`] && <FormField errorText={errors[`prompts.${name}`]} />}
               {Object.entries(languages).map(([language, text]) => (
@@ -67,7 +67,7 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
           <FormField label="New prompt name" errorText={newPromptProblem}>
             <SpaceBetween direction="horizontal" size="xs">
               <Input value={newPrompt} onChange={({ detail }) => setNewPrompt(detail.value)} placeholder="e.g. greeting" ariaLabel="New prompt name" />
-              <Button disabled={!newPrompt || !!newPromptProblem}
+              <Button formAction="none" disabled={!newPrompt || !!newPromptProblem}
                 onClick={() => { setPrompt(newPrompt, { [firstLocale]: { voice: "" } }); setNewPrompt(""); }}>Add prompt</Button>
             </SpaceBetween>
           </FormField>
@@ -88,7 +88,7 @@ function LanguageEditor(props: {
       <Header variant="h3" actions={
         <SpaceBetween direction="horizontal" size="xs">
           <PlayButton text={text.voice} languageCode={language} voiceId={locale?.voices[0]} label={`Play ${name} ${language}`} />
-          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
+          {canRemove && <Button formAction="none" onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
         </SpaceBetween>
       }>
         {locale ? `${locale.name} (${language})` : language}
@@ -114,7 +114,7 @@ function AddLanguage({ existing, locales, promptName, onAdd }: { existing: strin
       <SpaceBetween direction="horizontal" size="xs">
         <Select selectedOption={code ? { value: code, label: code } : null} options={choices} placeholder="Choose a locale"
           ariaLabel={`Language to add to ${promptName}`} onChange={({ detail }) => setCode(detail.selectedOption.value ?? "")} />
-        <Button disabled={!code || !!problem} onClick={() => { onAdd(code); setCode(""); }}>Add language</Button>
+        <Button formAction="none" disabled={!code || !!problem} onClick={() => { onAdd(code); setCode(""); }}>Add language</Button>
       </SpaceBetween>
     </FormField>
   );

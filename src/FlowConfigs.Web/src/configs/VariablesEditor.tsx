@@ -100,7 +100,7 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
                       <Input value={(rule?.options ?? []).join(", ")} onChange={({ detail }) => setOptions(name, detail.value)} />
                     </FormField>
                   )}
-                  <Button variant="normal" onClick={() => remove(name)} ariaLabel={`Remove variable ${name}`}>Remove</Button>
+                  <Button formAction="none" variant="normal" onClick={() => remove(name)} ariaLabel={`Remove variable ${name}`}>Remove</Button>
                 </SpaceBetween>
               )}
             </ColumnLayout>
@@ -110,7 +110,7 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
           <FormField label="New variable name" errorText={addProblem}>
             <SpaceBetween direction="horizontal" size="xs">
               <Input value={newName} onChange={({ detail }) => setNewName(detail.value)} placeholder="e.g. maxWaitTime" ariaLabel="New variable name" />
-              <Button onClick={add} disabled={!newName || !!addProblem}>Add variable</Button>
+              <Button formAction="none" onClick={add} disabled={!newName || !!addProblem}>Add variable</Button>
             </SpaceBetween>
           </FormField>
         )}

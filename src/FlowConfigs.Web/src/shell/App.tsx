@@ -20,10 +20,12 @@ function Shell() {
     <>
       <div id="top-nav">
         <TopNavigation
+          i18nStrings={{ overflowMenuTriggerText: "More", overflowMenuTitleText: "All", searchIconAriaLabel: "Search", searchDismissIconAriaLabel: "Close search" }}
           identity={{ href: "/", title: init.branding.productName, onFollow: (e) => { e.preventDefault(); navigate("/"); } }}
           utilities={[{
             type: "menu-dropdown",
             text: me?.username ?? "",
+            ariaLabel: `Signed in as ${me?.username ?? ""}`,
             iconName: "user-profile",
             items: [{ id: "signout", text: "Sign out" }],
             onItemClick: ({ detail }) => { if (detail.id === "signout") signOut(); },
@@ -33,6 +35,7 @@ function Shell() {
       <AppLayout
         headerSelector="#top-nav"
         toolsHide
+        ariaLabels={{ navigation: "Side navigation", navigationClose: "Close side navigation", navigationToggle: "Open side navigation", notifications: "Notifications" }}
         navigation={
           <SideNavigation
             activeHref={location.pathname.startsWith("/settings") ? "/settings" : location.pathname.startsWith("/import") ? "/import" : "/"}
