@@ -70,8 +70,13 @@ public sealed class EditorTests(BrowserFixture browser)
         await second.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>From Bob.</speak>");
         await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(second.GetByText("Changed by someone else", new() { Exact = true })).ToBeVisibleAsync();
-        await SignIn.ScreenshotAsync(second, "conflict");
         Assert.Equal("<speak>From Alice.</speak>", (await GetConfigAsync(id))["greeting"]!.GetValue<string>());
+
+        await second.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        var comparison = second.GetByRole(AriaRole.Table, new() { Name = "Their version and your changes" });
+        await Expect(comparison).ToContainTextAsync("<speak>From Alice.</speak>");
+        await Expect(comparison).ToContainTextAsync("<speak>From Bob.</speak>");
+        await SignIn.ScreenshotAsync(second, "conflict");
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
         await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");

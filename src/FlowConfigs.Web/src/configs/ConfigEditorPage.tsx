@@ -11,6 +11,8 @@ import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
+import Table from "@cloudscape-design/components/table";
+import { diff } from "../history/diff";
 import { ApiError } from "../api/client";
 import type { AccessLevel, FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
@@ -36,6 +38,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [message, setMessage] = useState<{ type: "error" | "success" | "warning"; text: string; conflict?: boolean } | null>(null);
   const [saving, setSaving] = useState(false);
+  const [theirs, setTheirs] = useState<FlowConfig | null>(null);
 
   const load = useCallback(async () => {
     if (create || !routeId) return;
@@ -48,6 +51,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       // Arriving from "Create", the save that brought us here is still worth saying.
       const created = (location.state as { created?: number } | null)?.created;
       setMessage(created ? { type: "success", text: `Saved version ${created}.` } : null);
+      setTheirs(null);
       setServerErrors({});
     } catch (e) {
       setMessage({ type: "error", text: (e as Error).message });
@@ -118,10 +122,27 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
           <SpaceBetween size="l">
             {message && (
               <Alert type={message.type} dismissible onDismiss={() => setMessage(null)}
-                action={message.conflict ? <Button onClick={() => void load()}>Reload</Button> : undefined}
+                action={message.conflict ? (
+                  <SpaceBetween direction="horizontal" size="xs">
+                    <Button formAction="none" onClick={() => void api.get(draft.id).then((latest) => setTheirs(latest.config))}>Compare</Button>
+                    <Button formAction="none" onClick={() => void load()}>Reload</Button>
+                  </SpaceBetween>
+                ) : undefined}
                 header={message.conflict ? "Changed by someone else" : undefined}>
                 {message.text}
               </Alert>
+            )}
+            {theirs && (
+              <Table
+                header={<Header variant="h2" description="Reload to take their version, then reapply what you still need.">Their version {theirs.version} and your changes</Header>}
+                items={diff(theirs, draft)}
+                ariaLabels={{ tableLabel: "Their version and your changes" }}
+                columnDefinitions={[
+                  { id: "field", header: "Field", cell: (c) => c.field },
+                  { id: "theirs", header: `Version ${theirs.version} (${theirs.updatedBy ?? "someone else"})`, cell: (c) => c.before ?? "(none)" },
+                  { id: "yours", header: "Your unsaved change", cell: (c) => c.after ?? "(none)" },
+                ]}
+              />
             )}
             {!canEditValues && <Alert type="info">You have read access: you can look, preview and listen, but not change this config.</Alert>}
             {canEditValues && !canEditStructure && <Alert type="info">With Edit access you change values and texts and add languages; adding or removing variables and prompts needs Full access.</Alert>}
