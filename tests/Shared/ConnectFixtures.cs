@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Xunit;
 
 namespace FlowConfigs.Tests.Shared;
 
@@ -8,6 +9,15 @@ internal static class ConnectFixtures
     public static string Directory { get; } = Find();
 
     public static JsonArray Cases() => JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "cases.json")))!.AsArray();
+
+    /// <summary>Each case's name, for theories that run every case.</summary>
+    public static TheoryData<string> CaseNames()
+    {
+        var data = new TheoryData<string>();
+        foreach (var item in Cases())
+            data.Add(item!["name"]!.GetValue<string>());
+        return data;
+    }
 
     public static JsonObject StoredConfig() => JsonNode.Parse(File.ReadAllText(Path.Combine(Directory, "branch-office-austin.json")))!.AsObject();
 

@@ -68,9 +68,7 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
 
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
-        await EnsureInitializedAsync();
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenReaderAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag, payload FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
         AddKey(command, stateName, grainId);
@@ -130,9 +128,7 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
     public async IAsyncEnumerable<(string GrainKey, T State)> ReadAllAsync<T>(
         string grainType, string stateName, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync();
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT grain_key, payload FROM grain_state WHERE grain_type = $type AND state_name = $state ORDER BY grain_key";
         command.Parameters.AddWithValue("$type", grainType);
@@ -200,9 +196,7 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
 
     public async Task<IReadOnlyList<RevisionSummary>> ListAsync(string grainType, string grainKey, CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync();
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT version, at, by_user, action FROM revisions WHERE grain_type = $type AND grain_key = $key ORDER BY version DESC";
         command.Parameters.AddWithValue("$type", grainType);
@@ -217,9 +211,7 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
 
     public async Task<Revision?> GetAsync(string grainType, string grainKey, long version, CancellationToken cancellationToken = default)
     {
-        await EnsureInitializedAsync();
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT at, by_user, action, document FROM revisions WHERE grain_type = $type AND grain_key = $key AND version = $version";
         command.Parameters.AddWithValue("$type", grainType);
@@ -235,12 +227,20 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
 
     private async Task<string?> StoredETagAsync(string stateName, GrainId grainId)
     {
-        await using var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync();
+        await using var connection = await OpenReaderAsync();
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT etag FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
         AddKey(command, stateName, grainId);
         return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    /// <summary>A pooled connection for reads, which WAL lets run beside the writer.</summary>
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureInitializedAsync();
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
     }
 
     private static void AddKey(SqliteCommand command, string stateName, GrainId grainId)

@@ -10,16 +10,8 @@ public sealed class ConnectFixtureTests
 {
     private static readonly FlowConfig Stored = Json.Config(ConnectFixtures.StoredConfig().ToJsonString());
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var item in ConnectFixtures.Cases())
-            data.Add(item!["name"]!.GetValue<string>());
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CaseNames))]
+    [MemberData(nameof(ConnectFixtures.CaseNames), MemberType = typeof(ConnectFixtures))]
     public void Case_resolves_exactly_as_expected(string name)
     {
         var item = ConnectFixtures.Cases().Single(c => c!["name"]!.GetValue<string>() == name)!;
@@ -54,5 +46,5 @@ public sealed class ConnectFixtureTests
     }
 
     [Fact]
-    public void Every_fixture_case_is_covered() => Assert.True(CaseNames().Count >= 8);
+    public void Every_fixture_case_is_covered() => Assert.True(ConnectFixtures.CaseNames().Count >= 8);
 }

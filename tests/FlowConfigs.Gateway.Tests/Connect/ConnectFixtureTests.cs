@@ -9,16 +9,8 @@ namespace FlowConfigs.Gateway.Tests.Connect;
 /// <summary>The shared Connect fixtures, sent to the internal port exactly as the Lambda forwards them.</summary>
 public sealed class ConnectFixtureTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var item in ConnectFixtures.Cases())
-            data.Add(item!["name"]!.GetValue<string>());
-        return data;
-    }
-
     [Theory]
-    [MemberData(nameof(CaseNames))]
+    [MemberData(nameof(ConnectFixtures.CaseNames), MemberType = typeof(ConnectFixtures))]
     public async Task Internal_connect_answers_each_fixture_exactly(string name)
     {
         await SaveFixtureConfigAsync();
