@@ -15,6 +15,9 @@ if [ ${#needed[@]} -gt 0 ]; then
   as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }
 fi
 
+# npm stand-ins the tests start for real: dynalite (DynamoDB-compatible server).
+(cd tests/tools && npm ci --no-audit --no-fund --ignore-scripts --loglevel=error) || { echo "npm ci in tests/tools failed"; echo "0 passed, 1 failed"; exit 1; }
+
 results=$(mktemp -d)
 trap 'rm -rf "$results"' EXIT
 

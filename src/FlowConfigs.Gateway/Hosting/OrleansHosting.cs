@@ -1,5 +1,6 @@
 using FlowConfigs.Grains;
 using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.DynamoDb;
 
 namespace FlowConfigs.Gateway.Hosting;
 
@@ -25,9 +26,21 @@ internal static class OrleansHosting
                         options.KeepRevisions = storage.KeepRevisions;
                     });
                     break;
+                case "DynamoDB":
+                    silo.AddDynamoDbGrainStorage(StorageNames.FlowConfigs, options =>
+                    {
+                        var configured = storage.DynamoDB;
+                        options.TableName = configured.TableName;
+                        options.RevisionsTableName = configured.RevisionsTableName;
+                        options.ServiceUrl = configured.ServiceUrl;
+                        options.Region = configured.Region;
+                        options.CreateTables = configured.CreateTables;
+                        options.KeepRevisions = storage.KeepRevisions;
+                    });
+                    break;
                 default:
                     throw new InvalidOperationException(
-                        $"FlowConfigs:Storage:Provider '{storage.Provider}' is not supported; use 'Sqlite'.");
+                        $"FlowConfigs:Storage:Provider '{storage.Provider}' is not supported; use 'Sqlite' or 'DynamoDB'.");
             }
         });
         return builder;

@@ -14,6 +14,9 @@ public sealed class StorageOptions
     [Required]
     public string DataDirectory { get; set; } = "./data";
 
+    /// <summary>Table names, endpoint and region when <see cref="Provider"/> is <c>DynamoDB</c>.</summary>
+    public FlowConfigs.Grains.Storage.DynamoDb.DynamoDbStorageOptions DynamoDB { get; set; } = new();
+
     /// <summary>Revisions kept per config, newest first; 0 (the default) keeps the whole history.</summary>
     [Range(0, int.MaxValue)]
     public int KeepRevisions { get; set; }

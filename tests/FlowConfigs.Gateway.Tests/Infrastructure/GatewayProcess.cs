@@ -13,6 +13,7 @@ namespace FlowConfigs.Gateway.Tests.Infrastructure;
 internal sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
+    private System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
 
     public int PublicPort { get; }
     public int InternalPort { get; }
@@ -25,7 +26,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <param name="samePortsAs">A killed gateway to stand in for: same public port, hence the same token issuer.</param>
-    public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null)
+    /// <param name="settings">Extra configuration as environment variables (FlowConfigs__Storage__Provider, ...).</param>
+    public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
         int publicPort = samePortsAs?.PublicPort ?? FreePort(), internalPort = samePortsAs?.InternalPort ?? FreePort();
@@ -46,14 +48,23 @@ internal sealed class GatewayProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
         start.ArgumentList.Add(dll);
         var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        void Keep(string? line)
+        {
+            if (line is null) return;
+            output.Enqueue(line);
+            while (output.Count > 200) output.TryDequeue(out _);
+        }
+        process.OutputDataReceived += (_, e) => Keep(e.Data);
+        process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var gateway = new GatewayProcess(process, publicPort, internalPort);
+        var gateway = new GatewayProcess(process, publicPort, internalPort) { _output = output };
         await gateway.WaitUntilReadyAsync();
         return gateway;
     }
@@ -87,7 +98,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
-                throw new InvalidOperationException($"The gateway exited with {_process.ExitCode} before it was ready.");
+                throw new InvalidOperationException(
+                    $"The gateway exited with {_process.ExitCode} before it was ready. Its last output:\n{string.Join('\n', _output)}");
             try
             {
                 if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)

@@ -53,6 +53,7 @@ public abstract class GrainStorageContract
         await storage.WriteStateAsync("config", Id(key), state);
         Assert.Equal("1", state.ETag);
         state.State!.Version = 2;
+        state.State.Config = state.State.Config! with { Version = 2 };
         await storage.WriteStateAsync("config", Id(key), state);
         Assert.Equal("2", state.ETag);
 

@@ -321,15 +321,14 @@ public sealed class DynamoDbGrainStorage(
                     if (field != "id")
                         item[field] = AttributeMapper.ToAttribute(fieldValue?.DeepClone());
             }
-            else if (property == stateName && value is null)
-            {
-                item["deleted"] = new AttributeValue { BOOL = true };
-            }
             else
             {
                 item[property] = AttributeMapper.ToAttribute(value?.DeepClone());
             }
         }
+        // Null properties are left out of the JSON: no hoisted object means it was deleted (a tombstone keeps the version).
+        if (json[stateName] is not JsonObject)
+            item["deleted"] = new AttributeValue { BOOL = true };
         return item;
     }
 

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using Amazon.DynamoDBv2;
+using FlowConfigs.Grains.Storage.DynamoDb;
+
+namespace FlowConfigs.Grains.Tests.Storage;
+
+/// <summary>
+/// dynalite (npm, installed by test.sh under tests/tools) on a loopback port, in memory: a real DynamoDB wire
+/// protocol server for the provider's tests.
+/// </summary>
+public sealed class DynaliteFixture : IAsyncLifetime
+{
+    private Process? _process;
+
+    public string ServiceUrl { get; private set; } = "";
+
+    public async Task InitializeAsync()
+    {
+        var cli = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "dynalite", "cli.js");
+        if (!File.Exists(cli)) throw new FileNotFoundException("dynalite is not installed; ./test.sh runs npm ci in tests/tools.", cli);
+        var port = FreePort();
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { cli, "--port", port.ToString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" })
+            start.ArgumentList.Add(argument);
+        _process = Process.Start(start)!;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        ServiceUrl = $"http://127.0.0.1:{port}";
+
+        // Credentials must exist for signing; dynalite accepts any.
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException("dynalite did not start.");
+    }
+
+    public DynamoDbStorageOptions Options(string tablePrefix, int keepRevisions = 0) => new()
+    {
+        ServiceUrl = ServiceUrl,
+        Region = "us-east-1",
+        TableName = tablePrefix + "-configs",
+        RevisionsTableName = tablePrefix + "-revisions",
+        KeepRevisions = keepRevisions,
+        CreateTables = true,
+        RevisionLease = TimeSpan.FromSeconds(30),
+    };
+
+    public IAmazonDynamoDB Client(DynamoDbStorageOptions options) => DynamoDbStorageHosting.CreateClient(options);
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        _process?.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln")))
+                return dir.FullName;
+        throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
+    }
+}
