@@ -7,6 +7,9 @@ using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Features.Web;
 using FlowConfigs.Gateway.Hosting;
 
+if (args is [MigrateCommand.Name, .. var migrateArgs])
+    return await MigrateCommand.RunAsync(migrateArgs);
+
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowConfigsHosting();
 builder.AddFlowConfigsSilo();
@@ -23,7 +26,8 @@ app.MapSettingsApi();
 app.MapSpeechApi();
 app.MapConnectApi();
 app.MapWebApp();
-app.Run();
+await app.RunAsync();
+return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>
 public partial class Program;

@@ -57,6 +57,39 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
     }
 
     [Fact]
+    public async Task The_migrate_command_moves_a_laptop_to_DynamoDB()
+    {
+        await using (var laptop = await GatewayProcess.StartAsync(_dataDirectory))
+        {
+            using var admin = laptop.PublicClient(await laptop.TokenAsync("admin", ["FlowConfigAdmin"]));
+            await Documents.SaveAsync(admin, "queue/moved", Documents.Branch(closure: "false"));
+            await Documents.SaveAsync(admin, "queue/moved", Documents.Branch(closure: "true"));
+        }
+
+        var (exitCode, output) = await GatewayProcess.RunCommandAsync("migrate-to-dynamodb", _dataDirectory, Settings());
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("copied queue/moved (version 2, 2 revisions)", output);
+        var rerun = await GatewayProcess.RunCommandAsync("migrate-to-dynamodb", _dataDirectory, Settings());
+        Assert.Contains("skipped queue/moved: already in DynamoDB", rerun.Output);
+
+        // The DynamoDB gateway gets an empty data directory: everything it shows came through the tables.
+        await using var aws = await GatewayProcess.StartAsync(_dataDirectory + "-aws", settings: Settings());
+        using var client = aws.PublicClient(await aws.TokenAsync("admin", ["FlowConfigAdmin"]));
+        var history = (await (await client.GetAsync(Documents.Path("queue/moved") + "/history")).ReadObjectAsync())["items"]!.AsArray();
+        Assert.Equal([2L, 1L], history.Select(i => i!["version"]!.GetValue<long>()));
+        using var internalClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{aws.InternalPort}") };
+        Assert.Equal("true", (await (await internalClient.GetAsync("/internal/config/queue%2Fmoved")).ReadMapAsync())["closure"]);
+    }
+
+    [Fact]
+    public async Task The_migrate_command_names_a_missing_table()
+    {
+        var (exitCode, output) = await GatewayProcess.RunCommandAsync("migrate-to-dynamodb", _dataDirectory, Settings(createTables: false));
+        Assert.Equal(1, exitCode);
+        Assert.Contains($"Migration failed: DynamoDB table '{_tables}-configs' does not exist", output);
+    }
+
+    [Fact]
     public async Task A_missing_table_stops_start_up_with_a_clear_message()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayProcess.StartAsync(_dataDirectory, settings: Settings(createTables: false)));
@@ -68,7 +101,8 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
 
     public Task DisposeAsync()
     {
-        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+        foreach (var directory in new[] { _dataDirectory, _dataDirectory + "-aws" })
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
         return Task.CompletedTask;
     }
 }

@@ -69,6 +69,28 @@ internal sealed class GatewayProcess : IAsyncDisposable
         return gateway;
     }
 
+    /// <summary>Runs the gateway binary as a one-shot command (e.g. <c>migrate-to-dynamodb</c>) and returns its exit code and output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunCommandAsync(string command, string dataDirectory, IReadOnlyDictionary<string, string> settings)
+    {
+        var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["FlowConfigs__Storage__DataDirectory"] = dataDirectory },
+        };
+        foreach (var (key, value) in settings)
+            start.Environment[key] = value;
+        start.ArgumentList.Add(dll);
+        start.ArgumentList.Add(command);
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
+        return (process.ExitCode, await stdout + await stderr);
+    }
+
     public HttpClient PublicClient(string? token = null)
     {
         var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{PublicPort}") };

@@ -76,6 +76,42 @@ public sealed class DynamoDbGrainStorage(
         }
     }
 
+    /// <summary>
+    /// Copies one config with its history from another store (the SQLite → DynamoDB migration): revisions first,
+    /// already committed, then the item, only if the table has no item of that id. False when it already existed.
+    /// </summary>
+    public async Task<bool> ImportAsync(string id, FlowConfigState state, IEnumerable<Revision> revisions)
+    {
+        if (await GetItemAsync(id) is not null)
+            return false;
+        foreach (var revision in revisions)
+        {
+            await client.PutItemAsync(new PutItemRequest
+            {
+                TableName = options.RevisionsTableName,
+                Item = new()
+                {
+                    ["id"] = new() { S = id },
+                    ["version"] = AttributeMapper.Number(revision.Version),
+                    ["at"] = new() { S = revision.At.ToString("O") },
+                    ["by"] = new() { S = revision.By },
+                    ["action"] = new() { S = JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()) },
+                    ["document"] = AttributeMapper.ToAttribute(JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)),
+                },
+            });
+        }
+        var grainState = new GrainState<FlowConfigState>(state);
+        try
+        {
+            await WriteStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, id), grainState);
+        }
+        catch (InconsistentStateException)
+        {
+            return false;
+        }
+        return true;
+    }
+
     public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         var item = await GetItemAsync(ItemId(grainId, stateName));
