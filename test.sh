@@ -6,10 +6,11 @@ cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages the tests start for real: espeak-ng (speech preview), chromium (browser tests).
+# Debian packages the tests start for real: espeak-ng (speech preview), chromium (browser tests), redis-server (cluster membership).
 needed=()
 command -v espeak-ng >/dev/null || needed+=(espeak-ng)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || needed+=(chromium)
+command -v redis-server >/dev/null || needed+=(redis-server)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}"
   as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }

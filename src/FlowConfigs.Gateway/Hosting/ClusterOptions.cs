@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace FlowConfigs.Gateway.Hosting;
 
-/// <summary>The co-hosted silo's own ports (silo-to-silo and client gateway).</summary>
+/// <summary>The co-hosted silo's identity and ports (silo-to-silo and client gateway).</summary>
 public sealed class SiloPortsOptions
 {
     public const string Section = "FlowConfigs:Cluster";
@@ -12,4 +12,35 @@ public sealed class SiloPortsOptions
 
     [Range(1, 65535)]
     public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Silos sharing a membership store form one cluster only when their ids match.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
+    public string ClusterId { get; set; } = "flowconfigs";
+
+    /// <summary>Stays the same across deployments: grain identity and storage belong to the service, not the cluster.</summary>
+    [Required, RegularExpression("^[A-Za-z0-9_.-]{1,64}$")]
+    public string ServiceId { get; set; } = "flowconfigs";
+
+    /// <summary>
+    /// The address other silos reach this one on. Empty means the machine's first non-loopback address, which on
+    /// Fargate (awsvpc) is the task's own ENI address.
+    /// </summary>
+    public string? AdvertisedIPAddress { get; set; }
+}
+
+/// <summary>How silos find each other: alone on localhost (the embedded default) or through a Redis membership table.</summary>
+public sealed class ClusteringOptions
+{
+    public const string Section = "FlowConfigs:Clustering";
+
+    [Required]
+    public string Provider { get; set; } = "Localhost";
+
+    public RedisClusteringSettings Redis { get; set; } = new();
+
+    public sealed class RedisClusteringSettings
+    {
+        /// <summary>A StackExchange.Redis connection string, e.g. <c>my-cache.xxxx.use1.cache.amazonaws.com:6379,ssl=true</c>.</summary>
+        public string? ConnectionString { get; set; }
+    }
 }

@@ -1,3 +1,4 @@
+using System.Net;
 using FlowConfigs.Grains;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
@@ -13,9 +14,12 @@ internal static class OrleansHosting
         var siloPorts = builder.Configuration.GetSection(SiloPortsOptions.Section).Get<SiloPortsOptions>() ?? new SiloPortsOptions();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
+        var clustering = builder.Configuration.GetSection(ClusteringOptions.Section).Get<ClusteringOptions>() ?? new ClusteringOptions();
+        builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPorts.SiloPort, siloPorts.GatewayPort);
+            silo.UseFlowConfigsClustering(clustering, siloPorts);
             silo.AddFlowConfigsSerialization();
             switch (storage.Provider)
             {
@@ -44,5 +48,36 @@ internal static class OrleansHosting
             }
         });
         return builder;
+    }
+
+    private static void UseFlowConfigsClustering(this ISiloBuilder silo, ClusteringOptions clustering, SiloPortsOptions silos)
+    {
+        switch (clustering.Provider)
+        {
+            case "Localhost":
+                silo.UseLocalhostClustering(silos.SiloPort, silos.GatewayPort, serviceId: silos.ServiceId, clusterId: silos.ClusterId);
+                return;
+            case "Redis":
+                if (string.IsNullOrWhiteSpace(clustering.Redis.ConnectionString))
+                    throw new InvalidOperationException(
+                        "FlowConfigs:Clustering:Provider is 'Redis' but FlowConfigs:Clustering:Redis:ConnectionString is empty.");
+                silo.UseRedisClustering(clustering.Redis.ConnectionString);
+                silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
+                {
+                    options.ClusterId = silos.ClusterId;
+                    options.ServiceId = silos.ServiceId;
+                });
+                if (string.IsNullOrWhiteSpace(silos.AdvertisedIPAddress))
+                    silo.ConfigureEndpoints(silos.SiloPort, silos.GatewayPort, listenOnAnyHostAddress: true);
+                else if (IPAddress.TryParse(silos.AdvertisedIPAddress, out var advertised))
+                    silo.ConfigureEndpoints(advertised, silos.SiloPort, silos.GatewayPort, listenOnAnyHostAddress: true);
+                else
+                    throw new InvalidOperationException(
+                        $"FlowConfigs:Cluster:AdvertisedIPAddress '{silos.AdvertisedIPAddress}' is not an IP address.");
+                return;
+            default:
+                throw new InvalidOperationException(
+                    $"FlowConfigs:Clustering:Provider '{clustering.Provider}' is not supported; use 'Localhost' or 'Redis'.");
+        }
     }
 }

@@ -17,12 +17,14 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public int PublicPort { get; }
     public int InternalPort { get; }
+    public int SiloPort { get; }
 
-    private GatewayProcess(Process process, int publicPort, int internalPort)
+    private GatewayProcess(Process process, int publicPort, int internalPort, int siloPort)
     {
         _process = process;
         PublicPort = publicPort;
         InternalPort = internalPort;
+        SiloPort = siloPort;
     }
 
     /// <param name="samePortsAs">A killed gateway to stand in for: same public port, hence the same token issuer.</param>
@@ -64,7 +66,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var gateway = new GatewayProcess(process, publicPort, internalPort) { _output = output };
+        var gateway = new GatewayProcess(process, publicPort, internalPort, siloPort) { _output = output };
         await gateway.WaitUntilReadyAsync();
         return gateway;
     }
@@ -90,6 +92,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return (process.ExitCode, await stdout + await stderr);
     }
+
+    public HttpClient InternalClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{InternalPort}") };
 
     public HttpClient PublicClient(string? token = null)
     {

@@ -1,0 +1,54 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FlowConfigs.Gateway.Tests.Infrastructure;
+
+/// <summary>Debian's redis-server (installed by test.sh) on a loopback port, without persistence: the cluster's membership table.</summary>
+public sealed class RedisServer : IAsyncLifetime
+{
+    private Process? _process;
+
+    public int Port { get; private set; }
+
+    public string ConnectionString => $"127.0.0.1:{Port}";
+
+    public async Task InitializeAsync()
+    {
+        Port = GatewayProcess.FreePort();
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--port", Port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            start.ArgumentList.Add(argument);
+        try
+        {
+            _process = Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("redis-server is not installed; ./test.sh installs it with apt.", exception);
+        }
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(50);
+            }
+        }
+        throw new TimeoutException("redis-server did not start.");
+    }
+
+    public Task DisposeAsync()
+    {
+        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        _process?.Dispose();
+        return Task.CompletedTask;
+    }
+}
