@@ -33,7 +33,7 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
             builder.UseSetting(key, value);
     }
 
-    public Task InitializeAsync()
+    public virtual Task InitializeAsync()
     {
         UseKestrel();
         StartServer();

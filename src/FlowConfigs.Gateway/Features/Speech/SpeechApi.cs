@@ -5,6 +5,7 @@ using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Speech;
 
@@ -18,9 +19,13 @@ internal static partial class SpeechApi
 
     public static IServiceCollection AddSpeech(this IServiceCollection services)
     {
-        services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations()
-            .Validate(o => o.Provider == "Espeak", "FlowConfigs:Speech:Provider must be 'Espeak'.").ValidateOnStart();
-        services.AddSingleton<ISpeechSynthesizer, EspeakSpeechSynthesizer>();
+        services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<EspeakSpeechSynthesizer>();
+        services.AddSingleton<PollySpeechSynthesizer>();
+        services.AddSingleton<ISpeechSynthesizer>(provider =>
+            provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
+                ? provider.GetRequiredService<PollySpeechSynthesizer>()
+                : provider.GetRequiredService<EspeakSpeechSynthesizer>());
         return services;
     }
 
@@ -28,7 +33,7 @@ internal static partial class SpeechApi
     {
         app.MapPost("/api/preview-speech", PreviewAsync).RequireAuthorization().WithTags("Speech").WithName("PreviewSpeech")
             .Accepts<PreviewSpeechRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "audio/wav");
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg");
         return app;
     }
 
@@ -49,8 +54,14 @@ internal static partial class SpeechApi
             var audio = await speech.SynthesizeAsync(request!, context.RequestAborted);
             return TypedResults.File(audio.Bytes, audio.ContentType);
         }
+        catch (SpeechRejectedException exception)
+        {
+            return Problems.Field(exception.Field, exception.Message);
+        }
         catch (SpeechUnavailableException exception)
         {
+            if (exception.RetryAfter is { } retryAfter)
+                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
             return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Speech unavailable", exception.Message);
         }
     }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using FlowConfigs.Gateway.Hosting.Aws;
 
 namespace FlowConfigs.Gateway.Features.Speech;
 
@@ -6,8 +7,8 @@ public sealed class SpeechOptions
 {
     public const string Section = "FlowConfigs:Speech";
 
-    /// <summary><c>Espeak</c> (embedded default: the espeak-ng program).</summary>
-    [Required]
+    /// <summary><c>Espeak</c> (embedded default: the espeak-ng program) or <c>Polly</c> (Amazon Polly, as callers hear it).</summary>
+    [Required, RegularExpression("^(Espeak|Polly)$", ErrorMessage = "FlowConfigs:Speech:Provider must be 'Espeak' or 'Polly'.")]
     public string Provider { get; set; } = "Espeak";
 
     /// <summary>The espeak-ng executable, found on PATH by default.</summary>
@@ -16,4 +17,17 @@ public sealed class SpeechOptions
 
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 15;
+
+    public PollyOptions Polly { get; set; } = new();
+}
+
+public sealed class PollyOptions : AwsServiceOptions
+{
+    /// <summary>Preferred engine; a voice that lacks it falls back to <c>standard</c>.</summary>
+    [RegularExpression("^(neural|standard|long-form|generative)$")]
+    public string Engine { get; set; } = "neural";
+
+    /// <summary>Synthesized audio kept in memory, so replaying a prompt costs nothing and is not billed twice.</summary>
+    [Range(0, 4096)]
+    public int CacheMegabytes { get; set; } = 64;
 }
