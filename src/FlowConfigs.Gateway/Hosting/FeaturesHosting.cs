@@ -10,7 +10,7 @@ internal static class FeaturesHosting
     /// <summary>Services of the features; registered after the silo so their start-up work runs against a running silo.</summary>
     public static WebApplicationBuilder AddFlowConfigsFeatures(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<IAccessDecider, LocalAccessDecider>();
+        builder.Services.AddAccess();
         builder.Services.AddSingleton<SettingsSnapshot>();
         builder.Services.AddHostedService(services => services.GetRequiredService<SettingsSnapshot>());
         builder.Services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.Section);

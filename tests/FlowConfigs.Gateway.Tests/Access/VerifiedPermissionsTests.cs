@@ -1,0 +1,204 @@
+using System.Text.Json.Nodes;
+using FlowConfigs.Domain.Access;
+using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Tests.Infrastructure;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Xunit.Abstractions;
+
+namespace FlowConfigs.Gateway.Tests.Access;
+
+/// <summary>
+/// The Verified Permissions decider against the official Cedar engine behind a loopback AVP endpoint: the whole
+/// authorization matrix must agree with the in-process engine, and the wire requests are checked byte for byte.
+/// </summary>
+public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelper output) : IClassFixture<CedarEngine>
+{
+    private const string SecretKey = "avp-test-secret";
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private VerifiedPermissionsAccessDecider Decider(bool perId = false, int cacheSeconds = 30, TimeProvider? time = null)
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        var options = Options.Create(new AuthorizationProviderOptions
+        {
+            Provider = "VerifiedPermissions",
+            VerifiedPermissions = new()
+            {
+                PolicyStoreId = CedarEngine.PolicyStoreId,
+                ServiceUrl = cedar.Endpoint.Url,
+                Region = "eu-central-1",
+                DecidePerId = perId,
+                DecisionCacheSeconds = cacheSeconds,
+            },
+        });
+        return new VerifiedPermissionsAccessDecider(new VerifiedPermissionsClient(options), options, time ?? TimeProvider.System,
+            NullLogger<VerifiedPermissionsAccessDecider>.Instance);
+    }
+
+    private int BatchCalls() => cedar.Endpoint.Requests.Count(r => r.Headers.GetValueOrDefault("x-amz-target") == "VerifiedPermissions.BatchIsAuthorized");
+
+    private static readonly string[][] GroupSets =
+    [
+        [], [Principal.AdminGroup], [Principal.EditGroup], [Principal.ReadGroup], [Principal.EditGroup, Principal.ReadGroup],
+        [Principal.ReadGroup, "Supervisors"], ["flowconfigadmin"], ["Supervisors"],
+    ];
+
+    private static readonly (string? Full, string? Edit, string? Read)[] TagSets =
+    [
+        (null, null, null), ("*", null, null), ("branch-*", null, null), (null, "branch-*", "*"), (null, null, "queue/*"),
+        ("branch-office-austin", null, null), (null, "*-austin", null), ("**", null, null), (null, null, "b*n*"),
+        ("queue/*,branch-*", "*", null), ("café*", "a?b", "queue/sales/*"), ("*-dallas", "branch-*", "branch-office-*"),
+        (null, "*", "*"), ("branch-office-austin*", null, "*austin"),
+    ];
+
+    private static readonly string[] Ids =
+    [
+        "branch-office-austin", "branch-office-dallas", "branch-office-austin-2", "branch", "branch-", "queue/support",
+        "queue/sales/emea", "queue/sales", "queues", "austin", "x-austin", "b", "bn", "bean", "café-paris", "cafe-paris",
+        "a?b", "ab", "main-menu", "after-hours/holiday", "Branch-office-austin", "queue/sales/emea/2026", "dallas",
+        "office-dallas", "-austin",
+    ];
+
+    private static IEnumerable<Principal> Principals()
+    {
+        string[] names = ["alice", "o'brien", "名前", "quote\"user", "bob smith"];
+        var n = 0;
+        foreach (var groups in GroupSets)
+            foreach (var (full, edit, read) in TagSets)
+                yield return Principal.FromClaims(names[n++ % names.Length], groups, full, edit, read);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Every_decision_of_the_matrix_agrees_with_the_in_process_engine(bool perId)
+    {
+        var decider = Decider(perId, cacheSeconds: perId ? 0 : 30);
+        var local = new LocalAccessDecider();
+        var callsBefore = BatchCalls();
+        int compared = 0;
+        var disagreements = new List<string>();
+        foreach (var principal in Principals())
+        {
+            var expected = await local.LevelsAsync(principal, Ids);
+            var actual = await decider.LevelsAsync(principal, Ids);
+            for (var i = 0; i < Ids.Length; i++, compared++)
+                if (expected[i] != actual[i])
+                    disagreements.Add($"{principal} on {Ids[i]}: local {expected[i]}, Cedar {actual[i]}");
+            // One at a time too: the single-id path must give the same answer as the list.
+            var single = await decider.LevelAsync(principal, Ids[compared % Ids.Length]);
+            if (single != expected[compared % Ids.Length]) disagreements.Add($"{principal} single {Ids[compared % Ids.Length]}: {single}");
+            if (await local.CanManageSettingsAsync(principal) != await decider.CanManageSettingsAsync(principal))
+                disagreements.Add($"{principal} on settings");
+            compared++;
+        }
+        output.WriteLine($"{compared} decisions compared ({(perId ? "per id" : "per matching-pattern class")}), {BatchCalls() - callsBefore} BatchIsAuthorized calls, {disagreements.Count} disagreements.");
+        Assert.Empty(disagreements);
+        Assert.True(compared > 2500);
+    }
+
+    [Fact]
+    public async Task The_matrix_exercises_every_level()
+    {
+        var levels = Principals().SelectMany(p => Ids.Select(id => AccessPolicy.LevelFor(p, id))).ToHashSet();
+        Assert.Equal([AccessLevel.None, AccessLevel.Read, AccessLevel.Edit, AccessLevel.Full], levels.Order());
+        Assert.Contains(Principals(), p => AccessPolicy.CanManageSettings(p));
+        Assert.Contains(Principals(), p => !AccessPolicy.CanManageSettings(p));
+        await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task The_request_is_signed_awsJson_with_the_exact_body()
+    {
+        var decider = Decider(cacheSeconds: 0);
+        var principal = Principal.FromClaims("alice", [Principal.ReadGroup], "branch-*", null, "queue/*,*-austin");
+        var before = cedar.Endpoint.Requests.Count;
+
+        Assert.Equal(AccessLevel.Full, await decider.LevelAsync(principal, "branch-office-austin"));
+
+        var sent = Assert.Single(cedar.Endpoint.Requests.Skip(before));
+        Assert.Equal("POST", sent.Method);
+        Assert.Equal("/", sent.Path);
+        Assert.Equal("application/x-amz-json-1.0", sent.Headers["content-type"]);
+        Assert.Equal("VerifiedPermissions.BatchIsAuthorized", sent.Headers["x-amz-target"]);
+        var signature = SigV4.Verify(sent, SecretKey, "eu-central-1", "verifiedpermissions");
+        Assert.Contains("x-amz-target", signature.SignedHeaders);
+
+        static string Request(string action) =>
+            $$$$"""{"principal":{"entityType":"FlowConfigs::User","entityId":"alice"},"action":{"actionType":"FlowConfigs::Action","actionId":"{{{{action}}}}"},"resource":{"entityType":"FlowConfigs::FlowConfig","entityId":"branch-office-austin"},"context":{"contextMap":{}}}""";
+        Assert.Equal(
+            "{\"policyStoreId\":\"" + CedarEngine.PolicyStoreId + "\",\"entities\":{\"entityList\":[" +
+            """{"identifier":{"entityType":"FlowConfigs::User","entityId":"alice"},"attributes":{"fullTags":{"set":[{"string":"branch-*"}]},"editTags":{"set":[]},"readTags":{"set":[{"string":"queue/*"},{"string":"*-austin"}]}},"parents":[{"entityType":"FlowConfigs::Group","entityId":"FlowConfigRead"}]},""" +
+            """{"identifier":{"entityType":"FlowConfigs::FlowConfig","entityId":"branch-office-austin"},"attributes":{"matchingTags":{"set":[{"string":"*-austin"},{"string":"branch-*"}]}}}""" +
+            "]},\"requests\":[" + Request("ReadConfig") + "," + Request("EditConfig") + "," + Request("ManageConfig") + "]}",
+            sent.BodyText);
+    }
+
+    [Fact]
+    public async Task A_list_is_asked_in_batches_of_30_per_id_and_once_per_pattern_class()
+    {
+        var ids = Enumerable.Range(0, 25).Select(i => $"branch-{i:D2}").ToArray();
+        var tagUser = Principal.FromClaims("tina", [], null, "branch-1*", "branch-*");
+
+        var before = cedar.Endpoint.Requests.Count;
+        var perId = await Decider(perId: true, cacheSeconds: 0).LevelsAsync(tagUser, ids);
+        var batches = cedar.Endpoint.Requests.Skip(before).Select(r => JsonNode.Parse(r.Body)!["requests"]!.AsArray().Count).ToArray();
+        Assert.Equal([15, 30, 30], batches.Order());
+        Assert.Equal(10, perId.Count(l => l == AccessLevel.Edit));
+        Assert.Equal(15, perId.Count(l => l == AccessLevel.Read));
+
+        // Two classes (matching branch-1* and branch-*, or branch-* alone): one call of six requests.
+        before = cedar.Endpoint.Requests.Count;
+        Assert.Equal(perId, await Decider().LevelsAsync(tagUser, ids));
+        Assert.Equal([6], cedar.Endpoint.Requests.Skip(before).Select(r => JsonNode.Parse(r.Body)!["requests"]!.AsArray().Count));
+    }
+
+    [Fact]
+    public async Task Decisions_are_cached_for_the_configured_time()
+    {
+        var clock = new ManualClock();
+        var decider = Decider(cacheSeconds: 30, time: clock);
+        var admin = Principal.FromClaims("ada", [Principal.AdminGroup], null, null, null);
+        var before = BatchCalls();
+        for (var i = 0; i < 3; i++)
+            Assert.Equal(AccessLevel.Full, await decider.LevelAsync(admin, "main-menu"));
+        Assert.Equal(before + 1, BatchCalls());
+
+        clock.Now += TimeSpan.FromSeconds(31);
+        Assert.Equal(AccessLevel.Full, await decider.LevelAsync(admin, "main-menu"));
+        Assert.Equal(before + 2, BatchCalls());
+    }
+
+    [Fact]
+    public async Task Throttling_is_retried_and_a_refusal_is_unavailable_never_allowed()
+    {
+        var decider = Decider(cacheSeconds: 0);
+        var admin = Principal.FromClaims("ada", [Principal.AdminGroup], null, null, null);
+        var throttled = 0;
+        cedar.Override = _ => throttled++ < 2 ? LoopbackAwsEndpoint.Reply.Json("""{"__type":"ThrottlingException","message":"Rate exceeded"}""", 429) : null;
+        try
+        {
+            Assert.Equal(AccessLevel.Full, await decider.LevelAsync(admin, "main-menu"));
+            Assert.Equal(3, throttled);
+
+            cedar.Override = _ => LoopbackAwsEndpoint.Reply.Json(
+                """{"__type":"com.amazon.coral.service#AccessDeniedException","message":"User is not authorized to perform: verifiedpermissions:IsAuthorized"}""", 400);
+            var error = await Assert.ThrowsAsync<AuthorizationUnavailableException>(() => decider.LevelAsync(admin, "main-menu").AsTask());
+            Assert.Equal("Verified Permissions refused the request (AccessDeniedException): User is not authorized to perform: verifiedpermissions:IsAuthorized", error.Message);
+
+            cedar.Override = _ => LoopbackAwsEndpoint.Reply.Json("""{"message":"internal"}""", 500);
+            await Assert.ThrowsAsync<AuthorizationUnavailableException>(() => decider.CanManageSettingsAsync(admin).AsTask());
+        }
+        finally
+        {
+            cedar.Override = null;
+        }
+    }
+}
