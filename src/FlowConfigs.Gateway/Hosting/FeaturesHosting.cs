@@ -18,6 +18,7 @@ internal static class FeaturesHosting
         builder.Services.AddSpeech();
         builder.Services.AddOpenApi();
         builder.Services.AddAuthorization();
+        builder.Services.AddHostedService<DependencyStartupCheck>();
         return builder;
     }
 }

@@ -30,7 +30,7 @@ internal static class HostingExtensions
                 json.SerializerOptions.Converters.Add(converter);
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        builder.Services.AddHealthChecks().AddDependencyChecks();
         return builder;
     }
 
@@ -49,7 +49,7 @@ internal static class HostingExtensions
         });
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = DependencyHealth.WriteAsync });
         return app;
     }
 }

@@ -14,7 +14,7 @@ namespace FlowConfigs.Grains.Storage;
 /// versions; a stale one is an <see cref="InconsistentStateException"/>, which the grains turn into 412.
 /// </summary>
 public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions options, ILogger<SqliteGrainStorage> logger)
-    : IGrainStorage, IGrainStateCatalog, IRevisionStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
+    : IGrainStorage, IGrainStateCatalog, IRevisionStore, IStorageProbe, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
 {
     private readonly string _connectionString = new SqliteConnectionStringBuilder
     {
@@ -232,6 +232,15 @@ public sealed class SqliteGrainStorage(string name, SqliteGrainStorageOptions op
         command.CommandText = "SELECT etag FROM grain_state WHERE grain_type = $type AND state_name = $state AND grain_key = $key";
         AddKey(command, stateName, grainId);
         return (await command.ExecuteScalarAsync())?.ToString();
+    }
+
+    public async Task<string> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM grain_state";
+        await command.ExecuteScalarAsync(cancellationToken);
+        return $"SQLite at {options.DatabasePath}";
     }
 
     /// <summary>A pooled connection for reads, which WAL lets run beside the writer.</summary>

@@ -40,6 +40,22 @@ public sealed class PortAndHealthTests(GatewayFixture fixture) : IClassFixture<G
     }
 
     [Fact]
+    public async Task Readiness_reports_each_dependency_of_the_embedded_defaults()
+    {
+        using var response = await fixture.InternalClient().GetAsync("/health/ready");
+        var report = await response.ReadObjectAsync();
+        Assert.Equal("Healthy", report["status"]!.GetValue<string>());
+        var checks = report["checks"]!.AsObject();
+        Assert.Equal(["authorization", "clustering", "identity", "silo", "speech", "storage"], checks.Select(c => c.Key).Order());
+        string Description(string name) => checks[name]!["description"]!.GetValue<string>();
+        Assert.StartsWith("SQLite at ", Description("storage"));
+        Assert.Equal("localhost, 1 active silo", Description("clustering"));
+        Assert.Equal("in-process policy engine", Description("authorization"));
+        Assert.StartsWith("Development issuer http://127.0.0.1:", Description("identity"));
+        Assert.StartsWith("espeak-ng", Description("speech"));
+    }
+
+    [Fact]
     public async Task OpenApi_document_describes_the_api()
     {
         var document = JsonNode.Parse(await fixture.PublicClient(null).GetStringAsync("/openapi/v1.json"))!;

@@ -88,6 +88,10 @@ public sealed class RedisClusterTests(RedisServer redis, DynaliteFixture dynalit
                 Documents.Branch(closure: "false"));
             Assert.Equal("false", (await (await firstInternal.GetAsync("/internal/config/queue%2Fcluster")).ReadMapAsync())["closure"]);
 
+            var ready = await (await secondInternal.GetAsync("/health/ready")).ReadObjectAsync();
+            Assert.StartsWith("Redis membership, 2 active silos", ready["checks"]!["clustering"]!["description"]!.GetValue<string>());
+            Assert.StartsWith("DynamoDB tables ", ready["checks"]!["storage"]!["description"]!.GetValue<string>());
+
             using var client = await ClusterClientAsync();
             var activations = await ActivationsAsync(client, "queue/cluster");
             Assert.Single(activations);

@@ -28,7 +28,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
     }
 
     /// <param name="samePortsAs">A killed gateway to stand in for: same public port, hence the same token issuer.</param>
-    /// <param name="settings">Extra configuration as environment variables (FlowConfigs__Storage__Provider, ...).</param>
+    /// <param name="settings">Extra configuration as environment variables (FlowConfigs__Storage__Provider, ...); an empty value removes the variable.</param>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
@@ -50,8 +50,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
                 ["Logging__LogLevel__Default"] = "Warning",
             },
         };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
-            start.Environment[key] = value;
+        Apply(start, settings ?? new Dictionary<string, string>());
         start.ArgumentList.Add(dll);
         var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
@@ -82,8 +81,7 @@ internal sealed class GatewayProcess : IAsyncDisposable
             RedirectStandardError = true,
             Environment = { ["FlowConfigs__Storage__DataDirectory"] = dataDirectory },
         };
-        foreach (var (key, value) in settings)
-            start.Environment[key] = value;
+        Apply(start, settings);
         start.ArgumentList.Add(dll);
         start.ArgumentList.Add(command);
         using var process = Process.Start(start)!;
@@ -91,6 +89,15 @@ internal sealed class GatewayProcess : IAsyncDisposable
         var stderr = process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(60)).Token);
         return (process.ExitCode, await stdout + await stderr);
+    }
+
+    private static void Apply(ProcessStartInfo start, IReadOnlyDictionary<string, string> settings)
+    {
+        foreach (var (key, value) in settings)
+        {
+            if (value.Length == 0) start.Environment.Remove(key);
+            else start.Environment[key] = value;
+        }
     }
 
     public HttpClient InternalClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{InternalPort}") };

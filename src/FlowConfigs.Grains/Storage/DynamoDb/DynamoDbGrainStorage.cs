@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Amazon.DynamoDBv2.Model;
 using FlowConfigs.Domain;
 using FlowConfigs.Domain.Configs;
@@ -24,7 +25,7 @@ namespace FlowConfigs.Grains.Storage.DynamoDb;
 /// </summary>
 public sealed class DynamoDbGrainStorage(
     string name, DynamoDbStorageOptions options, IAmazonDynamoDB client, TimeProvider clock, ILogger<DynamoDbGrainStorage> logger)
-    : IGrainStorage, IGrainStateCatalog, IRevisionStore, ILifecycleParticipant<ISiloLifecycle>
+    : IGrainStorage, IGrainStateCatalog, IRevisionStore, IStorageProbe, ILifecycleParticipant<ISiloLifecycle>
 {
     private static readonly HashSet<string> Bookkeeping = ["id", "etag", "deleted", "writeId"];
 
@@ -47,11 +48,31 @@ public sealed class DynamoDbGrainStorage(
             catch (ResourceNotFoundException exception)
             {
                 throw new InvalidOperationException(
-                    $"DynamoDB table '{table}' does not exist (FlowConfigs:Storage:DynamoDB table names, region {client.Config.RegionEndpoint?.SystemName ?? options.Region ?? "from the AWS chain"}). Deploy the CDK app or set FlowConfigs__Storage__DynamoDB__CreateTables=true for a local endpoint.",
+                    $"DynamoDB table '{table}' does not exist (FlowConfigs:Storage:DynamoDB table names, region {RegionName}). Deploy the CDK app or set FlowConfigs__Storage__DynamoDB__CreateTables=true for a local endpoint.",
+                    exception);
+            }
+            catch (Exception exception) when (exception is AmazonClientException or HttpRequestException)
+            {
+                throw new InvalidOperationException(
+                    $"DynamoDB could not be reached for table '{table}' (region {RegionName}, endpoint {options.ServiceUrl ?? "from the region"}): {exception.Message} " +
+                    "Check AWS_REGION or FlowConfigs__Storage__DynamoDB__Region, and credentials (AWS_ACCESS_KEY_ID, AWS_PROFILE or the task role).",
                     exception);
             }
         }
         logger.LogInformation("Grain storage {Name}: DynamoDB tables {Table} and {Revisions}", name, options.TableName, options.RevisionsTableName);
+    }
+
+    private string RegionName => client.Config.RegionEndpoint?.SystemName ?? options.Region ?? "from the AWS chain";
+
+    public async Task<string> ProbeAsync(CancellationToken cancellationToken = default)
+    {
+        foreach (var table in new[] { options.TableName, options.RevisionsTableName })
+        {
+            var status = (await client.DescribeTableAsync(table, cancellationToken)).Table.TableStatus;
+            if (status != TableStatus.ACTIVE && status != TableStatus.UPDATING)
+                throw new InvalidOperationException($"DynamoDB table '{table}' is {status}.");
+        }
+        return $"DynamoDB tables {options.TableName} and {options.RevisionsTableName} in {RegionName}";
     }
 
     private async Task CreateTableAsync(string table, string? range, CancellationToken cancellationToken)
