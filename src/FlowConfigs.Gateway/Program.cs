@@ -12,6 +12,7 @@ if (args is [MigrateCommand.Name, .. var migrateArgs])
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowConfigsHosting();
+builder.AddFlowConfigsTelemetry();
 builder.AddFlowConfigsSilo();
 builder.AddFlowConfigsIdentity();
 builder.AddFlowConfigsFeatures();

@@ -119,7 +119,8 @@ internal static class DependencyHealth
             var path = options.Value.EspeakPath;
             var found = Path.IsPathRooted(path) ? File.Exists(path)
                 : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, path)));
-            return found ? $"espeak-ng ({path})" : throw new InvalidOperationException($"espeak-ng ('{path}') is not installed; speech preview answers 503.");
+            // Not a start-up error: a laptop without espeak-ng still serves everything but the preview.
+            return found ? $"espeak-ng ({path})" : throw new FileNotFoundException($"espeak-ng ('{path}') is not installed; speech preview answers 503.");
         }
     }
 }

@@ -21,6 +21,8 @@ internal static class OrleansHosting
         {
             silo.UseFlowConfigsClustering(clustering, siloPorts);
             silo.AddFlowConfigsSerialization();
+            if (TelemetryHosting.IsExporting(builder.Configuration))
+                silo.AddActivityPropagation();
             switch (storage.Provider)
             {
                 case "Sqlite":

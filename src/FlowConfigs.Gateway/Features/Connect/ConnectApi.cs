@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Settings;
@@ -26,33 +27,49 @@ internal static class ConnectApi
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetConfigAsync(
-        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, string? lang = null, string? channel = null)
+        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, GetConfigMetrics metrics,
+        string? lang = null, string? channel = null)
     {
+        var started = Stopwatch.GetTimestamp();
         var request = ConfigRequest.FromQuery(RawRoute.Segment(context, 2) ?? "", lang, channel);
-        return await ResolveAsync(request, grains, local, settings);
+        return await ResolveAsync(request, grains, local, settings, metrics, started);
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ConnectEventAsync(
-        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings)
+        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, GetConfigMetrics metrics)
     {
+        var started = Stopwatch.GetTimestamp();
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxEventBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
-        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, local, settings);
+        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, local, settings, metrics, started);
     }
 
     private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResolveAsync(
-        ConfigRequestResult request, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings)
+        ConfigRequestResult request, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings,
+        GetConfigMetrics metrics, long started)
     {
-        if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
-        if (FlowConfigId.Validate(contact.Id) is { } error) return Problems.Field("id", error);
+        if (request.Request is not { } contact)
+        {
+            metrics.Record(started, "none", "bad_request");
+            return Problems.Field(request.Field!, request.Message!);
+        }
+        if (FlowConfigId.Validate(contact.Id) is { } error)
+        {
+            metrics.Record(started, "none", "bad_request");
+            return Problems.Field("id", error);
+        }
 
         var fallback = settings.Current.FallbackLocale;
         // The activation lives in this silo and holds acknowledged state: read its snapshot without a grain call.
         if (local.TryGet(contact.Id, contact.Language, contact.Channel, fallback, out var cached))
+        {
+            metrics.Record(started, "local", "ok");
             return TypedResults.Bytes(cached.Utf8Json, "application/json");
+        }
 
         var resolved = await grains.GetGrain<IFlowConfigGrain>(contact.Id).ResolveAsync(contact.Language, contact.Channel, fallback);
+        metrics.Record(started, "grain", resolved is null ? "not_found" : "ok");
         return resolved is null
             ? Problems.ConfigNotFound(contact.Id)
             : TypedResults.Bytes(resolved.Utf8Json, "application/json");
