@@ -19,15 +19,16 @@ internal sealed class Baselines : IAsyncDisposable
         Url = url;
     }
 
-    public static async Task<Baselines> StartAsync(string gatewayDataDirectory, byte[] resolvedBytes)
+    public static async Task<Baselines> StartAsync(PerRequestStorage storage, byte[] resolvedBytes)
     {
         var port = GatewayUnderTest.FreePort();
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
         var app = builder.Build();
-        var storage = new PerRequestStorage(gatewayDataDirectory);
 
+        // An OTLP sink for the telemetry comparison: accepts every export, like a healthy collector.
+        app.MapPost("/otlp/{**signal}", () => Results.Ok());
         app.MapGet("/bare/{id}", (string id) => TypedResults.Bytes(resolvedBytes, "application/json"));
         app.MapGet("/storage/{id}", async (string id, string? lang, string? channel) =>
         {

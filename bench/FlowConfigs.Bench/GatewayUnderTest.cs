@@ -25,7 +25,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         _internal = new HttpClient { BaseAddress = new Uri(InternalUrl) };
     }
 
-    public static async Task<GatewayUnderTest> StartAsync(BenchOptions options, Report report)
+    public static async Task<GatewayUnderTest> StartAsync(Report report, string label, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(RepositoryRoot(), "src", "FlowConfigs.Gateway", "bin", "Release", "net10.0", "FlowConfigs.Gateway.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("Build the solution in Release first (bench/run.sh does).", dll);
@@ -40,6 +40,8 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         start.Environment["FlowConfigs__Cluster__GatewayPort"] = FreePort().ToString();
         start.Environment["FlowConfigs__Storage__DataDirectory"] = dataDirectory;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+            start.Environment[key] = value;
 
         var clock = Stopwatch.StartNew();
         var process = Process.Start(start)!;
@@ -59,7 +61,7 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
             catch (HttpRequestException) { }
             await Task.Delay(20);
         }
-        report.Add("start-up", "process start to /health/ready (empty storage, sample data seeded)", clock.Elapsed.TotalMilliseconds, "ms");
+        report.Add("start-up", $"{label}: process start to /health/ready (empty storage, sample data seeded)", clock.Elapsed.TotalMilliseconds, "ms");
         return gateway;
     }
 

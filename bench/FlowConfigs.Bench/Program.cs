@@ -1,10 +1,11 @@
 using FlowConfigs.Bench;
 
-// Usage: dotnet run -c Release --project bench/FlowConfigs.Bench [-- --configs 10000 --seconds 10 --connections 32]
+// Usage: bench/run.sh [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
 var options = BenchOptions.Parse(args);
 var report = new Report();
 
-await using var gateway = await GatewayUnderTest.StartAsync(options, report);
+await using var dynalite = options.Storage == "dynamodb" ? await Dynalite.StartAsync() : null;
+await using var gateway = await GatewayUnderTest.StartAsync(report, $"gateway on {options.Storage}", dynalite?.GatewaySettings());
 await gateway.SeedAsync(options.Configs, report);
 await gateway.WarmAsync(options.Configs, report);
 report.Add("memory", "gateway resident memory, all configs active", gateway.ResidentMegabytes(), "MB");
@@ -14,21 +15,40 @@ var load = new LoadGenerator(options);
 var sampleIds = Enumerable.Range(0, Math.Min(1000, options.Configs)).Select(SyntheticConfigs.Id).ToArray();
 var connectEvent = SyntheticConfigs.ConnectEvent(sampleIds[0]);
 
-await using var baselines = await Baselines.StartAsync(gateway.DataDirectory, await gateway.ResolvedBytesAsync(sampleIds[0]));
-(string Name, string Url, string[]? Ids, string? Body)[] targets =
-[
+var perRequest = dynalite is null ? PerRequestStorage.Sqlite(gateway.DataDirectory) : PerRequestStorage.DynamoDb(dynalite.Options);
+await using var baselines = await Baselines.StartAsync(perRequest, await gateway.ResolvedBytesAsync(sampleIds[0]));
+
+// With --telemetry, a second gateway on its own SQLite file exports traces, metrics and logs to an OTLP sink.
+await using var traced = options.Telemetry
+    ? await GatewayUnderTest.StartAsync(report, "gateway exporting OTLP", new Dictionary<string, string>
+    {
+        ["OTEL_EXPORTER_OTLP_ENDPOINT"] = baselines.Url + "/otlp",
+        ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
+    })
+    : null;
+if (traced is not null)
+{
+    await traced.SeedAsync(sampleIds.Length, report);
+    await traced.WarmAsync(sampleIds.Length, report);
+}
+
+var storageName = $"{options.Storage} read + resolve per request";
+var targets = new List<(string Name, string Url, string[]? Ids, string? Body)>
+{
     ("GET /internal/config/{id}", gateway.InternalUrl + "/internal/config/", sampleIds, null),
     ("POST /internal/connect", gateway.InternalUrl + "/internal/connect", null, connectEvent),
     ("bare Kestrel, same bytes", baselines.Url + "/bare/", sampleIds, null),
-    ("storage read + resolve per request", baselines.Url + "/storage/", sampleIds, null),
-];
+    (storageName, baselines.Url + "/storage/", sampleIds, null),
+};
+if (traced is not null)
+    targets.Add(("GET /internal/config/{id}, exporting OTLP", traced.InternalUrl + "/internal/config/", sampleIds, null));
 foreach (var target in targets)
     await load.WarmAsync(target.Name, target.Url, target.Ids, target.Body);
 
 // Two rounds in opposite orders, keeping each target's better run: a noisy neighbour on a shared machine then
 // cannot favour whichever target happened to run during a quiet moment.
 var best = new Dictionary<string, LoadRun>();
-foreach (var round in new[] { targets, targets.Reverse().ToArray() })
+foreach (var round in new[] { targets.ToArray(), targets.AsEnumerable().Reverse().ToArray() })
 {
     foreach (var target in round)
     {
@@ -37,11 +57,15 @@ foreach (var round in new[] { targets, targets.Reverse().ToArray() })
             best[target.Name] = run;
     }
 }
-LoadRun getConfig = best[targets[0].Name], connect = best[targets[1].Name], bare = best[targets[2].Name], perRequest = best[targets[3].Name];
-
-foreach (var run in new[] { getConfig, connect, bare, perRequest })
-    report.Add(run);
+foreach (var target in targets)
+    report.Add(best[target.Name]);
+LoadRun getConfig = best[targets[0].Name], connect = best[targets[1].Name], bare = best[targets[2].Name], storage = best[storageName];
 report.Ratio("GetConfig / bare Kestrel", getConfig.RequestsPerSecond, bare.RequestsPerSecond, target: "≥ 70%");
 report.Ratio("Connect event / bare Kestrel", connect.RequestsPerSecond, bare.RequestsPerSecond);
-report.Ratio("GetConfig / per-request storage", getConfig.RequestsPerSecond, perRequest.RequestsPerSecond, asMultiple: true);
+report.Ratio($"GetConfig / {storageName}", getConfig.RequestsPerSecond, storage.RequestsPerSecond, asMultiple: true,
+    target: dynalite is null ? null : "≥ 10×");
+if (dynalite is not null)
+    report.Add("latency", $"GetConfig p99 vs {storageName} p50 (target: below)", getConfig.P99Ms / storage.P50Ms * 100, "%");
+if (traced is not null)
+    report.Ratio("GetConfig exporting OTLP / GetConfig without", best[targets[^1].Name].RequestsPerSecond, getConfig.RequestsPerSecond, target: "≥ 90%");
 report.Print();
