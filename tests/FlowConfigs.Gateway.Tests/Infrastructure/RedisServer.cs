@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using FlowConfigs.Grains.Tests.Storage;
 
 namespace FlowConfigs.Gateway.Tests.Infrastructure;
 
@@ -29,20 +28,7 @@ public sealed class RedisServer : IAsyncLifetime
         }
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        for (var attempt = 0; attempt < 100; attempt++)
-        {
-            try
-            {
-                using var tcp = new TcpClient();
-                await tcp.ConnectAsync(IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(50);
-            }
-        }
-        throw new TimeoutException("redis-server did not start.");
+        await DynaliteFixture.WaitForPortAsync(Port, "redis-server");
     }
 
     public Task DisposeAsync()

@@ -32,6 +32,12 @@ public sealed class DynaliteFixture : IAsyncLifetime
         // Credentials must exist for signing; dynalite accepts any.
         Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
         Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        await WaitForPortAsync(port, "dynalite");
+    }
+
+    /// <summary>Waits until a server started by a test accepts connections on a loopback port.</summary>
+    public static async Task WaitForPortAsync(int port, string what)
+    {
         for (var attempt = 0; attempt < 100; attempt++)
         {
             try
@@ -45,7 +51,7 @@ public sealed class DynaliteFixture : IAsyncLifetime
                 await Task.Delay(50);
             }
         }
-        throw new TimeoutException("dynalite did not start.");
+        throw new TimeoutException($"{what} did not start.");
     }
 
     public DynamoDbStorageOptions Options(string tablePrefix, int keepRevisions = 0) => new()

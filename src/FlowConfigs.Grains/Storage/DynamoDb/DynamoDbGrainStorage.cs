@@ -107,19 +107,7 @@ public sealed class DynamoDbGrainStorage(
             return false;
         foreach (var revision in revisions)
         {
-            await client.PutItemAsync(new PutItemRequest
-            {
-                TableName = options.RevisionsTableName,
-                Item = new()
-                {
-                    ["id"] = new() { S = id },
-                    ["version"] = AttributeMapper.Number(revision.Version),
-                    ["at"] = new() { S = revision.At.ToString("O") },
-                    ["by"] = new() { S = revision.By },
-                    ["action"] = new() { S = JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()) },
-                    ["document"] = AttributeMapper.ToAttribute(JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)),
-                },
-            });
+            await client.PutItemAsync(new PutItemRequest { TableName = options.RevisionsTableName, Item = RevisionItem(id, revision) });
         }
         var grainState = new GrainState<FlowConfigState>(state);
         try
@@ -254,6 +242,17 @@ public sealed class DynamoDbGrainStorage(
             AttributeMapper.ToJsonObject(item["document"].M).Deserialize<FlowConfig>(DomainJson.Options)!);
     }
 
+    /// <summary>A committed revision as its item: the document as native maps, like the config item.</summary>
+    private static Dictionary<string, AttributeValue> RevisionItem(string id, Revision revision) => new()
+    {
+        ["id"] = new() { S = id },
+        ["version"] = AttributeMapper.Number(revision.Version),
+        ["at"] = new() { S = revision.At.ToString("O") },
+        ["by"] = new() { S = revision.By },
+        ["action"] = new() { S = JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()) },
+        ["document"] = AttributeMapper.ToAttribute(JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)),
+    };
+
     /// <summary>
     /// Claims the revision's version: it must not exist, unless it is an uncommitted leftover whose lease ran out
     /// (a writer that crashed between its two writes). Losing here means another writer got there first.
@@ -261,17 +260,9 @@ public sealed class DynamoDbGrainStorage(
     private async Task PutRevisionAsync(string id, Revision revision, string writeId, long? expected)
     {
         var now = clock.GetUtcNow();
-        var item = new Dictionary<string, AttributeValue>
-        {
-            ["id"] = new() { S = id },
-            ["version"] = AttributeMapper.Number(revision.Version),
-            ["at"] = new() { S = revision.At.ToString("O") },
-            ["by"] = new() { S = revision.By },
-            ["action"] = new() { S = JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()) },
-            ["document"] = AttributeMapper.ToAttribute(JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)),
-            ["writeId"] = new() { S = writeId },
-            ["pendingUntil"] = AttributeMapper.Number((now + options.RevisionLease).ToUnixTimeMilliseconds()),
-        };
+        var item = RevisionItem(id, revision);
+        item["writeId"] = new() { S = writeId };
+        item["pendingUntil"] = AttributeMapper.Number((now + options.RevisionLease).ToUnixTimeMilliseconds());
         await ConditionalAsync(id, expected, () => client.PutItemAsync(new PutItemRequest
         {
             TableName = options.RevisionsTableName,
