@@ -6,11 +6,15 @@ cd "$(dirname "$0")"
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages the tests start for real: espeak-ng (speech preview), chromium (browser tests), redis-server (cluster membership).
+# Debian packages the tests start for real: espeak-ng (speech preview), chromium (browser tests), redis-server (cluster membership),
+# a C toolchain and zlib for the Lambda's Native AOT build.
 needed=()
 command -v espeak-ng >/dev/null || needed+=(espeak-ng)
 [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] || needed+=(chromium)
 command -v redis-server >/dev/null || needed+=(redis-server)
+# Native AOT (the GetConfig Lambda's bootstrap) links with clang, or gcc when clang is absent, against zlib.
+command -v clang >/dev/null || command -v gcc >/dev/null || needed+=(clang)
+dpkg -s zlib1g-dev >/dev/null 2>&1 || needed+=(zlib1g-dev)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}"
   as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }

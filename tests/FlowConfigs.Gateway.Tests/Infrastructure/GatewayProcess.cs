@@ -10,7 +10,7 @@ namespace FlowConfigs.Gateway.Tests.Infrastructure;
 /// The gateway as its own operating-system process (built output, <c>dotnet FlowConfigs.Gateway.dll</c>), for tests
 /// that must kill it the hard way.
 /// </summary>
-internal sealed class GatewayProcess : IAsyncDisposable
+public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
