@@ -9,6 +9,8 @@ using FlowConfigs.Gateway.Hosting;
 
 if (args is [MigrateCommand.Name, .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs);
+if (args is [HealthCheckCommand.Name, .. var healthArgs])
+    return await HealthCheckCommand.RunAsync(healthArgs);
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddFlowConfigsHosting();

@@ -1,0 +1,60 @@
+using Amazon.CDK;
+using Constructs;
+
+namespace FlowConfigs.Infra;
+
+/// <summary>
+/// What differs between deployments, from CDK context (<c>cdk deploy -c environment=prod -c connectInstanceArn=...</c>)
+/// or given directly by a test.
+/// </summary>
+public sealed record InfraSettings
+{
+    /// <summary>Names every resource: FlowConfigs-{Environment}.</summary>
+    public string EnvironmentName { get; init; } = "dev";
+
+    /// <summary>The Amazon Connect instance allowed to invoke the GetConfig Lambda.</summary>
+    public required string ConnectInstanceArn { get; init; }
+
+    /// <summary>The web app's host name (Cognito callback and logout URLs); empty means the internal ALB's own name over http.</summary>
+    public string? Domain { get; init; }
+
+    /// <summary>An ACM certificate for <see cref="Domain"/>; with it the ALB listens on 443.</summary>
+    public string? CertificateArn { get; init; }
+
+    /// <summary>Cognito hosted-UI prefix (globally unique); defaults to flowconfigs-{environment}.</summary>
+    public string? CognitoDomainPrefix { get; init; }
+
+    /// <summary>A prebuilt gateway image (ECR URI); empty builds the repository's Dockerfile as an asset.</summary>
+    public string? Image { get; init; }
+
+    public int MinTasks { get; init; } = 2;
+    public int MaxTasks { get; init; } = 10;
+    public int TaskCpu { get; init; } = 1024;
+    public int TaskMemoryMiB { get; init; } = 2048;
+    public string RedisNodeType { get; init; } = "cache.t4g.small";
+
+    /// <summary>Who may reach the internal ALB's API/web listener (admins on the VPN, the Connect agent workspace).</summary>
+    public string AllowedCidr { get; init; } = "10.0.0.0/8";
+
+    public static InfraSettings FromContext(Construct scope)
+    {
+        string? Text(string key) => scope.Node.TryGetContext(key) is string { Length: > 0 } value ? value : null;
+        int Number(string key, int fallback) => Text(key) is { } value ? int.Parse(value) : fallback;
+        return new InfraSettings
+        {
+            EnvironmentName = Text("environment") ?? "dev",
+            ConnectInstanceArn = Text("connectInstanceArn")
+                ?? throw new ArgumentException("Set -c connectInstanceArn=arn:aws:connect:<region>:<account>:instance/<id> (the instance that calls GetConfig)."),
+            Domain = Text("domain"),
+            CertificateArn = Text("certificateArn"),
+            CognitoDomainPrefix = Text("cognitoDomainPrefix"),
+            Image = Text("image"),
+            MinTasks = Number("minTasks", 2),
+            MaxTasks = Number("maxTasks", 10),
+            TaskCpu = Number("taskCpu", 1024),
+            TaskMemoryMiB = Number("taskMemoryMiB", 2048),
+            RedisNodeType = Text("redisNodeType") ?? "cache.t4g.small",
+            AllowedCidr = Text("allowedCidr") ?? "10.0.0.0/8",
+        };
+    }
+}

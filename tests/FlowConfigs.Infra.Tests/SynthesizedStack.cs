@@ -1,0 +1,44 @@
+using Amazon.CDK;
+using Amazon.CDK.Assertions;
+using System.Text.Json.Nodes;
+
+namespace FlowConfigs.Infra.Tests;
+
+/// <summary>
+/// <c>cdk synth</c> of the app, once per test class, through the JSII runtime (Node) as the CDK CLI runs it: the
+/// gateway image asset is staged, the GetConfig Lambda's bootstrap is published Native AOT by the local bundler.
+/// </summary>
+public sealed class SynthesizedStack : IDisposable
+{
+    public const string ConnectInstanceArn = "arn:aws:connect:us-east-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa";
+    private readonly string _outdir = Path.Combine(Path.GetTempPath(), "flowconfigs-cdk-" + Guid.NewGuid().ToString("N"));
+
+    public Template Template { get; }
+    public JsonObject Json { get; }
+    public string Outdir => _outdir;
+
+    public SynthesizedStack()
+    {
+        var app = new App(new AppProps { Outdir = _outdir });
+        var stack = FlowConfigsStack.Create(app, new InfraSettings
+        {
+            EnvironmentName = "test",
+            ConnectInstanceArn = ConnectInstanceArn,
+            Domain = "flowconfigs.example.com",
+            CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+        });
+        Template = Template.FromStack(stack);
+        Json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Template.ToJSON()))!.AsObject();
+    }
+
+    /// <summary>Resources of one CloudFormation type, with their logical ids.</summary>
+    public IEnumerable<(string Id, JsonObject Properties)> Resources(string type) =>
+        Json["Resources"]!.AsObject()
+            .Where(r => r.Value!["Type"]!.GetValue<string>() == type)
+            .Select(r => (r.Key, r.Value!["Properties"] as JsonObject ?? new JsonObject()));
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_outdir, recursive: true); } catch (IOException) { }
+    }
+}
