@@ -77,7 +77,7 @@ public sealed class StartupErrorTests(CedarEngine cedar) : IClassFixture<CedarEn
             ["FlowConfigs__Storage__DynamoDB__Region"] = "eu-west-1",
         };
         var noCredentials = await StartupErrorAsync(settings);
-        Assert.Contains("DynamoDB could not be reached for table 'FlowConfigs' (region eu-west-1", noCredentials);
+        Assert.True(noCredentials.Contains("DynamoDB could not be reached for table 'FlowConfigs' (region eu-west-1"), noCredentials);
         Assert.Contains("credentials (AWS_ACCESS_KEY_ID, AWS_PROFILE or the task role)", noCredentials);
 
         settings["FlowConfigs__Storage__DynamoDB__Region"] = "Europe";

@@ -54,7 +54,7 @@ export function AuthProvider({ init, children }: { init: InitSettings; children:
 
   useEffect(() => {
     if (!users) return;
-    const renewed = users.events.addUserLoaded((user) => adopt({ token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000 }));
+    const renewed = users.events.addUserLoaded((user) => adopt(oidcSession(user)));
     const expired = users.events.addAccessTokenExpired(signOut);
     return () => {
       renewed();
@@ -75,10 +75,17 @@ export function AuthProvider({ init, children }: { init: InitSettings; children:
     signInDevelopment: async (request) => adopt(await requestDevToken(request)),
     signInOidc: async () => users?.signinRedirect(),
     completeOidcSignIn: async () => {
-      const user = await users!.signinRedirectCallback();
-      adopt({ token: user.access_token, expiresAt: (user.expires_at ?? 0) * 1000 });
+      adopt(oidcSession(await users!.signinRedirectCallback()));
     },
     signOut,
   };
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
+}
+
+/**
+ * Cognito puts custom attributes (the custom:FlowConfig* tag patterns) only in the ID token, so that is the bearer
+ * the gateway gets when there is one; it accepts ID tokens by their audience (the app client id).
+ */
+function oidcSession(user: { id_token?: string; access_token: string; expires_at?: number }) {
+  return { token: user.id_token ?? user.access_token, expiresAt: (user.expires_at ?? 0) * 1000 };
 }
