@@ -51,10 +51,13 @@ public sealed class DynamoDbGrainStorage(
                     $"DynamoDB table '{table}' does not exist (FlowConfigs:Storage:DynamoDB table names, region {RegionName}). Deploy the CDK app or set FlowConfigs__Storage__DynamoDB__CreateTables=true for a local endpoint.",
                     exception);
             }
-            catch (Exception exception) when (exception is AmazonClientException or HttpRequestException)
+            catch (Exception exception) when (exception is AmazonClientException or AmazonServiceException or HttpRequestException
+                                              || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested))
             {
+                // No credentials, an unreachable endpoint (DNS, timeouts while the credential chain probes), or the
+                // service refusing the caller: all say which table, region and settings to check.
                 throw new InvalidOperationException(
-                    $"DynamoDB could not be reached for table '{table}' (region {RegionName}, endpoint {options.ServiceUrl ?? "from the region"}): {exception.Message} " +
+                    $"DynamoDB could not be reached for table '{table}' (region {RegionName}, endpoint {options.ServiceUrl ?? "from the region"}): {exception.GetType().Name}: {exception.Message} " +
                     "Check AWS_REGION or FlowConfigs__Storage__DynamoDB__Region, and credentials (AWS_ACCESS_KEY_ID, AWS_PROFILE or the task role).",
                     exception);
             }
