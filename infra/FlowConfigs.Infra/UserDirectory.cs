@@ -44,8 +44,9 @@ internal sealed class UserDirectory : Construct
             {
                 Flows = new OAuthFlows { AuthorizationCodeGrant = true },
                 Scopes = [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-                CallbackUrls = [appUrl + "/"],
-                LogoutUrls = [appUrl + "/"],
+                // The web app's own routes (src/FlowConfigs.Web/src/auth/oidc.ts).
+                CallbackUrls = [appUrl + "/auth/callback"],
+                LogoutUrls = [appUrl],
             },
             // The gateway reads groups and tag attributes from the ID token's claims.
             ReadAttributes = new ClientAttributes().WithStandardAttributes(new StandardAttributesMask { Email = true, PreferredUsername = true })

@@ -103,7 +103,9 @@ public sealed class InfraStackTests(SynthesizedStack synth) : IClassFixture<Synt
         Assert.Equal(["FlowConfigAdmin", "FlowConfigEdit", "FlowConfigRead"],
             synth.Resources("AWS::Cognito::UserPoolGroup").Select(g => g.Properties["GroupName"]!.GetValue<string>()).Order());
         synth.Template.HasResourceProperties("AWS::Cognito::UserPoolClient", Props(
-            ("AllowedOAuthFlows", new[] { "code" }), ("GenerateSecret", false), ("CallbackURLs", new[] { "https://flowconfigs.example.com/" })));
+            ("AllowedOAuthFlows", new[] { "code" }), ("GenerateSecret", false), ("CallbackURLs", new[] { "https://flowconfigs.example.com/auth/callback" }), ("LogoutURLs", new[] { "https://flowconfigs.example.com" })));
+        // The callback is the route the web app really registers with its OIDC client.
+        Assert.Contains("redirect_uri: `${window.location.origin}/auth/callback`", File.ReadAllText(Repository.PathOf("src/FlowConfigs.Web/src/auth/oidc.ts")));
         Assert.Contains(synth.Resources("AWS::Cognito::UserPoolClient").Single().Properties["ReadAttributes"]!.AsArray(),
             a => a!.GetValue<string>() == "custom:FlowConfigFull");
     }
