@@ -27,6 +27,14 @@ public sealed class LambdaProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _output);
 
+    /// <summary>Waits briefly for a line: the function logs before it answers, but its stdout reaches us on its own pipe.</summary>
+    public async Task<string> OutputContainingAsync(string text)
+    {
+        for (var i = 0; i < 100 && !Output.Contains(text); i++)
+            await Task.Delay(50);
+        return Output;
+    }
+
     public bool HasExited => _process.HasExited;
 
     public int ExitCode => _process.ExitCode;

@@ -1,3 +1,4 @@
+using FlowConfigs.Grains.Tests.Storage;
 using System.Net;
 using FlowConfigs.Gateway.Tests.FlowConfigs;
 using FlowConfigs.Gateway.Tests.Infrastructure;
@@ -20,8 +21,7 @@ public sealed class VerifiedPermissionsGatewayFixture : GatewayFixture
 
     public override async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        DynaliteFixture.UseTestCredentials();
         await Cedar.InitializeAsync();
         await base.InitializeAsync();
     }

@@ -1,3 +1,4 @@
+using FlowConfigs.Grains.Tests.Storage;
 using System.Text.Json.Nodes;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Gateway.Features.Access;
@@ -14,7 +15,7 @@ namespace FlowConfigs.Gateway.Tests.Access;
 /// </summary>
 public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelper output) : IClassFixture<CedarEngine>
 {
-    private const string SecretKey = "avp-test-secret";
+    private const string SecretKey = DynaliteFixture.SecretKey;
 
     private sealed class ManualClock : TimeProvider
     {
@@ -24,8 +25,7 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
 
     private VerifiedPermissionsAccessDecider Decider(bool perId = false, int cacheSeconds = 30, TimeProvider? time = null)
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        DynaliteFixture.UseTestCredentials();
         var options = Options.Create(new AuthorizationProviderOptions
         {
             Provider = "VerifiedPermissions",

@@ -93,8 +93,7 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
     public async Task A_missing_table_stops_start_up_with_a_clear_message()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayProcess.StartAsync(_dataDirectory, settings: Settings(createTables: false)));
-        Assert.Contains("exited", error.Message);
-        Assert.Contains($"DynamoDB table '{_tables}-configs' does not exist", error.Message);
+        Assert.True(error.Message.Contains($"DynamoDB table '{_tables}-configs' does not exist"), error.Message);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;

@@ -131,8 +131,12 @@ public sealed class GatewayProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process.HasExited)
+            {
+                // The parameterless wait also drains the redirected output, which may still hold the error itself.
+                _process.WaitForExit();
                 throw new InvalidOperationException(
                     $"The gateway exited with {_process.ExitCode} before it was ready. Its last output:\n{string.Join('\n', _output)}");
+            }
             try
             {
                 if ((await client.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK)

@@ -1,3 +1,4 @@
+using FlowConfigs.Grains.Tests.Storage;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +9,7 @@ namespace FlowConfigs.Gateway.Tests.Speech;
 /// <summary>The gateway with <c>FlowConfigs:Speech:Provider=Polly</c>, its Polly endpoint a loopback stand-in.</summary>
 public sealed class PollyGatewayFixture : GatewayFixture
 {
-    public const string SecretKey = "polly-test-secret";
+    public const string SecretKey = DynaliteFixture.SecretKey;
     public LoopbackAwsEndpoint Polly { get; } = new();
 
     public static readonly byte[] Mp3 = [0xFF, 0xFB, 0x90, 0x64, 1, 2, 3, 4];
@@ -22,8 +23,7 @@ public sealed class PollyGatewayFixture : GatewayFixture
 
     public override async Task InitializeAsync()
     {
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
+        DynaliteFixture.UseTestCredentials();
         Polly.Respond = Answer;
         await Polly.InitializeAsync();
         await base.InitializeAsync();

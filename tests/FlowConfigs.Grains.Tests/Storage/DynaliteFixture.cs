@@ -30,9 +30,21 @@ public sealed class DynaliteFixture : IAsyncLifetime
         ServiceUrl = $"http://127.0.0.1:{port}";
 
         // Credentials must exist for signing; dynalite accepts any.
-        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", "test");
-        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", "test");
+        UseTestCredentials();
         await WaitForPortAsync(port, "dynalite");
+    }
+
+    public const string AccessKey = "test";
+    public const string SecretKey = "flowconfigs-test-secret";
+
+    /// <summary>
+    /// The AWS credentials every in-process test signs with, through the standard chain (environment variables).
+    /// One value for the whole test run: test classes run in parallel and share the process environment.
+    /// </summary>
+    public static void UseTestCredentials()
+    {
+        Environment.SetEnvironmentVariable("AWS_ACCESS_KEY_ID", AccessKey);
+        Environment.SetEnvironmentVariable("AWS_SECRET_ACCESS_KEY", SecretKey);
     }
 
     /// <summary>Waits until a server started by a test accepts connections on a loopback port.</summary>
