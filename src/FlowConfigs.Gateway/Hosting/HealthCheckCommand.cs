@@ -8,9 +8,13 @@ internal static class HealthCheckCommand
 {
     public const string Name = "health-check";
 
+    /// <summary>The settings a one-shot command sees: the same sources as the gateway (appsettings, environment, switches).</summary>
+    public static IConfiguration Configuration(string[] args) =>
+        new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
+
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
+        var configuration = Configuration(args);
         var ports = configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(3) };
         try

@@ -15,7 +15,7 @@ internal static class MigrateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = new ConfigurationBuilder().AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().AddCommandLine(args).Build();
+        var configuration = HealthCheckCommand.Configuration(args);
         var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         await using var source = new SqliteGrainStorage("migration", new SqliteGrainStorageOptions { DataDirectory = storage.DataDirectory },
             NullLogger<SqliteGrainStorage>.Instance);

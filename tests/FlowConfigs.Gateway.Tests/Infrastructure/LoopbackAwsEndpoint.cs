@@ -58,11 +58,8 @@ public sealed class LoopbackAwsEndpoint : IAsyncLifetime
         await _app.StartAsync();
     }
 
-    public Received[] Take(string path)
-    {
-        var matching = Requests.Where(r => r.Path == path).ToArray();
-        return matching;
-    }
+    /// <summary>The requests received on one path so far (they stay recorded).</summary>
+    public Received[] Take(string path) => Requests.Where(r => r.Path == path).ToArray();
 
     public async Task DisposeAsync()
     {

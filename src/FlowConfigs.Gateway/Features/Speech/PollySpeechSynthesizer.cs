@@ -62,9 +62,10 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
     /// <summary>Reads the voice list: the start-up and readiness check (credentials, region, endpoint, IAM).</summary>
     public Task<IReadOnlyList<PollyVoice>> VoicesAsync(CancellationToken cancellationToken = default)
     {
-        var voices = _voices ??= LoadVoicesAsync(cancellationToken);
-        // A failed load is not kept: the next request tries again.
-        if (voices.IsFaulted || voices.IsCanceled) _voices = null;
+        var voices = _voices;
+        // A failed load is not kept: the next caller starts another.
+        if (voices is null || voices.IsFaulted || voices.IsCanceled)
+            _voices = voices = LoadVoicesAsync(cancellationToken);
         return voices;
     }
 
@@ -77,7 +78,6 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
         }
         catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TaskCanceledException)
         {
-            _voices = null;
             throw Unavailable(exception);
         }
         if (request.VoiceId is { } id)

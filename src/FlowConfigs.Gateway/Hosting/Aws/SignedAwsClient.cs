@@ -4,6 +4,7 @@ using Amazon;
 using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Signing;
+using FlowConfigs.Grains.Aws;
 
 namespace FlowConfigs.Gateway.Hosting.Aws;
 
@@ -30,7 +31,6 @@ internal sealed class SignedAwsClient : IDisposable
         {
             // Keep-alive to the service, but pick up DNS changes of its endpoint.
             PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-            AutomaticDecompression = DecompressionMethods.None,
         };
         Http = new HttpClient(new SigV4SigningHandler(ResolveCredentials(signingService), region, signingService, transport))
         {
@@ -43,9 +43,7 @@ internal sealed class SignedAwsClient : IDisposable
     {
         if (!string.IsNullOrWhiteSpace(configured))
         {
-            // GetBySystemName accepts any string (regions newer than the SDK included), so check the shape at least.
-            if (!System.Text.RegularExpressions.Regex.IsMatch(configured, "^[a-z]{2}(-[a-z]+)+-\\d$"))
-                throw new InvalidOperationException($"{settingPrefix}:Region '{configured}' is not an AWS region (for example us-east-1).");
+            AwsRegion.ThrowIfMalformed(configured, settingPrefix + ":Region");
             return RegionEndpoint.GetBySystemName(configured);
         }
         return FallbackRegionFactory.GetRegionEndpoint()

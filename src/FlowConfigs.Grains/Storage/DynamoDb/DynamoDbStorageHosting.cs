@@ -30,8 +30,7 @@ public static class DynamoDbStorageHosting
     /// <summary>Credentials and region from the standard AWS chain; a service URL only for a local endpoint.</summary>
     public static IAmazonDynamoDB CreateClient(DynamoDbStorageOptions options)
     {
-        if (!string.IsNullOrEmpty(options.Region) && !System.Text.RegularExpressions.Regex.IsMatch(options.Region, "^[a-z]{2}(-[a-z]+)+-\\d$"))
-            throw new InvalidOperationException($"FlowConfigs:Storage:DynamoDB:Region '{options.Region}' is not an AWS region (for example us-east-1).");
+        Aws.AwsRegion.ThrowIfMalformed(options.Region, "FlowConfigs:Storage:DynamoDB:Region");
         var config = new AmazonDynamoDBConfig();
         if (!string.IsNullOrEmpty(options.ServiceUrl))
         {
