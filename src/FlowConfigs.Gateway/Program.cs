@@ -1,11 +1,14 @@
+using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Connect;
 using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Features.History;
 using FlowConfigs.Gateway.Features.Identity;
+using FlowConfigs.Gateway.Features.SampleData;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Features.Web;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 
 if (args is [MigrateCommand.Name, .. var migrateArgs])
     return await MigrateCommand.RunAsync(migrateArgs);
@@ -13,15 +16,22 @@ if (args is [HealthCheckCommand.Name, .. var healthArgs])
     return await HealthCheckCommand.RunAsync(healthArgs);
 
 var builder = WebApplication.CreateBuilder(args);
-builder.AddFlowConfigsHosting();
+builder.AddHttpPipeline();
 builder.AddFlowConfigsTelemetry();
 builder.AddFlowConfigsSilo();
-builder.AddFlowConfigsIdentity();
-builder.AddFlowConfigsFeatures();
+builder.AddDependencyHealth();
+// Features register after the silo, so their start-up work runs against a running silo.
+builder.AddIdentity();
+builder.AddAccess();
+builder.AddSettings();
+builder.AddSpeech();
+builder.AddConnect();
+builder.AddSampleData();
 builder.AddWebApp();
 
 var app = builder.Build();
-app.MapFlowConfigsHosting();
+app.UseHttpPipeline();
+app.MapDependencyHealth();
 app.MapIdentityApi();
 app.MapFlowConfigsApi();
 app.MapHistoryApi();

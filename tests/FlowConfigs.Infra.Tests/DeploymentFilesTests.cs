@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 
 namespace FlowConfigs.Infra.Tests;
 

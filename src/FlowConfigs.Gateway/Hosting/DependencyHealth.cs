@@ -1,11 +1,7 @@
 using System.Text.Json;
-using FlowConfigs.Gateway.Features.Access;
-using FlowConfigs.Gateway.Features.Identity;
-using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Hosting.Aws;
 using FlowConfigs.Grains;
 using FlowConfigs.Grains.Storage;
-using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -14,18 +10,33 @@ namespace FlowConfigs.Gateway.Hosting;
 
 /// <summary>
 /// <c>/health/ready</c> reports every dependency by name. Only what GetConfig needs (silo, storage, cluster
-/// membership) makes the task unready; identity, authorization and speech problems are reported as Degraded, so a
-/// Polly or Verified Permissions outage never takes callers' GetConfig out of the load balancer.
+/// membership, checked here) makes the task unready; the features add their own checks (identity, authorization,
+/// speech) as Degraded, so a Polly or Verified Permissions outage never takes callers' GetConfig out of the load balancer.
 /// </summary>
 internal static class DependencyHealth
 {
-    public static IHealthChecksBuilder AddDependencyChecks(this IHealthChecksBuilder checks) => checks
-        .AddCheck<SiloHealthCheck>("silo", tags: ["ready"])
-        .AddCheck<StorageCheck>("storage", tags: ["ready"])
-        .AddCheck<ClusteringCheck>("clustering", tags: ["ready"])
-        .AddCheck<IdentityCheck>("identity", HealthStatus.Degraded, tags: ["ready"])
-        .AddCheck<AuthorizationCheck>("authorization", HealthStatus.Degraded, tags: ["ready", "startup"])
-        .AddCheck<SpeechCheck>("speech", HealthStatus.Degraded, tags: ["ready", "startup"]);
+    /// <summary>Checks reported by <c>/health/ready</c>.</summary>
+    public const string Ready = "ready";
+
+    /// <summary>Checks run once at start, where a configuration mistake stops the process.</summary>
+    public const string Startup = "startup";
+
+    public static WebApplicationBuilder AddDependencyHealth(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks()
+            .AddCheck<SiloHealthCheck>("silo", tags: [Ready])
+            .AddCheck<StorageCheck>("storage", tags: [Ready])
+            .AddCheck<ClusteringCheck>("clustering", tags: [Ready]);
+        builder.Services.AddHostedService<DependencyStartupCheck>();
+        return builder;
+    }
+
+    public static WebApplication MapDependencyHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains(Ready), ResponseWriter = WriteAsync });
+        return app;
+    }
 
     /// <summary><c>{ status, checks: { name: { status, description, error } } }</c>.</summary>
     public static Task WriteAsync(HttpContext context, HealthReport report)
@@ -44,27 +55,7 @@ internal static class DependencyHealth
         }, cancellationToken: context.RequestAborted);
     }
 
-    /// <summary>Runs a probe and turns its failure into the check's failure status with the probe's own sentence.</summary>
-    private abstract class ProbeCheck : IHealthCheck
-    {
-        protected abstract Task<string> ProbeAsync(CancellationToken cancellationToken);
-
-        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-        {
-            try
-            {
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(TimeSpan.FromSeconds(5));
-                return HealthCheckResult.Healthy(await ProbeAsync(timeout.Token));
-            }
-            catch (Exception exception)
-            {
-                return new HealthCheckResult(context.Registration.FailureStatus, exception.Message, exception);
-            }
-        }
-    }
-
-    private sealed class StorageCheck(IServiceProvider services) : ProbeCheck
+    private sealed class StorageCheck(IServiceProvider services) : ProbeHealthCheck
     {
         protected override Task<string> ProbeAsync(CancellationToken cancellationToken) =>
             services.GetRequiredKeyedService<IGrainStorage>(StorageNames.FlowConfigs) is IStorageProbe probe
@@ -72,7 +63,7 @@ internal static class DependencyHealth
                 : Task.FromResult("storage without a probe");
     }
 
-    private sealed class ClusteringCheck(IServiceProvider services, IOptions<ClusteringOptions> clustering, IClusterMembershipService membership) : ProbeCheck
+    private sealed class ClusteringCheck(IServiceProvider services, IOptions<ClusteringOptions> clustering, IClusterMembershipService membership) : ProbeHealthCheck
     {
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
@@ -84,43 +75,24 @@ internal static class DependencyHealth
             return $"Redis membership, {active} active silos, table version {table.Version.Version}";
         }
     }
+}
 
-    private sealed class IdentityCheck(IOptionsMonitor<JwtBearerOptions> jwt, IOptions<IdentityOptions> identity) : ProbeCheck
+/// <summary>Runs a probe and turns its failure into the check's failure status with the probe's own sentence.</summary>
+internal abstract class ProbeHealthCheck : IHealthCheck
+{
+    protected abstract Task<string> ProbeAsync(CancellationToken cancellationToken);
+
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
-        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
+        try
         {
-            var manager = jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager
-                ?? throw new InvalidOperationException("JwtBearer has no OIDC configuration manager.");
-            var discovery = await manager.GetConfigurationAsync(cancellationToken);
-            return $"{identity.Value.Provider} issuer {discovery.Issuer}, {discovery.SigningKeys.Count} signing keys";
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(5));
+            return HealthCheckResult.Healthy(await ProbeAsync(timeout.Token));
         }
-    }
-
-    private sealed class AuthorizationCheck(IServiceProvider services, IOptions<AuthorizationProviderOptions> options) : ProbeCheck
-    {
-        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
+        catch (Exception exception)
         {
-            if (options.Value.Provider != "VerifiedPermissions") return "in-process policy engine";
-            var client = services.GetRequiredService<VerifiedPermissionsClient>();
-            var store = await client.GetPolicyStoreAsync(cancellationToken);
-            return $"Verified Permissions policy store {store["policyStoreId"]} at {client.Endpoint}";
-        }
-    }
-
-    private sealed class SpeechCheck(IServiceProvider services, IOptions<SpeechOptions> options) : ProbeCheck
-    {
-        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
-        {
-            if (options.Value.Provider == "Polly")
-            {
-                var voices = await services.GetRequiredService<PollySpeechSynthesizer>().VoicesAsync(cancellationToken);
-                return $"Amazon Polly, {voices.Count} voices";
-            }
-            var path = options.Value.EspeakPath;
-            var found = Path.IsPathRooted(path) ? File.Exists(path)
-                : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, path)));
-            // Not a start-up error: a laptop without espeak-ng still serves everything but the preview.
-            return found ? $"espeak-ng ({path})" : throw new FileNotFoundException($"espeak-ng ('{path}') is not installed; speech preview answers 503.");
+            return new HealthCheckResult(context.Registration.FailureStatus, exception.Message, exception);
         }
     }
 }
@@ -134,7 +106,7 @@ internal sealed class DependencyStartupCheck(HealthCheckService health, ILogger<
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var report = await health.CheckHealthAsync(check => check.Tags.Contains("startup"), cancellationToken);
+        var report = await health.CheckHealthAsync(check => check.Tags.Contains(DependencyHealth.Startup), cancellationToken);
         var fatal = new List<string>();
         foreach (var (name, entry) in report.Entries)
         {

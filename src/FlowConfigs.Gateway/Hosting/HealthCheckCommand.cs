@@ -1,3 +1,5 @@
+using FlowConfigs.Gateway.Http;
+
 namespace FlowConfigs.Gateway.Hosting;
 
 /// <summary>

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using FlowConfigs.Gateway.Features.Connect;
+using FlowConfigs.Gateway.Http;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -28,12 +28,14 @@ internal static class TelemetryHosting
 {
     public const string OrleansMeter = "Microsoft.Orleans";
 
+    /// <summary>The product's own meters (GetConfig latency and those to come).</summary>
+    public const string ProductMeters = "FlowConfigs.*";
+
     public static bool IsExporting(IConfiguration configuration) =>
         !string.IsNullOrWhiteSpace(configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]);
 
     public static WebApplicationBuilder AddFlowConfigsTelemetry(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<GetConfigMetrics>();
         builder.Services.AddOptions<TelemetryOptions>().BindConfiguration(TelemetryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         if (!IsExporting(builder.Configuration)) return builder;
 
@@ -54,7 +56,7 @@ internal static class TelemetryHosting
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter(OrleansMeter, GetConfigMetrics.MeterName))
+                .AddMeter(OrleansMeter, ProductMeters))
             .WithLogging()
             .UseOtlpExporter();
         return builder;

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Settings;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -17,6 +17,12 @@ internal static class ConnectApi
     /// <summary>Connect events carry contact attributes; 128 KB leaves room for them.</summary>
     private const int MaxEventBytes = 128 * 1024;
 
+    public static WebApplicationBuilder AddConnect(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<GetConfigMetrics>();
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapConnectApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/internal").WithTags("GetConfig (internal port)");
@@ -26,26 +32,31 @@ internal static class ConnectApi
         return app;
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetConfigAsync(
-        HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, GetConfigMetrics metrics,
+    public static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> GetConfigAsync(
+        ConfigId configId, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, GetConfigMetrics metrics,
         string? lang = null, string? channel = null)
     {
         var started = Stopwatch.GetTimestamp();
-        var request = ConfigRequest.FromQuery(RawRoute.Segment(context, 2) ?? "", lang, channel);
+        var request = ConfigRequest.FromQuery(configId.Value, lang, channel);
         return await ResolveAsync(request, grains, local, settings, metrics, started);
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ConnectEventAsync(
+    public static async Task<Results<FileContentHttpResult, BodyProblem, BadRequestProblem, NotFoundProblem>> ConnectEventAsync(
         HttpContext context, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings, GetConfigMetrics metrics)
     {
         var started = Stopwatch.GetTimestamp();
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxEventBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
-        return await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, local, settings, metrics, started);
+        return (await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), grains, local, settings, metrics, started)).Result switch
+        {
+            FileContentHttpResult map => map,
+            BadRequestProblem invalid => invalid,
+            var missing => (NotFoundProblem)missing!,
+        };
     }
 
-    private static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResolveAsync(
+    private static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> ResolveAsync(
         ConfigRequestResult request, IGrainFactory grains, LocalResolvedConfigs local, SettingsSnapshot settings,
         GetConfigMetrics metrics, long started)
     {

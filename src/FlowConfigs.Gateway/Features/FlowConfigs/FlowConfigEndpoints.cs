@@ -2,25 +2,21 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
+/// <summary>Read, save and delete one config; the route group's access filter has already checked the id.</summary>
 internal static class FlowConfigEndpoints
 {
-    public static async Task<Results<Ok<FlowConfig>, StatusCodeHttpResult, ProblemHttpResult>> GetAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access)
+    public static async Task<Results<Ok<FlowConfig>, StatusCodeHttpResult, NotFoundProblem>> GetAsync(
+        ConfigId configId, HttpContext context, IGrainFactory grains)
     {
-        var (id, invalid) = ConfigAccess.RouteId(context);
-        if (invalid is not null) return invalid;
-        var (_, denied) = await ConfigAccess.RequireAsync(context, access, id!, AccessLevel.Read, "Reading");
-        if (denied is not null) return denied;
-
-        var config = await grains.GetGrain<IFlowConfigGrain>(id!).GetAsync();
-        if (config is null) return Problems.ConfigNotFound(id!);
+        var config = await grains.GetGrain<IFlowConfigGrain>(configId.Value).GetAsync();
+        if (config is null) return Problems.ConfigNotFound(configId.Value);
 
         context.Response.Headers.ETag = Preconditions.ETagFor(config.Version);
         if (Preconditions.NoneMatchHits(context.Request, config.Version))
@@ -28,31 +24,27 @@ internal static class FlowConfigEndpoints
         return TypedResults.Ok(config);
     }
 
-    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, ProblemHttpResult>> SaveAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings)
+    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, BadRequestProblem, ForbiddenProblem, PreconditionFailedProblem>> SaveAsync(
+        ConfigId configId, HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings)
     {
-        var (id, invalid) = ConfigAccess.RouteId(context);
-        if (invalid is not null) return invalid;
-        var (level, denied) = await ConfigAccess.RequireAsync(context, access, id!, AccessLevel.Edit, "Saving");
-        if (denied is not null) return denied;
-
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, FlowConfigsApi.MaxConfigBodyBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
 
-        var read = FlowConfigDocument.Read(body!.RootElement, id);
-        if (!read.IsValid) return Problems.Fields(read.Errors);
+        var read = FlowConfigDocument.Read(body!.RootElement, configId.Value);
+        if (!read.IsValid) return Problems.BodyFields(read.Errors);
         var proposed = read.Value!;
         if (FlowConfigRules.CheckSize(proposed, settings.Current.FallbackLocale) is { } tooLarge)
-            return Problems.Field(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
+            return Problems.Body(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
 
         var (condition, badHeader) = Preconditions.Read(context.Request, proposed.Version);
         if (badHeader is not null) return badHeader;
 
+        var level = await access.LevelAsync(configId.Value, context.RequestAborted);
         SaveOutcome outcome;
         try
         {
-            outcome = await grains.GetGrain<IFlowConfigGrain>(id!).SaveAsync(proposed, condition!, Caller.Of(context).Username, level);
+            outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).SaveAsync(proposed, condition!, access.Caller.Username, level);
         }
         catch (InconsistentStateException)
         {
@@ -63,32 +55,27 @@ internal static class FlowConfigEndpoints
         {
             case SaveStatus.Created:
                 context.Response.Headers.ETag = Preconditions.ETagFor(outcome.Config!.Version);
-                return TypedResults.Created($"/api/flow-config/{Uri.EscapeDataString(id!)}", outcome.Config);
+                return TypedResults.Created($"/api/flow-config/{Uri.EscapeDataString(configId.Value)}", outcome.Config);
             case SaveStatus.Updated:
                 context.Response.Headers.ETag = Preconditions.ETagFor(outcome.Config!.Version);
                 return TypedResults.Ok(outcome.Config);
             case SaveStatus.StructuralChangeForbidden:
-                return Problems.Field(outcome.Forbidden!.Field, outcome.Forbidden.Message, StatusCodes.Status403Forbidden);
+                return Problems.ForbiddenField(outcome.Forbidden!.Field, outcome.Forbidden.Message);
             default:
                 return Problems.VersionConflict(outcome.CurrentVersion);
         }
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access)
+    public static async Task<Results<NoContent, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem>> DeleteAsync(
+        ConfigId configId, HttpContext context, IGrainFactory grains, Principal caller)
     {
-        var (id, invalid) = ConfigAccess.RouteId(context);
-        if (invalid is not null) return invalid;
-        var (_, denied) = await ConfigAccess.RequireAsync(context, access, id!, AccessLevel.Full, "Deleting");
-        if (denied is not null) return denied;
-
         var (condition, badHeader) = Preconditions.Read(context.Request);
         if (badHeader is not null) return badHeader;
 
         DeleteOutcome outcome;
         try
         {
-            outcome = await grains.GetGrain<IFlowConfigGrain>(id!).DeleteAsync(condition!, Caller.Of(context).Username);
+            outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).DeleteAsync(condition!, caller.Username);
         }
         catch (InconsistentStateException)
         {
@@ -97,7 +84,7 @@ internal static class FlowConfigEndpoints
         return outcome.Status switch
         {
             DeleteStatus.Deleted => TypedResults.NoContent(),
-            DeleteStatus.NotFound => Problems.ConfigNotFound(id!),
+            DeleteStatus.NotFound => Problems.ConfigNotFound(configId.Value),
             _ => Problems.VersionConflict(outcome.CurrentVersion),
         };
     }

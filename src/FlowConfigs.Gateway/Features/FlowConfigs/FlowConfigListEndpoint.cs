@@ -1,7 +1,7 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -14,14 +14,14 @@ public sealed record FlowConfigList(IReadOnlyList<FlowConfigListItem> Items);
 internal static class FlowConfigListEndpoint
 {
     /// <summary>Configs the caller may read whose id starts with <paramref name="pattern"/>, sorted by id.</summary>
-    public static async Task<Results<Ok<FlowConfigList>, ProblemHttpResult>> ListAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, string? pattern = null)
+    public static async Task<Results<Ok<FlowConfigList>, BadRequestProblem>> ListAsync(
+        IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken, string? pattern = null)
     {
         if (pattern is { Length: > FlowConfigId.MaxLength })
             return Problems.Field("pattern", $"pattern is an id prefix of at most {FlowConfigId.MaxLength} characters.");
 
         var summaries = (await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(pattern)).Value;
-        var levels = await access.LevelsAsync(Caller.Of(context), Array.ConvertAll(summaries, s => s.Id), context.RequestAborted);
+        var levels = await access.LevelsAsync(Array.ConvertAll(summaries, s => s.Id), cancellationToken);
 
         var items = new List<FlowConfigListItem>();
         for (var i = 0; i < summaries.Length; i++)

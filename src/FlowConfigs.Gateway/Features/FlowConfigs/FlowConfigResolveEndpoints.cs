@@ -4,7 +4,7 @@ using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,54 +15,47 @@ public sealed record PreviewRequest(FlowConfig FlowConfig, string? Lang, string?
 
 internal static class FlowConfigResolveEndpoints
 {
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ResolveAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings,
-        string? lang = null, string? channel = null)
+    public static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> ResolveAsync(
+        ConfigId configId, IGrainFactory grains, SettingsSnapshot settings, string? lang = null, string? channel = null)
     {
-        var (id, invalid) = ConfigAccess.RouteId(context);
-        if (invalid is not null) return invalid;
-        var (_, denied) = await ConfigAccess.RequireAsync(context, access, id!, AccessLevel.Read, "Resolving");
-        if (denied is not null) return denied;
-
-        var request = ConfigRequest.FromQuery(id!, lang, channel);
+        var request = ConfigRequest.FromQuery(configId.Value, lang, channel);
         if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
 
-        var resolved = await grains.GetGrain<IFlowConfigGrain>(id!).ResolveAsync(contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        var resolved = await grains.GetGrain<IFlowConfigGrain>(configId.Value).ResolveAsync(contact.Language, contact.Channel, settings.Current.FallbackLocale);
         return resolved is null
-            ? Problems.ConfigNotFound(id!)
+            ? Problems.ConfigNotFound(configId.Value)
             : TypedResults.Bytes(resolved.Utf8Json, "application/json");
     }
 
     private const int MaxPreviewBodyBytes = FlowConfigsApi.MaxConfigBodyBytes + 1024;
     private static readonly HashSet<string> PreviewFields = ["flowConfig", "lang", "channel"];
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PreviewAsync(
-        HttpContext context, IAccessDecider access, SettingsSnapshot settings)
+    public static async Task<Results<FileContentHttpResult, BodyProblem, ForbiddenProblem>> PreviewAsync(
+        HttpContext context, CallerAccess access, SettingsSnapshot settings)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxPreviewBodyBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
 
         var root = body!.RootElement;
-        if (root.ValueKind != JsonValueKind.Object) return Problems.Field("body", "The body must be a JSON object.");
+        if (root.ValueKind != JsonValueKind.Object) return Problems.Body("body", "The body must be a JSON object.");
         foreach (var property in root.EnumerateObject())
             if (!PreviewFields.Contains(property.Name))
-                return Problems.Field(property.Name, $"Unknown field '{property.Name}'.");
+                return Problems.Body(property.Name, $"Unknown field '{property.Name}'.");
         if (!root.TryGetProperty("flowConfig", out var document))
-            return Problems.Field("flowConfig", "flowConfig is required.");
-        if (!TryOptionalString(root, "lang", out var lang)) return Problems.Field("lang", "lang must be a string.");
-        if (!TryOptionalString(root, "channel", out var channel)) return Problems.Field("channel", "channel must be a string.");
+            return Problems.Body("flowConfig", "flowConfig is required.");
+        if (!TryOptionalString(root, "lang", out var lang)) return Problems.Body("lang", "lang must be a string.");
+        if (!TryOptionalString(root, "channel", out var channel)) return Problems.Body("channel", "channel must be a string.");
 
         var read = FlowConfigDocument.Read(document, null);
         if (!read.IsValid)
-            return Problems.Fields(read.Errors.ToDictionary().ToDictionary(e => "flowConfig." + e.Key, e => e.Value), read.Errors.ToString());
+            return Problems.BodyFields(read.Errors.ToDictionary().ToDictionary(e => "flowConfig." + e.Key, e => e.Value), read.Errors.ToString());
         var config = read.Value!;
 
-        var (_, denied) = await ConfigAccess.RequireAsync(context, access, config.Id, AccessLevel.Read, "Previewing");
-        if (denied is not null) return denied;
+        if (await access.RequireAsync(config.Id, AccessLevel.Read, "Previewing", context.RequestAborted) is { } denied) return denied;
 
         var request = ConfigRequest.FromQuery(config.Id, lang, channel);
-        if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
+        if (request.Request is not { } contact) return Problems.Body(request.Field!, request.Message!);
         var bytes = ConfigResolver.ResolveUtf8(config, contact.Language, contact.Channel, settings.Current.FallbackLocale);
         return TypedResults.Bytes(bytes, "application/json");
     }

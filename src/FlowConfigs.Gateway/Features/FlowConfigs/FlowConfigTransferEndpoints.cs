@@ -3,7 +3,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -22,16 +22,15 @@ internal static class FlowConfigTransferEndpoints
     public const int MaxImportItems = 1000;
 
     /// <summary><c>?ids=a,b</c> exports those (each must exist and be readable); without ids, every config the caller may read.</summary>
-    public static async Task<Results<Ok<FlowConfig[]>, ProblemHttpResult>> ExportAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, string? ids = null)
+    public static async Task<Results<Ok<FlowConfig[]>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> ExportAsync(
+        IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken, string? ids = null)
     {
-        var principal = Caller.Of(context);
         string[] wanted;
         if (string.IsNullOrEmpty(ids))
         {
             var summaries = (await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value;
             var all = Array.ConvertAll(summaries, s => s.Id);
-            var levels = await access.LevelsAsync(principal, all, context.RequestAborted);
+            var levels = await access.LevelsAsync(all, cancellationToken);
             wanted = all.Where((_, i) => levels[i] >= AccessLevel.Read).ToArray();
         }
         else
@@ -42,23 +41,21 @@ internal static class FlowConfigTransferEndpoints
             foreach (var id in wanted)
             {
                 if (FlowConfigId.Validate(id) is { } error) return Problems.Field("ids", $"{id}: {error}");
-                var (_, denied) = await ConfigAccess.RequireAsync(context, access, id, AccessLevel.Read, "Exporting");
-                if (denied is not null) return denied;
+                if (await access.RequireAsync(id, AccessLevel.Read, "Exporting", cancellationToken) is { } denied) return denied;
             }
         }
 
         var configs = await Task.WhenAll(wanted.Select(id => grains.GetGrain<IFlowConfigGrain>(id).GetAsync()));
         if (!string.IsNullOrEmpty(ids) && Array.IndexOf(configs, null) is var missing and >= 0)
-            return Problems.Status(StatusCodes.Status404NotFound, "Not found", $"Flow config with id {wanted[missing]} not found");
+            return Problems.ConfigNotFound(wanted[missing]);
         return TypedResults.Ok(configs.Where(c => c is not null).Select(c => c!).ToArray());
     }
 
     /// <summary>A JSON array of configs; each is checked, authorized and saved on its own, and reported per item.</summary>
-    public static async Task<Results<Ok<ImportResult[]>, ProblemHttpResult>> ImportAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings)
+    public static async Task<Results<Ok<ImportResult[]>, ForbiddenProblem, BodyProblem>> ImportAsync(
+        HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings)
     {
-        var principal = Caller.Of(context);
-        if (!AccessPolicy.CanCreateConfigs(principal))
+        if (!AccessPolicy.CanCreateConfigs(access.Caller))
             return Problems.Forbidden("Importing needs Full access on at least the imported ids.");
 
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxImportBytes);
@@ -66,17 +63,17 @@ internal static class FlowConfigTransferEndpoints
         using var _ = body;
 
         var root = body!.RootElement;
-        if (root.ValueKind != JsonValueKind.Array) return Problems.Field("body", "The body must be a JSON array of flow configs.");
-        if (root.GetArrayLength() > MaxImportItems) return Problems.Field("body", $"At most {MaxImportItems} configs per import.", StatusCodes.Status413PayloadTooLarge);
+        if (root.ValueKind != JsonValueKind.Array) return Problems.Body("body", "The body must be a JSON array of flow configs.");
+        if (root.GetArrayLength() > MaxImportItems) return Problems.Body("body", $"At most {MaxImportItems} configs per import.", StatusCodes.Status413PayloadTooLarge);
 
         var results = new List<ImportResult>();
         foreach (var item in root.EnumerateArray())
-            results.Add(await ImportOneAsync(item, context, grains, access, settings, principal.Username));
+            results.Add(await ImportOneAsync(item, grains, access, settings, context.RequestAborted));
         return TypedResults.Ok(results.ToArray());
     }
 
     private static async Task<ImportResult> ImportOneAsync(
-        JsonElement item, HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot settings, string username)
+        JsonElement item, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings, CancellationToken cancellationToken)
     {
         string? claimedId = item.ValueKind == JsonValueKind.Object && item.TryGetProperty("id", out var idElement) && idElement.ValueKind == JsonValueKind.String
             ? idElement.GetString()
@@ -85,15 +82,15 @@ internal static class FlowConfigTransferEndpoints
         if (!read.IsValid) return new ImportResult(claimedId, ImportStatus.Failed, read.Errors.ToString());
         var config = read.Value!;
 
-        var (level, denied) = await ConfigAccess.RequireAsync(context, access, config.Id, AccessLevel.Full, "Importing");
-        if (denied is not null) return new ImportResult(config.Id, ImportStatus.Failed, $"Importing flow config {config.Id} needs Full access.");
+        var level = await access.LevelAsync(config.Id, cancellationToken);
+        if (level < AccessLevel.Full) return new ImportResult(config.Id, ImportStatus.Failed, $"Importing flow config {config.Id} needs Full access.");
         if (FlowConfigRules.CheckSize(config, settings.Current.FallbackLocale) is { } tooLarge)
             return new ImportResult(config.Id, ImportStatus.Failed, $"{tooLarge.Field}: {tooLarge.Message}");
 
         var condition = new SaveCondition(ExpectedVersion: config.Version > 0 ? config.Version : null);
         try
         {
-            var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, username, level);
+            var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, access.Caller.Username, level);
             return outcome.Status switch
             {
                 SaveStatus.Created => new ImportResult(config.Id, ImportStatus.Created),

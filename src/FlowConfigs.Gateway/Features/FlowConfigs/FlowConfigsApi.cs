@@ -1,4 +1,6 @@
+using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Gateway.Features.Access;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
@@ -10,7 +12,7 @@ internal static class FlowConfigsApi
 
     public static IEndpointRouteBuilder MapFlowConfigsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/flow-config").RequireAuthorization().WithTags("Flow configs");
+        var group = app.MapGroup("/api/flow-config").RequireAuthorization().WithConfigAccessCheck().WithTags("Flow configs");
 
         group.MapGet("/", FlowConfigListEndpoint.ListAsync).WithName("ListFlowConfigs");
         group.MapGet("/export", FlowConfigTransferEndpoints.ExportAsync).WithName("ExportFlowConfigs");
@@ -19,11 +21,14 @@ internal static class FlowConfigsApi
         group.MapPost("/preview", FlowConfigResolveEndpoints.PreviewAsync).WithName("PreviewFlowConfig")
             .Accepts<PreviewRequest>("application/json");
 
-        group.MapGet("/{id}", FlowConfigEndpoints.GetAsync).WithName("GetFlowConfig");
+        group.MapGet("/{id}", FlowConfigEndpoints.GetAsync).WithName("GetFlowConfig")
+            .RequiresConfigAccess(AccessLevel.Read, "Reading");
         group.MapMethods("/{id}", [HttpMethods.Post, HttpMethods.Put], FlowConfigEndpoints.SaveAsync).WithName("SaveFlowConfig")
-            .Accepts<FlowConfig>("application/json");
-        group.MapDelete("/{id}", FlowConfigEndpoints.DeleteAsync).WithName("DeleteFlowConfig");
-        group.MapGet("/{id}/resolve", FlowConfigResolveEndpoints.ResolveAsync).WithName("ResolveFlowConfig");
+            .Accepts<FlowConfig>("application/json").RequiresConfigAccess(AccessLevel.Edit, "Saving");
+        group.MapDelete("/{id}", FlowConfigEndpoints.DeleteAsync).WithName("DeleteFlowConfig")
+            .RequiresConfigAccess(AccessLevel.Full, "Deleting");
+        group.MapGet("/{id}/resolve", FlowConfigResolveEndpoints.ResolveAsync).WithName("ResolveFlowConfig")
+            .RequiresConfigAccess(AccessLevel.Read, "Resolving");
         return app;
     }
 }

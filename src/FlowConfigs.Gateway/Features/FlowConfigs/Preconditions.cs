@@ -1,6 +1,5 @@
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
@@ -14,7 +13,7 @@ internal static class Preconditions
     /// If-Match (<c>*</c> or one version) and If-None-Match: <c>*</c>; without If-Match, a body version above zero
     /// is the expected version, so a client that sends back what it read cannot overwrite a newer save.
     /// </summary>
-    public static (SaveCondition? Condition, ProblemHttpResult? Problem) Read(HttpRequest request, long bodyVersion = 0)
+    public static (SaveCondition? Condition, BadRequestProblem? Problem) Read(HttpRequest request, long bodyVersion = 0)
     {
         long? expected = bodyVersion > 0 ? bodyVersion : null;
         var mustExist = false;

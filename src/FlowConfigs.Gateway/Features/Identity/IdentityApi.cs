@@ -1,7 +1,10 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Identity;
@@ -15,6 +18,17 @@ internal static class IdentityApi
     public sealed record MeResponse(string Username, IReadOnlyList<string> Groups, TagPatterns Tags, bool CanCreateConfigs, bool CanManageSettings);
     public sealed record TagPatterns(IReadOnlyList<string> Full, IReadOnlyList<string> Edit, IReadOnlyList<string> Read);
     public sealed record TokenResponse(string access_token, string token_type, int expires_in);
+
+    public static WebApplicationBuilder AddIdentity(this WebApplicationBuilder builder)
+    {
+        builder.AddTokenValidation();
+        builder.Services.AddAuthorization();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddTransient<IClaimsTransformation, CallerClaims>();
+        builder.Services.AddScoped(services => CallerClaims.PrincipalOf(services.GetRequiredService<IHttpContextAccessor>().HttpContext?.User));
+        builder.Services.AddHealthChecks().AddCheck<IdentityHosting.IdentityCheck>("identity", HealthStatus.Degraded, tags: [DependencyHealth.Ready]);
+        return builder;
+    }
 
     public static IEndpointRouteBuilder MapIdentityApi(this IEndpointRouteBuilder app)
     {
@@ -31,7 +45,7 @@ internal static class IdentityApi
         }
         else
         {
-            app.MapPost("/api/dev/token", () => Problems.Status(StatusCodes.Status404NotFound, "Not found",
+            app.MapPost("/api/dev/token", () => Problems.NotFound(
                 "The development identity is off: sign in through the configured OIDC provider.")).AllowAnonymous().ExcludeFromDescription();
         }
         return app;
@@ -45,25 +59,25 @@ internal static class IdentityApi
             new Branding("FlowConfigs")));
     }
 
-    public static async Task<Ok<MeResponse>> MeAsync(HttpContext context, IAccessDecider access)
+    public static async Task<Ok<MeResponse>> MeAsync(CallerAccess access, CancellationToken cancellationToken)
     {
-        var principal = Caller.Of(context);
+        var principal = access.Caller;
         return TypedResults.Ok(new MeResponse(
             principal.Username,
             principal.Groups,
             new TagPatterns(principal.FullPatterns, principal.EditPatterns, principal.ReadPatterns),
             AccessPolicy.CanCreateConfigs(principal),
-            await access.CanManageSettingsAsync(principal, context.RequestAborted)));
+            await access.CanManageSettingsAsync(cancellationToken)));
     }
 
-    public static async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> IssueAsync(HttpContext context, DevelopmentIssuer issuer)
+    public static async Task<Results<Ok<TokenResponse>, BodyProblem>> IssueAsync(HttpContext context, DevelopmentIssuer issuer)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, 16 * 1024);
         if (unreadable is not null) return unreadable;
         using var _ = body;
 
         var read = DevTokenRequest.Read(body!.RootElement);
-        if (!read.IsValid) return Problems.Fields(read.Errors);
+        if (!read.IsValid) return Problems.BodyFields(read.Errors);
         var request = read.Value!;
         var (token, expiresIn) = issuer.Issue(request.Username, request.Groups, request.Tags);
         return TypedResults.Ok(new TokenResponse(token, "Bearer", expiresIn));

@@ -1,19 +1,33 @@
 using System.Net;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Identity;
 
 internal static class IdentityHosting
 {
+    /// <summary>Ready means the issuer's discovery document and keys can be read (a Degraded check: GetConfig needs no tokens).</summary>
+    internal sealed class IdentityCheck(IOptionsMonitor<JwtBearerOptions> jwt, IOptions<IdentityOptions> identity) : ProbeHealthCheck
+    {
+        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
+        {
+            var manager = jwt.Get(JwtBearerDefaults.AuthenticationScheme).ConfigurationManager
+                ?? throw new InvalidOperationException("JwtBearer has no OIDC configuration manager.");
+            var discovery = await manager.GetConfigurationAsync(cancellationToken);
+            return $"{identity.Value.Provider} issuer {discovery.Issuer}, {discovery.SigningKeys.Count} signing keys";
+        }
+    }
+
     /// <summary>
     /// JwtBearer through OIDC discovery for every provider: the development issuer is validated exactly as Cognito
     /// is, so nothing is trusted without a signed token in either mode.
     /// </summary>
-    public static WebApplicationBuilder AddFlowConfigsIdentity(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddTokenValidation(this WebApplicationBuilder builder)
     {
         var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
         var ports = builder.Configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();

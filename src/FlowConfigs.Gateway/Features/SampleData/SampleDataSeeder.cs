@@ -9,6 +9,17 @@ using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.SampleData;
 
+internal static class SampleDataFeature
+{
+    /// <summary>Registered after the silo, so seeding runs against a running silo.</summary>
+    public static WebApplicationBuilder AddSampleData(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<SampleDataOptions>().BindConfiguration(SampleDataOptions.Section);
+        builder.Services.AddHostedService<SampleDataSeeder>();
+        return builder;
+    }
+}
+
 public sealed class SampleDataOptions
 {
     public const string Section = "FlowConfigs:SampleData";

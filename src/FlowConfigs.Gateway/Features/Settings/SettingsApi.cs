@@ -2,7 +2,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.FlowConfigs;
-using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Orleans.Storage;
@@ -14,6 +14,13 @@ internal static class SettingsApi
 {
     private const int MaxSettingsBytes = 64 * 1024;
 
+    public static WebApplicationBuilder AddSettings(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddSingleton<SettingsSnapshot>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<SettingsSnapshot>());
+        return builder;
+    }
+
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/api/settings").RequireAuthorization().WithTags("Settings");
@@ -23,20 +30,19 @@ internal static class SettingsApi
         return app;
     }
 
-    public static async Task<Results<Ok<AppSettings>, ProblemHttpResult>> GetAsync(HttpContext context, IGrainFactory grains)
+    public static async Task<Results<Ok<AppSettings>, ForbiddenProblem>> GetAsync(HttpContext context, IGrainFactory grains, Principal caller)
     {
-        if (!AccessPolicy.HasAnyAccess(Caller.Of(context)))
+        if (!AccessPolicy.HasAnyAccess(caller))
             return Problems.Forbidden("Reading settings needs access to at least one flow config.");
         var settings = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
         context.Response.Headers.ETag = Preconditions.ETagFor(settings.Version);
         return TypedResults.Ok(settings);
     }
 
-    public static async Task<Results<Ok<AppSettings>, ProblemHttpResult>> SaveAsync(
-        HttpContext context, IGrainFactory grains, IAccessDecider access, SettingsSnapshot snapshot)
+    public static async Task<Results<Ok<AppSettings>, ForbiddenProblem, BodyProblem, BadRequestProblem, PreconditionFailedProblem>> SaveAsync(
+        HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot snapshot)
     {
-        var principal = Caller.Of(context);
-        if (!await access.CanManageSettingsAsync(principal, context.RequestAborted))
+        if (!await access.CanManageSettingsAsync(context.RequestAborted))
             return Problems.Forbidden("Changing settings needs Full access on every flow config (*).");
 
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxSettingsBytes);
@@ -44,7 +50,7 @@ internal static class SettingsApi
         using var _ = body;
 
         var read = AppSettingsDocument.Read(body!.RootElement);
-        if (!read.IsValid) return Problems.Fields(read.Errors);
+        if (!read.IsValid) return Problems.BodyFields(read.Errors);
         var (condition, badHeader) = Preconditions.Read(context.Request, read.Value!.Version);
         if (badHeader is not null) return badHeader;
         if (condition!.MustNotExist || condition.MustExist)
@@ -53,14 +59,14 @@ internal static class SettingsApi
         AppSettings? saved;
         try
         {
-            saved = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).SaveAsync(read.Value, condition.ExpectedVersion, principal.Username);
+            saved = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).SaveAsync(read.Value, condition.ExpectedVersion, access.Caller.Username);
         }
         catch (InconsistentStateException)
         {
             saved = null;
         }
         if (saved is null)
-            return Problems.Status(StatusCodes.Status412PreconditionFailed, "Changed by someone else", "The settings changed since you read them. Reload and save again.");
+            return Problems.PreconditionFailed("The settings changed since you read them. Reload and save again.");
 
         snapshot.Update(saved);
         context.Response.Headers.ETag = Preconditions.ETagFor(saved.Version);

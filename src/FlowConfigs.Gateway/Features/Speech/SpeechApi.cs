@@ -2,9 +2,10 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
-using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Speech;
@@ -17,8 +18,9 @@ internal static partial class SpeechApi
     /// <summary>Amazon Polly's limit per request; the local engine keeps the same contract.</summary>
     public const int MaxTextLength = 3000;
 
-    public static IServiceCollection AddSpeech(this IServiceCollection services)
+    public static WebApplicationBuilder AddSpeech(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EspeakSpeechSynthesizer>();
         services.AddSingleton<PollySpeechSynthesizer>();
@@ -26,7 +28,8 @@ internal static partial class SpeechApi
             provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
                 ? provider.GetRequiredService<PollySpeechSynthesizer>()
                 : provider.GetRequiredService<EspeakSpeechSynthesizer>());
-        return services;
+        services.AddHealthChecks().AddCheck<SpeechCheck>("speech", HealthStatus.Degraded, tags: [DependencyHealth.Ready, DependencyHealth.Startup]);
+        return builder;
     }
 
     public static IEndpointRouteBuilder MapSpeechApi(this IEndpointRouteBuilder app)
@@ -37,10 +40,10 @@ internal static partial class SpeechApi
         return app;
     }
 
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> PreviewAsync(
-        HttpContext context, ISpeechSynthesizer speech)
+    public static async Task<Results<FileContentHttpResult, ForbiddenProblem, BodyProblem, UnavailableProblem>> PreviewAsync(
+        HttpContext context, ISpeechSynthesizer speech, Principal caller)
     {
-        if (!AccessPolicy.HasAnyAccess(Caller.Of(context)))
+        if (!AccessPolicy.HasAnyAccess(caller))
             return Problems.Forbidden("Hearing prompts needs access to at least one flow config.");
 
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, 64 * 1024);
@@ -56,27 +59,25 @@ internal static partial class SpeechApi
         }
         catch (SpeechRejectedException exception)
         {
-            return Problems.Field(exception.Field, exception.Message);
+            return Problems.Body(exception.Field, exception.Message);
         }
         catch (SpeechUnavailableException exception)
         {
-            if (exception.RetryAfter is { } retryAfter)
-                context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-            return Problems.Status(StatusCodes.Status503ServiceUnavailable, "Speech unavailable", exception.Message);
+            return Problems.Unavailable("Speech unavailable", exception.Message, exception.RetryAfter);
         }
     }
 
-    private static (SpeechRequest?, ProblemHttpResult?) Read(JsonElement root)
+    private static (SpeechRequest?, BodyProblem?) Read(JsonElement root)
     {
-        if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Field("body", "The body must be a JSON object."));
+        if (root.ValueKind != JsonValueKind.Object) return (null, Problems.Body("body", "The body must be a JSON object."));
         string? text = null, language = null, voice = null;
         foreach (var property in root.EnumerateObject())
         {
             if (property.Name is not ("text" or "languageCode" or "voiceId"))
-                return (null, Problems.Field(property.Name, $"Unknown field '{property.Name}'."));
+                return (null, Problems.Body(property.Name, $"Unknown field '{property.Name}'."));
             if (property.Value.ValueKind == JsonValueKind.Null && property.Name == "voiceId") continue;
             if (property.Value.ValueKind != JsonValueKind.String)
-                return (null, Problems.Field(property.Name, $"{property.Name} must be a string."));
+                return (null, Problems.Body(property.Name, $"{property.Name} must be a string."));
             switch (property.Name)
             {
                 case "text": text = property.Value.GetString(); break;
@@ -84,14 +85,31 @@ internal static partial class SpeechApi
                 default: voice = property.Value.GetString(); break;
             }
         }
-        if (string.IsNullOrWhiteSpace(text)) return (null, Problems.Field("text", "text is required."));
-        if (text.Length > MaxTextLength) return (null, Problems.Field("text", $"text is {text.Length} characters; at most {MaxTextLength} can be spoken."));
-        if (!LanguageCode.IsValid(language)) return (null, Problems.Field("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
-        if (voice is not null && !VoiceId().IsMatch(voice)) return (null, Problems.Field("voiceId", "voiceId must be 1–64 letters, digits, '-' or '_'."));
+        if (string.IsNullOrWhiteSpace(text)) return (null, Problems.Body("text", "text is required."));
+        if (text.Length > MaxTextLength) return (null, Problems.Body("text", $"text is {text.Length} characters; at most {MaxTextLength} can be spoken."));
+        if (!LanguageCode.IsValid(language)) return (null, Problems.Body("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
+        if (voice is not null && !VoiceId().IsMatch(voice)) return (null, Problems.Body("voiceId", "voiceId must be 1–64 letters, digits, '-' or '_'."));
         var isSsml = text.TrimStart().StartsWith("<speak", StringComparison.Ordinal);
         return (new SpeechRequest(text, language, voice, isSsml), null);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex VoiceId();
+
+    private sealed class SpeechCheck(IServiceProvider services, IOptions<SpeechOptions> options) : ProbeHealthCheck
+    {
+        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.Provider == "Polly")
+            {
+                var voices = await services.GetRequiredService<PollySpeechSynthesizer>().VoicesAsync(cancellationToken);
+                return $"Amazon Polly, {voices.Count} voices";
+            }
+            var path = options.Value.EspeakPath;
+            var found = Path.IsPathRooted(path) ? File.Exists(path)
+                : (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(dir => File.Exists(Path.Combine(dir, path)));
+            // Not a start-up error: a laptop without espeak-ng still serves everything but the preview.
+            return found ? $"espeak-ng ({path})" : throw new FileNotFoundException($"espeak-ng ('{path}') is not installed; speech preview answers 503.");
+        }
+    }
 }

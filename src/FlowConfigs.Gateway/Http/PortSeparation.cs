@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace FlowConfigs.Gateway.Hosting;
+namespace FlowConfigs.Gateway.Http;
 
 /// <summary>
 /// Keeps /internal/* on the internal port and /api/* on the public one. Decided by the port the connection

@@ -1,8 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
-using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace FlowConfigs.Gateway.Hosting;
+namespace FlowConfigs.Gateway.Http;
 
 /// <summary>
 /// Reads a JSON request body with a size cap, so the domain can read it strictly and name the offending field.
@@ -13,10 +12,10 @@ internal static class JsonBody
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
     /// <returns>The parsed document (the caller disposes it), or the problem to answer with.</returns>
-    public static async Task<(JsonDocument? Document, ProblemHttpResult? Problem)> ReadAsync(HttpRequest request, int maxBytes)
+    public static async Task<(JsonDocument? Document, BodyProblem? Problem)> ReadAsync(HttpRequest request, int maxBytes)
     {
         if (!IsJson(request.ContentType))
-            return (null, Problems.Status(StatusCodes.Status415UnsupportedMediaType, "Unsupported media type", "The body must be JSON (Content-Type: application/json)."));
+            return (null, Problems.UnsupportedMediaType("The body must be JSON (Content-Type: application/json)."));
         if (request.ContentLength > maxBytes)
             return (null, TooLarge(maxBytes));
 
@@ -33,7 +32,7 @@ internal static class JsonBody
         }
 
         if (buffer.WrittenCount == 0)
-            return (null, Problems.Field("body", "A JSON body is required."));
+            return (null, Problems.Body("body", "A JSON body is required."));
         try
         {
             return (JsonDocument.Parse(buffer.WrittenMemory, Parsing), null);
@@ -41,7 +40,7 @@ internal static class JsonBody
         catch (JsonException exception)
         {
             var where = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})" : "";
-            return (null, Problems.Field("body", $"The body is not valid JSON{where}."));
+            return (null, Problems.Body("body", $"The body is not valid JSON{where}."));
         }
     }
 
@@ -50,6 +49,6 @@ internal static class JsonBody
         (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ||
          contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
 
-    private static ProblemHttpResult TooLarge(int maxBytes) =>
-        Problems.Field("body", $"The body is larger than {maxBytes:N0} bytes.", StatusCodes.Status413PayloadTooLarge);
+    private static BodyProblem TooLarge(int maxBytes) =>
+        Problems.Body("body", $"The body is larger than {maxBytes:N0} bytes.", StatusCodes.Status413PayloadTooLarge);
 }

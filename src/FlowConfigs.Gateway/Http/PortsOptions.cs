@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlowConfigs.Gateway.Hosting;
+namespace FlowConfigs.Gateway.Http;
 
 /// <summary>Where the gateway listens: the public port (API, web app) and the internal one (GetConfig for the Lambda).</summary>
 public sealed class PortsOptions

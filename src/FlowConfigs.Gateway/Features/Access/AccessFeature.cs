@@ -1,13 +1,20 @@
+using FlowConfigs.Gateway.Hosting;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Access;
 
-internal static class AccessHosting
+/// <summary>
+/// Who may do what: the configured decider (in-process or Verified Permissions), the caller's access for a request
+/// and the filter that guards the config routes.
+/// </summary>
+internal static class AccessFeature
 {
-    public static IServiceCollection AddAccess(this IServiceCollection services)
+    public static WebApplicationBuilder AddAccess(this WebApplicationBuilder builder)
     {
+        var services = builder.Services;
         services.AddOptions<AuthorizationProviderOptions>().BindConfiguration(AuthorizationProviderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalAccessDecider>();
@@ -17,8 +24,11 @@ internal static class AccessHosting
             provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.Provider == "VerifiedPermissions"
                 ? provider.GetRequiredService<VerifiedPermissionsAccessDecider>()
                 : provider.GetRequiredService<LocalAccessDecider>());
+        services.AddScoped<CallerAccess>();
         services.AddExceptionHandler<AuthorizationUnavailableHandler>();
-        return services;
+        services.AddHealthChecks().AddCheck<AuthorizationCheck>("authorization", HealthStatus.Degraded,
+            tags: [DependencyHealth.Ready, DependencyHealth.Startup]);
+        return builder;
     }
 
     /// <summary>When the decider cannot answer, the caller learns that, as a 503 problem; nothing is allowed by default.</summary>
@@ -40,6 +50,17 @@ internal static class AccessHosting
                     Detail = unavailable.Message,
                 },
             });
+        }
+    }
+
+    private sealed class AuthorizationCheck(IServiceProvider services, IOptions<AuthorizationProviderOptions> options) : ProbeHealthCheck
+    {
+        protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
+        {
+            if (options.Value.Provider != "VerifiedPermissions") return "in-process policy engine";
+            var client = services.GetRequiredService<VerifiedPermissionsClient>();
+            var store = await client.GetPolicyStoreAsync(cancellationToken);
+            return $"Verified Permissions policy store {store["policyStoreId"]} at {client.Endpoint}";
         }
     }
 }

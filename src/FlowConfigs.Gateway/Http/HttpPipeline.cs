@@ -2,14 +2,17 @@ using System.Net;
 using FlowConfigs.Domain;
 using Microsoft.Extensions.Options;
 
-namespace FlowConfigs.Gateway.Hosting;
+namespace FlowConfigs.Gateway.Http;
 
-internal static class HostingExtensions
+/// <summary>
+/// What every endpoint shares: the two ports, JSON as the domain writes it, problem+json for every failure and the
+/// OpenAPI document. Features build on this; it knows none of them.
+/// </summary>
+internal static class HttpPipeline
 {
-    public static WebApplicationBuilder AddFlowConfigsHosting(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddHttpPipeline(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<PortsOptions>().BindConfiguration(PortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddOptions<SiloPortsOptions>().BindConfiguration(SiloPortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var ports = builder.Configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -30,11 +33,11 @@ internal static class HostingExtensions
                 json.SerializerOptions.Converters.Add(converter);
         });
         builder.Services.AddProblemDetails();
-        builder.Services.AddHealthChecks().AddDependencyChecks();
+        builder.Services.AddApiDocument();
         return builder;
     }
 
-    public static WebApplication MapFlowConfigsHosting(this WebApplication app)
+    public static WebApplication UseHttpPipeline(this WebApplication app)
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -47,9 +50,7 @@ internal static class HostingExtensions
             publicPort.UseAuthentication();
             publicPort.UseAuthorization();
         });
-        app.MapOpenApi();
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = DependencyHealth.WriteAsync });
+        app.MapApiDocument();
         return app;
     }
 }
