@@ -1,8 +1,17 @@
 #!/usr/bin/env bash
 # Runs every FlowConfigs test on a fresh machine: installs what the tests need, then the .NET test projects.
 # Ends with one line "N passed, N failed" and exits non-zero on any failure.
+# ./test.sh --screenshots instead retakes the README's screenshots (docs/screenshots/*.png) of a fresh gateway holding
+# only the sample data; no test writes into the repository.
 set -uo pipefail
 cd "$(dirname "$0")"
+
+screenshots=false
+case "${1:-}" in
+  "") ;;
+  --screenshots) screenshots=true ;;
+  *) echo "usage: ./test.sh [--screenshots]"; exit 2 ;;
+esac
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
@@ -18,6 +27,12 @@ dpkg -s zlib1g-dev >/dev/null 2>&1 || needed+=(zlib1g-dev)
 if [ ${#needed[@]} -gt 0 ]; then
   echo "Installing ${needed[*]}"
   as_root apt-get update -qq && as_root apt-get install -y -qq "${needed[@]}" >/dev/null || { echo "apt-get install ${needed[*]} failed"; exit 1; }
+fi
+
+if $screenshots; then
+  # The browser project builds the gateway and the web app it drives; its own entry point walks the app and captures.
+  dotnet build tests/FlowConfigs.EndToEnd -c Release -nologo -v q || exit 1
+  exec dotnet tests/FlowConfigs.EndToEnd/bin/Release/net10.0/FlowConfigs.EndToEnd.dll screenshots "$PWD/docs/screenshots"
 fi
 
 # npm stand-ins the tests start for real: dynalite (DynamoDB-compatible server).

@@ -18,8 +18,6 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private readonly Dictionary<IPage, List<string>> _consoleErrors = [];
 
-    public static string ScreenshotDirectory { get; } = FindScreenshotDirectory();
-
     public async Task InitializeAsync()
     {
         Gateway = await GatewayProcess.StartAsync(_dataDirectory);
@@ -63,14 +61,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         _playwright?.Dispose();
         if (Gateway is not null) await Gateway.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private static string FindScreenshotDirectory()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln")))
-                return Directory.CreateDirectory(Path.Combine(dir.FullName, "docs", "screenshots")).FullName;
-        throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
     }
 }
 

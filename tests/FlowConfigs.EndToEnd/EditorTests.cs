@@ -31,7 +31,6 @@ public sealed class EditorTests(BrowserFixture browser)
         await Expect(preview).ToContainTextAsync("90");
         await Expect(preview).ToContainTextAsync("Welcome back.");
         await Expect(page.GetByText("bytes (Amazon Connect's limit)")).ToBeVisibleAsync();
-        await SignIn.ScreenshotAsync(page, "editor");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
@@ -76,7 +75,6 @@ public sealed class EditorTests(BrowserFixture browser)
         var comparison = second.GetByRole(AriaRole.Table, new() { Name = "Their version and your changes" });
         await Expect(comparison).ToContainTextAsync("<speak>From Alice.</speak>");
         await Expect(comparison).ToContainTextAsync("<speak>From Bob.</speak>");
-        await SignIn.ScreenshotAsync(second, "conflict");
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
         await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");

@@ -22,7 +22,6 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Checkbox, new() { Name = "Version 2" }).CheckAsync();
         var differences = page.GetByRole(AriaRole.Table, new() { Name = "Differences" });
         await Expect(differences).ToContainTextAsync("variables.closure");
-        await SignIn.ScreenshotAsync(page, "history");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Roll back to version 1" }).ClickAsync();
         await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
@@ -54,7 +53,6 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         await voices.FillAsync(before + ", Kendra");
         await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(admin.GetByText("Settings saved")).ToBeVisibleAsync();
-        await SignIn.ScreenshotAsync(admin, "settings");
 
         using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("check", ["FlowConfigRead"]));
         var settings = JsonNode.Parse(await client.GetStringAsync("/api/settings"))!;
@@ -83,7 +81,6 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         var results = page.GetByRole(AriaRole.Table, new() { Name = "Import results" });
         await Expect(results).ToContainTextAsync("created");
         await Expect(results).ToContainTextAsync("failed");
-        await SignIn.ScreenshotAsync(page, "import");
         Assert.Equal("1", (await TestConfigs.GetConfigAsync(browser, good))["a"]!.GetValue<string>());
 
         await page.GetByLabel("Configs to export").ClickAsync();

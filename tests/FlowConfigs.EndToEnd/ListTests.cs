@@ -15,7 +15,6 @@ public sealed class ListTests(BrowserFixture browser)
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "queue/technical-support" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import" })).ToBeVisibleAsync();
-        await SignIn.ScreenshotAsync(page, "list");
 
         await page.GetByLabel("Filter by id prefix").FillAsync("queue/");
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "branch-office-austin" })).ToHaveCountAsync(0);

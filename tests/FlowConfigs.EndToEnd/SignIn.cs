@@ -19,7 +19,4 @@ internal static class SignIn
         await page.GetByRole(AriaRole.Heading, new() { Name = "Flow configs" }).WaitForAsync();
         return page;
     }
-
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotDirectory, name + ".png"), FullPage = true });
 }

@@ -3,7 +3,7 @@ using Amazon.CDK.Assertions;
 
 namespace FlowConfigs.Infra.Tests;
 
-/// <summary>The synthesized template has what DESIGN.md's Deployment section lists, with least-privilege IAM.</summary>
+/// <summary>The synthesized template has the deployment the README's "Deploy to AWS" lists, with least-privilege IAM.</summary>
 public sealed class InfraStackTests(SynthesizedStack synth) : IClassFixture<SynthesizedStack>
 {
     private static Dictionary<string, object> Props(params (string Key, object Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);

@@ -3,7 +3,10 @@ using Xunit;
 
 namespace FlowConfigs.Tests.Shared;
 
-/// <summary>Loads the shared Connect fixtures from disk (FLOWCONFIGS_FIXTURES, or found by walking up to shared/fixtures/connect).</summary>
+/// <summary>
+/// The Connect fixtures of tests/fixtures/connect, which each test project that links this file copies next to its
+/// assembly: a clone tests on its own, wherever it lives.
+/// </summary>
 internal static class ConnectFixtures
 {
     public static string Directory { get; } = Find();
@@ -23,14 +26,10 @@ internal static class ConnectFixtures
 
     private static string Find()
     {
-        if (Environment.GetEnvironmentVariable("FLOWCONFIGS_FIXTURES") is { Length: > 0 } configured)
-            return configured;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            foreach (var candidate in new[] { Path.Combine(dir.FullName, "shared", "fixtures", "connect"), Path.Combine(dir.FullName, "fixtures", "connect") })
-                if (File.Exists(Path.Combine(candidate, "cases.json")))
-                    return candidate;
-        }
-        throw new DirectoryNotFoundException("shared/fixtures/connect not found above " + AppContext.BaseDirectory + "; set FLOWCONFIGS_FIXTURES.");
+        var directory = Path.Combine(AppContext.BaseDirectory, "fixtures", "connect");
+        // A missing copy means the test project lost its item for tests/fixtures/connect, not that the data moved.
+        return File.Exists(Path.Combine(directory, "cases.json"))
+            ? directory
+            : throw new FileNotFoundException("cases.json was not copied to " + directory + "; the test project must include ../fixtures/connect/*.json as content.");
     }
 }

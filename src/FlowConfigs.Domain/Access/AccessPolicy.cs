@@ -1,6 +1,6 @@
 namespace FlowConfigs.Domain.Access;
 
-/// <summary>DESIGN.md's "Who may do what": the effective level on an id is the highest grant from groups and tags.</summary>
+/// <summary>Who may do what: the effective level on an id is the highest grant from groups and tag patterns (docs/architecture.md, Authorization).</summary>
 public static class AccessPolicy
 {
     public static AccessLevel LevelFor(Principal principal, string id)

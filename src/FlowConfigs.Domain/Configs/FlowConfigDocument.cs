@@ -5,7 +5,7 @@ namespace FlowConfigs.Domain.Configs;
 
 /// <summary>
 /// Reads a flow config sent by a client (HTTP body, import item) strictly: wrong JSON types, unknown
-/// fields, duplicate keys and every rule in DESIGN.md's data model are reported per field.
+/// fields, duplicate keys and every rule on ids, names, schema types, languages and SSML are reported per field.
 /// </summary>
 public static class FlowConfigDocument
 {

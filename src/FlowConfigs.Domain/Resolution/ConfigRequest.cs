@@ -10,7 +10,7 @@ public sealed record ConfigRequest(string Id, string Language, ContactChannel Ch
     public const string MissingId = "Missing required parameter: id";
 
     /// <summary>
-    /// Reads an Amazon Connect Lambda event or a plain override object with DESIGN.md's precedence:
+    /// Reads an Amazon Connect Lambda event or a plain override object with this precedence:
     /// id from Details.Parameters.id, else top-level id; language from Details.Parameters.lang, else
     /// Details.ContactData.LanguageCode, else top-level lang, else en-US; channel from
     /// Details.ContactData.Channel, else top-level channel, else voice (case-insensitive).

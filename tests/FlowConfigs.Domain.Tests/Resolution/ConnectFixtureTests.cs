@@ -5,7 +5,7 @@ using FlowConfigs.Domain.Resolution;
 
 namespace FlowConfigs.Domain.Tests.Resolution;
 
-/// <summary>Every case of shared/fixtures/connect, read from disk, through the event reader and the resolver.</summary>
+/// <summary>Every case of tests/fixtures/connect, read from disk, through the event reader and the resolver.</summary>
 public sealed class ConnectFixtureTests
 {
     private static readonly FlowConfig Stored = Json.Config(ConnectFixtures.StoredConfig().ToJsonString());

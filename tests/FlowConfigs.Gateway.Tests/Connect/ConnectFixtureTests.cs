@@ -6,7 +6,7 @@ using FlowConfigs.Gateway.Tests.Infrastructure;
 
 namespace FlowConfigs.Gateway.Tests.Connect;
 
-/// <summary>The shared Connect fixtures, sent to the internal port exactly as the Lambda forwards them.</summary>
+/// <summary>The Connect fixtures of tests/fixtures/connect, sent to the internal port exactly as the Lambda forwards them.</summary>
 public sealed class ConnectFixtureTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     [Theory]

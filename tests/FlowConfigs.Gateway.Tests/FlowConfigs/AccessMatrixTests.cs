@@ -4,7 +4,7 @@ using FlowConfigs.Gateway.Tests.Infrastructure;
 
 namespace FlowConfigs.Gateway.Tests.FlowConfigs;
 
-/// <summary>Every endpoint, called by every kind of caller, answers with the status DESIGN.md's permissions give.</summary>
+/// <summary>Every endpoint, called by every kind of caller, answers with the status its access level allows (the table below).</summary>
 public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     public enum Caller { Admin, EditGroup, ReadGroup, TagFull, OtherTeam, NoGrant, NoToken, GarbageToken }

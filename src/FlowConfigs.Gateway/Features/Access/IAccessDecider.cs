@@ -3,7 +3,7 @@ using FlowConfigs.Domain.Access;
 namespace FlowConfigs.Gateway.Features.Access;
 
 /// <summary>
-/// Decides a caller's access level on config ids. The embedded default evaluates DESIGN.md's rules in process;
+/// Decides a caller's access level on config ids. The embedded default evaluates AccessPolicy's rules in process;
 /// in AWS the same question goes to Verified Permissions.
 /// </summary>
 public interface IAccessDecider

@@ -1,6 +1,6 @@
 import type { AppSettings, FlowConfig, FlowConfigSummary, ImportResult, InitSettings, Me, Revision, RevisionSummary } from "./types";
 
-/** A problem+json answer: the status, a sentence, and the fields it names (DESIGN.md: errors name the field). */
+/** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,

@@ -1,4 +1,4 @@
-// The API's JSON shapes (DESIGN.md "Data model"), as the gateway sends them.
+// The API's JSON shapes, as the gateway sends them.
 
 export type VariableType = "text" | "number" | "boolean" | "select";
 

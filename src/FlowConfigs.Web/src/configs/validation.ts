@@ -1,7 +1,7 @@
 import type { FlowConfig } from "../api/types";
 
-// The server's rules (DESIGN.md "Data model"), checked as the user types. The server stays the judge: its problem
-// details are shown the same way, keyed by the same field paths.
+// The server's rules for ids, names, languages, values and SSML, checked as the user types. The server stays the
+// judge: its problem details are shown the same way, keyed by the same field paths.
 
 export type FieldErrors = Record<string, string>;
 

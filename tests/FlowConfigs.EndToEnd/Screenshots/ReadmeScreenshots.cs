@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using static Microsoft.Playwright.Assertions;
+
+namespace FlowConfigs.EndToEnd.Screenshots;
+
+/// <summary>
+/// The README's screenshots, taken by <c>./test.sh --screenshots</c>: a fresh gateway holding only the embedded sample
+/// data, walked through as a person would (sign in, open a config, lose a save race, compare versions, settings,
+/// import). Each step waits for what the picture is meant to show, so a broken page fails the run instead of being
+/// captured. Nothing is written to the target directory unless every picture was taken.
+/// </summary>
+internal static class ReadmeScreenshots
+{
+    public static readonly string[] Names = ["sign-in", "list", "editor", "conflict", "history", "settings", "import"];
+
+    private const string Austin = "branch-office-austin";
+
+    public static async Task<int> RunAsync(string targetDirectory)
+    {
+        var staging = Directory.CreateTempSubdirectory("flowconfigs-screenshots-").FullName;
+        var browser = new BrowserFixture();
+        try
+        {
+            await browser.InitializeAsync();
+            await TakeAllAsync(browser, staging);
+            Directory.CreateDirectory(targetDirectory);
+            foreach (var name in Names)
+                File.Copy(Path.Combine(staging, name + ".png"), Path.Combine(targetDirectory, name + ".png"), overwrite: true);
+            Console.WriteLine($"Wrote {Names.Length} screenshots to {Path.GetFullPath(targetDirectory)}");
+            return 0;
+        }
+        catch (Exception exception)
+        {
+            Console.Error.WriteLine($"Screenshots not written: {exception}");
+            return 1;
+        }
+        finally
+        {
+            await browser.DisposeAsync();
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static async Task TakeAllAsync(BrowserFixture browser, string directory)
+    {
+        Task CaptureAsync(IPage page, string name, bool fullPage = true) =>
+            page.ScreenshotAsync(new() { Path = Path.Combine(directory, name + ".png"), FullPage = fullPage });
+
+        // Sign-in, filled in as Alice the administrator is about to send it.
+        var signIn = await browser.NewPageAsync();
+        await signIn.GotoAsync("/");
+        await signIn.GetByLabel("Username").FillAsync("alice");
+        await signIn.GetByRole(AriaRole.Checkbox, new() { Name = "FlowConfigAdmin" }).CheckAsync();
+        await CaptureAsync(signIn, "sign-in");
+
+        // The list: the sample configs, nothing else.
+        var alice = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+        var table = alice.GetByRole(AriaRole.Table, new() { Name = "Flow configs" });
+        await Expect(table.GetByRole(AriaRole.Link, new() { Name = Austin })).ToBeVisibleAsync();
+        await Expect(table.GetByRole(AriaRole.Link, new() { Name = "queue/technical-support" })).ToBeVisibleAsync();
+        await CaptureAsync(alice, "list");
+
+        // The editor on the Austin branch as stored, with its GetConfig preview; the last two prompts folded so the
+        // picture stays readable.
+        await alice.GotoAsync("/configs/" + Austin);
+        await Expect(alice.GetByTestId("preview-map")).ToContainTextAsync("Thank you for calling the Austin branch.");
+        await Expect(alice.GetByText("bytes (Amazon Connect's limit)")).ToBeVisibleAsync();
+        foreach (var prompt in new[] { "holdMessage", "closedMessage" })
+        {
+            var section = alice.GetByRole(AriaRole.Button, new() { Name = prompt, Exact = true });
+            await section.ClickAsync();
+            await Expect(section).ToHaveAttributeAsync("aria-expanded", "false");
+        }
+        await CaptureAsync(alice, "editor");
+
+        // Alice and Bob edit the same greeting; Alice saves first, Bob's save is refused and he compares.
+        var bob = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
+        await bob.GotoAsync("/configs/" + Austin);
+        var aliceGreeting = alice.GetByLabel("Voice text, greeting en-US");
+        await aliceGreeting.FillAsync("<speak>Thank you for calling the Austin branch. We are open until 6 PM.</speak>");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(alice.GetByText("Saved version 2.")).ToBeVisibleAsync();
+        await bob.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>Welcome to the Austin branch.</speak>");
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(bob.GetByText("Changed by someone else", new() { Exact = true })).ToBeVisibleAsync();
+        await bob.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        var comparison = bob.GetByRole(AriaRole.Table, new() { Name = "Their version and your changes" });
+        await Expect(comparison).ToContainTextAsync("We are open until 6 PM.");
+        await Expect(comparison).ToContainTextAsync("Welcome to the Austin branch.");
+        // The warning and the comparison are at the top; the rest is the editor again.
+        await CaptureAsync(bob, "conflict", fullPage: false);
+
+        // History: the sample version against Alice's change.
+        await alice.GotoAsync("/configs/" + Austin + "/history");
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Revisions" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await alice.GetByRole(AriaRole.Checkbox, new() { Name = "Version 1" }).CheckAsync();
+        await alice.GetByRole(AriaRole.Checkbox, new() { Name = "Version 2" }).CheckAsync();
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Differences" })).ToContainTextAsync("greeting");
+        await CaptureAsync(alice, "history");
+
+        // Settings: the sample locales and voices.
+        await alice.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await Expect(alice.GetByLabel("Voices of locale 1")).ToHaveValueAsync(new System.Text.RegularExpressions.Regex("Joanna"));
+        await CaptureAsync(alice, "settings");
+
+        // Import: a file from another environment with a new branch, a change to a sample config and a broken item.
+        var file = Path.Combine(directory, "branches-from-staging.json");
+        await File.WriteAllTextAsync(file, JsonSerializer.Serialize(ImportFile()));
+        await alice.GotoAsync("/import");
+        await alice.Locator("input[type=file]").SetInputFilesAsync(file);
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).Last.ClickAsync();
+        var results = alice.GetByRole(AriaRole.Table, new() { Name = "Import results" });
+        await Expect(results).ToContainTextAsync("created");
+        await Expect(results).ToContainTextAsync("updated");
+        await Expect(results).ToContainTextAsync("failed");
+        await CaptureAsync(alice, "import");
+
+        browser.AssertCleanConsole(signIn);
+        browser.AssertCleanConsole(alice);
+        // Bob's refused save is a 412 the browser reports; nothing else may have gone wrong.
+        browser.AssertCleanConsole(bob, expected: e => e.Contains("412"));
+    }
+
+    private static object[] ImportFile() =>
+    [
+        new
+        {
+            id = "branch-office-denver",
+            description = "Denver branch main line",
+            variables = new { closure = "false", maxWaitTime = "480", priority = "medium", transferNumber = "+13035550100" },
+            schema = new
+            {
+                closure = new { type = "boolean" },
+                maxWaitTime = new { type = "number" },
+                priority = new { type = "select", options = new[] { "low", "medium", "high" } },
+                transferNumber = new { type = "text" },
+            },
+            prompts = new
+            {
+                greeting = new Dictionary<string, object> { ["en-US"] = new { voice = "<speak>Thank you for calling the Denver branch.</speak>" } },
+            },
+        },
+        new
+        {
+            id = "queue/technical-support",
+            description = "Technical support queue",
+            variables = new { tier = "1", outageActive = "true", outageRegion = "south" },
+            schema = new
+            {
+                tier = new { type = "select", options = new[] { "1", "2", "3" } },
+                outageActive = new { type = "boolean" },
+                outageRegion = new { type = "select", options = new[] { "none", "north", "south", "east", "west" } },
+            },
+            prompts = new
+            {
+                outageMessage = new Dictionary<string, object>
+                {
+                    ["en-US"] = new { voice = "<speak>We are aware of a service outage in your area and are working to fix it.</speak>" },
+                },
+            },
+        },
+        new
+        {
+            id = "branch-office-dallas",
+            description = "Dallas branch main line",
+            variables = new { closure = "false", maxWaitTime = "ten minutes" },
+            schema = new { closure = new { type = "boolean" }, maxWaitTime = new { type = "number" } },
+            prompts = new
+            {
+                greeting = new Dictionary<string, object> { ["en-US"] = new { voice = "<speak>Thank you for calling the Dallas branch.</speak>" } },
+            },
+        },
+    ];
+}
