@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Prompts;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -52,7 +53,7 @@ internal static partial class SpeechApi
         try
         {
             var audio = await speech.SynthesizeAsync(request!, context.RequestAborted);
-            return TypedResults.File(audio.Bytes, audio.ContentType);
+            return TypedResults.Bytes(audio.Bytes, audio.ContentType);
         }
         catch (SpeechRejectedException exception)
         {
@@ -88,8 +89,12 @@ internal static partial class SpeechApi
         if (text.Length > MaxTextLength) return (null, Problems.Field("text", $"text is {text.Length} characters; at most {MaxTextLength} can be spoken."));
         if (!LanguageCode.IsValid(language)) return (null, Problems.Field("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
         if (voice is not null && !VoiceId().IsMatch(voice)) return (null, Problems.Field("voiceId", "voiceId must be 1–64 letters, digits, '-' or '_'."));
-        var isSsml = text.TrimStart().StartsWith("<speak", StringComparison.Ordinal);
-        return (new SpeechRequest(text, language, voice, isSsml), null);
+        if (!SsmlPolicy.IsMarkup(text))
+            return (new SpeechRequest(text, language, voice, null), null);
+        var ssml = SsmlPolicy.Read(text);
+        return ssml.Problem is { } problem
+            ? (null, Problems.Field("text", problem))
+            : (new SpeechRequest(text, language, voice, ssml.Root), null);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
