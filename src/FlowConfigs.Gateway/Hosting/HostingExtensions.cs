@@ -47,6 +47,8 @@ internal static class HostingExtensions
             publicPort.UseAuthentication();
             publicPort.UseAuthorization();
         });
+        // After authentication, so a caller without a token never takes one of the limited slots (speech previews).
+        app.UseRateLimiter();
         app.MapOpenApi();
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready"), ResponseWriter = DependencyHealth.WriteAsync });

@@ -27,14 +27,17 @@ internal static partial class SpeechApi
             provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
                 ? provider.GetRequiredService<PollySpeechSynthesizer>()
                 : provider.GetRequiredService<EspeakSpeechSynthesizer>());
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, SpeechRateLimit>(SpeechRateLimit.Policy));
         return services;
     }
 
     public static IEndpointRouteBuilder MapSpeechApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/preview-speech", PreviewAsync).RequireAuthorization().WithTags("Speech").WithName("PreviewSpeech")
+            .RequireRateLimiting(SpeechRateLimit.Policy)
             .Accepts<PreviewSpeechRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg");
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
