@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Xml;
+using FlowConfigs.Domain.Prompts;
 
 namespace FlowConfigs.Domain.Configs;
 
@@ -321,41 +321,14 @@ public static class FlowConfigDocument
             if (ok) errors.Add($"{path}.voice", "'voice' is required and must not be empty.");
             return null;
         }
-        if (SsmlProblem(voice) is { } problem)
+        // Markup Connect cannot speak would be an error at call time, or worse, something a speech engine acts on.
+        if (SsmlPolicy.Problem(voice) is { } problem)
         {
             errors.Add($"{path}.voice", problem);
             return null;
         }
         // An empty chat variant means "none": text channels then read the voice text without SSML.
         return ok ? new PromptText(voice, string.IsNullOrEmpty(chat) ? null : chat) : null;
-    }
-
-    /// <summary>
-    /// Voice text that opens with markup is SSML to Connect and Polly: it must parse with &lt;speak&gt; as its root
-    /// (and no DTD), or the contact would hear an error at call time.
-    /// </summary>
-    private static string? SsmlProblem(string voice)
-    {
-        var trimmed = voice.TrimStart();
-        if (trimmed.Length < 2 || trimmed[0] != '<' || !(char.IsAsciiLetter(trimmed[1]) || trimmed[1] is '!' or '?'))
-            return null;
-        try
-        {
-            using var reader = XmlReader.Create(new StringReader(voice), new XmlReaderSettings
-            {
-                DtdProcessing = DtdProcessing.Prohibit,
-                XmlResolver = null,
-            });
-            reader.MoveToContent();
-            if (reader.LocalName != "speak")
-                return "SSML must have <speak> as its root element.";
-            while (reader.Read()) { }
-            return null;
-        }
-        catch (XmlException e)
-        {
-            return $"The SSML is not well-formed: {e.Message}";
-        }
     }
 
     private static T? Fail<T>(FieldErrors errors, string path, string message)

@@ -50,6 +50,8 @@ internal static class HttpPipeline
             publicPort.UseAuthentication();
             publicPort.UseAuthorization();
         });
+        // After authentication, so a caller without a token never takes one of the limited slots (speech previews).
+        app.UseRateLimiter();
         app.MapApiDocument();
         return app;
     }

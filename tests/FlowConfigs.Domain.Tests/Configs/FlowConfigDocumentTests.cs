@@ -136,6 +136,21 @@ public sealed class FlowConfigDocumentTests
     public void Numbers_are_invariant_decimals(string value) => Assert.True(FlowConfigDocument.IsInvariantNumber(value));
 
     [Fact]
+    public void A_prompt_that_plays_a_file_is_refused_naming_the_prompt_and_language()
+    {
+        var errors = Json.Errors("""{ "description": "d", "variables": {}, "prompts": { "p": { "es-US": { "voice": "<speak><audio src=\"/etc/passwd\"/>hola</speak>" } } } }""");
+        var message = Assert.Single(errors.ToDictionary()["prompts.p.es-US.voice"]);
+        Assert.StartsWith("<audio> is not allowed", message);
+    }
+
+    [Fact]
+    public void Amazon_ssml_extensions_are_stored_as_written()
+    {
+        var config = Json.Config("""{ "description": "d", "variables": {}, "prompts": { "p": { "en-US": { "voice": "<speak><amazon:effect name=\"whispered\">psst</amazon:effect></speak>" } } } }""", "x");
+        Assert.Equal("<speak><amazon:effect name=\"whispered\">psst</amazon:effect></speak>", config.Prompts["p"]["en-US"].Voice);
+    }
+
+    [Fact]
     public void Ssml_looking_text_that_is_not_ssml_is_plain_text() =>
         Json.Config("""{ "description": "d", "variables": {}, "prompts": { "p": { "en-US": { "voice": "Press <1> & hold" } } } }""", "x");
 }

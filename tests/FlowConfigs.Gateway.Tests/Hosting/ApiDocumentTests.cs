@@ -39,7 +39,7 @@ public sealed class ApiDocumentTests(GatewayFixture fixture) : IClassFixture<Gat
     [InlineData("/api/flow-config/{id}/rollback/{version}", "post", new[] { "400", "401", "403", "404", "412", "503" })]
     [InlineData("/api/flow-config/import", "post", new[] { "400", "401", "403", "413", "415", "503" })]
     [InlineData("/api/settings", "post", new[] { "400", "401", "403", "412", "413", "415", "503" })]
-    [InlineData("/api/preview-speech", "post", new[] { "400", "401", "403", "413", "415", "503" })]
+    [InlineData("/api/preview-speech", "post", new[] { "400", "401", "403", "413", "415", "429", "503" })]
     [InlineData("/internal/config/{id}", "get", new[] { "400", "404", "503" })]
     public async Task Lists_every_problem_an_endpoint_answers(string path, string method, string[] statuses)
     {

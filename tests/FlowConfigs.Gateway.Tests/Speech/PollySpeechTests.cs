@@ -159,6 +159,41 @@ public sealed class PollySpeechTests(PollyGatewayFixture fixture) : IClassFixtur
     }
 
     [Theory]
+    [InlineData("eng", null)]
+    [InlineData("zz-ZZ", "Amy")]
+    public async Task A_language_no_Polly_voice_speaks_is_400_listing_the_languages_Polly_speaks(string language, string? voice)
+    {
+        using var response = await SpeakAsync(new { text = "Unspoken " + language, languageCode = language, voiceId = voice });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal($"Amazon Polly has no voice for {language}. Languages it speaks: en-GB, en-IN, es-US, hi-IN.", problem["detail"]!.GetValue<string>());
+        Assert.NotNull(problem["errors"]!["languageCode"]);
+        Assert.Empty(SpeechRequestsFor("Unspoken " + language));
+    }
+
+    [Fact]
+    public async Task Ssml_outside_the_allow_list_never_reaches_Polly()
+    {
+        using var response = await SpeakAsync(new { text = "<speak><audio src=\"/etc/passwd\"/>never sent</speak>", languageCode = "en-GB", voiceId = "Amy" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.StartsWith("<audio> is not allowed", problem["errors"]!["text"]![0]!.GetValue<string>());
+        Assert.Empty(SpeechRequestsFor("never sent"));
+    }
+
+    [Fact]
+    public async Task Amazon_ssml_goes_to_Polly_as_written()
+    {
+        const string text = "<speak><amazon:effect name=\"whispered\">A quiet word.</amazon:effect><break time=\"30s\"/></speak>";
+        using var response = await SpeakAsync(new { text, languageCode = "en-GB", voiceId = "Amy" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(text, JsonNode.Parse(Assert.Single(SpeechRequestsFor("A quiet word.")).Body)!["Text"]!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("<speak>broken-ssml</speak>", "Amy", HttpStatusCode.BadRequest, "text", "Amazon Polly cannot read this SSML: Invalid SSML request")]
     [InlineData("Hello", "Nobody", HttpStatusCode.BadRequest, "voiceId", "Amazon Polly has no voice 'Nobody'. Voices for en-GB: Amy, Brian.")]
     [InlineData("too-busy", "Amy", HttpStatusCode.ServiceUnavailable, null, "Amazon Polly is busy right now; try again in a moment.")]

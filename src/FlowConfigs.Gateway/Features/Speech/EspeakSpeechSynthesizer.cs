@@ -5,64 +5,133 @@ using Microsoft.Extensions.Options;
 namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>
-/// Local speech with espeak-ng: robotic, but offline and free, so a laptop run can play prompts. It reads SSML
-/// itself (-m). Polly voice names mean nothing to it; the language picks the espeak voice.
+/// Local speech with espeak-ng: robotic, but offline and free, so a laptop run can play prompts. It always reads markup
+/// (-m) that <see cref="EspeakMarkup"/> wrote, never the caller's. Polly voice names mean nothing to it; the language
+/// picks the espeak voice.
 /// </summary>
 internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, ILogger<EspeakSpeechSynthesizer> logger) : ISpeechSynthesizer
 {
-    // One synthesis per core at most: each is a process, and preview clicks can come in bursts.
-    private readonly SemaphoreSlim _slots = new(Environment.ProcessorCount);
+    /// <summary>
+    /// The longest preview: past it the audio is cut and espeak-ng stopped. At 22,050 Hz 16-bit mono that is 2.6 MB.
+    /// </summary>
+    public static readonly TimeSpan MaxAudio = TimeSpan.FromSeconds(60);
+
+    private Task<IReadOnlySet<string>>? _installedVoices;
 
     public async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        var start = new ProcessStartInfo(settings.EspeakPath)
+        var installed = await InstalledVoicesAsync().WaitAsync(cancellationToken);
+        string? VoiceFor(string languageCode) =>
+            EspeakLanguages.Voices.TryGetValue(languageCode, out var voice) && installed.Contains(voice) ? voice : null;
+
+        var voice = VoiceFor(request.LanguageCode) ?? throw new SpeechRejectedException("languageCode",
+            $"The local speech engine (espeak-ng) cannot speak {request.LanguageCode}. " +
+            $"Languages it speaks here: {string.Join(", ", EspeakLanguages.Supported(installed))}.");
+        var markup = request.Markup is { } ssml ? EspeakMarkup.FromSsml(ssml, VoiceFor) : EspeakMarkup.FromPlainText(request.Text);
+
+        var start = Start(settings.EspeakPath, "--stdout", "-v", voice, "-m", "--stdin");
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
+        using var process = StartOrExplain(start);
+        try
+        {
+            // Output is read while input is written, so neither pipe can fill up and stall the other side.
+            var capture = WavCapture.ReadAsync(process.StandardOutput.BaseStream, MaxAudio, timeout.Token);
+            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+            await WriteInputAsync(process, markup, timeout.Token);
+            var (wav, truncated) = await capture;
+            if (truncated)
+            {
+                logger.LogInformation("Speech preview cut at {Seconds} s of audio", MaxAudio.TotalSeconds);
+                return new SpeechAudio(wav, "audio/wav");
+            }
+
+            await Task.WhenAll(errors, process.WaitForExitAsync(timeout.Token));
+            if (process.ExitCode != 0 || wav.Length <= WavCapture.HeaderBytes)
+            {
+                logger.LogWarning("espeak-ng exited with {ExitCode}: {Errors}", process.ExitCode, await errors);
+                throw new SpeechUnavailableException("espeak-ng could not synthesize this text.");
+            }
+            return new SpeechAudio(wav, "audio/wav");
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new SpeechUnavailableException($"espeak-ng took longer than {settings.TimeoutSeconds} s.");
+        }
+        catch (InvalidDataException exception)
+        {
+            throw new SpeechUnavailableException("espeak-ng wrote something other than WAV audio.", exception);
+        }
+        finally
+        {
+            // Cut audio, a timeout or a caller who hung up: the process must not run on unread.
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>The installed voices, read once; a failed read (espeak-ng missing) is tried again on the next preview.</summary>
+    /// <remarks>Shared by every waiting caller, so no single caller's cancellation ends it; its own timeout does.</remarks>
+    internal Task<IReadOnlySet<string>> InstalledVoicesAsync()
+    {
+        var voices = _installedVoices;
+        if (voices is null || voices.IsFaulted || voices.IsCanceled)
+            _installedVoices = voices = ReadInstalledVoicesAsync();
+        return voices;
+    }
+
+    private async Task<IReadOnlySet<string>> ReadInstalledVoicesAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
+        using var process = StartOrExplain(Start(options.Value.EspeakPath, "--voices"));
+        process.StandardInput.Close();
+        try
+        {
+            var list = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await Task.WhenAll(list, process.StandardError.ReadToEndAsync(timeout.Token), process.WaitForExitAsync(timeout.Token));
+            if (process.ExitCode != 0)
+                throw new SpeechUnavailableException($"'{options.Value.EspeakPath} --voices' exited with {process.ExitCode}.");
+            var voices = EspeakLanguages.ParseVoiceList(await list);
+            logger.LogInformation("espeak-ng: {Count} voices installed", voices.Count);
+            return voices;
+        }
+        catch (OperationCanceledException)
+        {
+            throw new SpeechUnavailableException($"'{options.Value.EspeakPath} --voices' took longer than {options.Value.TimeoutSeconds} s.");
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
+    private static async Task WriteInputAsync(Process process, string markup, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await process.StandardInput.WriteAsync(markup.AsMemory(), cancellationToken);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // espeak-ng stopped reading (it crashed or is cut off); its exit code and the audio tell the rest.
+        }
+    }
+
+    private static ProcessStartInfo Start(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("--stdout");
-        start.ArgumentList.Add("-v");
-        start.ArgumentList.Add(EspeakVoice(request.LanguageCode));
-        if (request.IsSsml)
-            start.ArgumentList.Add("-m");
-        start.ArgumentList.Add("--stdin");
-
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.TimeoutSeconds));
-        await _slots.WaitAsync(timeout.Token);
-        try
-        {
-            using var process = StartOrExplain(start);
-            await process.StandardInput.WriteAsync(request.Text.AsMemory(), timeout.Token);
-            process.StandardInput.Close();
-
-            using var audio = new MemoryStream();
-            var copy = process.StandardOutput.BaseStream.CopyToAsync(audio, timeout.Token);
-            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-            try
-            {
-                await Task.WhenAll(copy, errors, process.WaitForExitAsync(timeout.Token));
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new SpeechUnavailableException($"espeak-ng took longer than {settings.TimeoutSeconds} s.");
-            }
-
-            if (process.ExitCode != 0 || audio.Length <= WavHeaderBytes)
-            {
-                logger.LogWarning("espeak-ng exited with {ExitCode}: {Errors}", process.ExitCode, await errors);
-                throw new SpeechUnavailableException("espeak-ng could not synthesize this text.");
-            }
-            return new SpeechAudio(FixWavSizes(audio.ToArray()), "audio/wav");
-        }
-        finally
-        {
-            _slots.Release();
-        }
+        foreach (var argument in arguments)
+            start.ArgumentList.Add(argument);
+        return start;
     }
 
     private static Process StartOrExplain(ProcessStartInfo start)
@@ -76,30 +145,5 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
             throw new SpeechUnavailableException(
                 $"Speech preview needs espeak-ng ('{start.FileName}' was not found). Install it with: apt-get install espeak-ng", exception);
         }
-    }
-
-    /// <summary>en-US → en-us; es-US → es-419 (espeak's Latin American Spanish); otherwise the language alone.</summary>
-    internal static string EspeakVoice(string languageCode)
-    {
-        var lower = languageCode.ToLowerInvariant();
-        return lower switch
-        {
-            "en-us" or "en-gb" or "pt-br" or "fr-be" or "fr-ch" or "es-419" => lower,
-            "en-au" or "en-nz" or "en-in" or "en-za" or "en-ie" or "en-gb-wls" => "en-gb",
-            "es-us" or "es-mx" => "es-419",
-            "cmn-cn" => "cmn",
-            "arb" => "ar",
-            _ => lower.Split('-')[0],
-        };
-    }
-
-    private const int WavHeaderBytes = 44;
-
-    /// <summary>espeak-ng streams WAV with placeholder sizes; browsers and players want the real ones.</summary>
-    private static byte[] FixWavSizes(byte[] wav)
-    {
-        BitConverter.TryWriteBytes(wav.AsSpan(4, 4), wav.Length - 8);
-        BitConverter.TryWriteBytes(wav.AsSpan(40, 4), wav.Length - WavHeaderBytes);
-        return wav;
     }
 }

@@ -1,3 +1,5 @@
+using FlowConfigs.Domain.Prompts;
+
 namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>Turns a prompt into audio so a business user hears it before it goes live.</summary>
@@ -6,9 +8,15 @@ public interface ISpeechSynthesizer
     Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken);
 }
 
-public sealed record SpeechRequest(string Text, string LanguageCode, string? VoiceId, bool IsSsml);
+/// <param name="Text">As the caller wrote it: what Polly reads.</param>
+/// <param name="Markup">The allow-listed SSML tree when <paramref name="Text"/> is SSML: what a local engine is given to rewrite.</param>
+public sealed record SpeechRequest(string Text, string LanguageCode, string? VoiceId, SsmlElement? Markup)
+{
+    public bool IsSsml => Markup is not null;
+}
 
-public sealed record SpeechAudio(byte[] Bytes, string ContentType);
+/// <param name="Bytes">The audio, possibly a slice of a larger buffer: no copy is made to trim it.</param>
+public sealed record SpeechAudio(ReadOnlyMemory<byte> Bytes, string ContentType);
 
 /// <summary>The speech engine cannot be used right now (not installed, failed, busy): the caller gets a 503.</summary>
 public sealed class SpeechUnavailableException(string message, Exception? inner = null, TimeSpan? retryAfter = null) : Exception(message, inner)

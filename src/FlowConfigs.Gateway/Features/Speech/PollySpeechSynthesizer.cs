@@ -80,6 +80,13 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
         {
             throw Unavailable(exception);
         }
+        if (!voices.Any(v => v.Speaks(request.LanguageCode)))
+        {
+            var languages = voices.SelectMany(v => (string?[])[v.LanguageCode, .. v.AdditionalLanguageCodes ?? []])
+                .OfType<string>().Distinct().Order(StringComparer.Ordinal);
+            throw new SpeechRejectedException("languageCode",
+                $"Amazon Polly has no voice for {request.LanguageCode}. Languages it speaks: {string.Join(", ", languages)}.");
+        }
         if (request.VoiceId is { } id)
         {
             var known = voices.FirstOrDefault(v => string.Equals(v.Id, id, StringComparison.OrdinalIgnoreCase));
@@ -88,8 +95,7 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
             throw new SpeechRejectedException("voiceId",
                 $"Amazon Polly has no voice '{id}'. Voices for {request.LanguageCode}: {(names.Length > 0 ? names : "none")}.");
         }
-        return VoicesFor(voices, request.LanguageCode).FirstOrDefault()
-            ?? throw new SpeechRejectedException("languageCode", $"Amazon Polly has no voice for {request.LanguageCode}.");
+        return VoicesFor(voices, request.LanguageCode).First();
     }
 
     /// <summary>Voices speaking the language, those with the preferred engine first.</summary>

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Prompts;
 using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -28,6 +29,7 @@ internal static partial class SpeechApi
             provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
                 ? provider.GetRequiredService<PollySpeechSynthesizer>()
                 : provider.GetRequiredService<EspeakSpeechSynthesizer>());
+        services.AddRateLimiter(limiter => limiter.AddPolicy<string, SpeechRateLimit>(SpeechRateLimit.Policy));
         services.AddHealthChecks().AddCheck<SpeechCheck>("speech", HealthStatus.Degraded, tags: [DependencyHealth.Ready, DependencyHealth.Startup]);
         return builder;
     }
@@ -35,8 +37,10 @@ internal static partial class SpeechApi
     public static IEndpointRouteBuilder MapSpeechApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/preview-speech", PreviewAsync).RequireAuthorization().WithTags("Speech").WithName("PreviewSpeech")
+            .RequireRateLimiting(SpeechRateLimit.Policy)
             .Accepts<PreviewSpeechRequest>("application/json")
-            .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg");
+            .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg")
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
         return app;
     }
 
@@ -55,7 +59,7 @@ internal static partial class SpeechApi
         try
         {
             var audio = await speech.SynthesizeAsync(request!, context.RequestAborted);
-            return TypedResults.File(audio.Bytes, audio.ContentType);
+            return TypedResults.Bytes(audio.Bytes, audio.ContentType);
         }
         catch (SpeechRejectedException exception)
         {
@@ -89,8 +93,12 @@ internal static partial class SpeechApi
         if (text.Length > MaxTextLength) return (null, Problems.Body("text", $"text is {text.Length} characters; at most {MaxTextLength} can be spoken."));
         if (!LanguageCode.IsValid(language)) return (null, Problems.Body("languageCode", "languageCode must look like en-US, arb or cmn-CN."));
         if (voice is not null && !VoiceId().IsMatch(voice)) return (null, Problems.Body("voiceId", "voiceId must be 1–64 letters, digits, '-' or '_'."));
-        var isSsml = text.TrimStart().StartsWith("<speak", StringComparison.Ordinal);
-        return (new SpeechRequest(text, language, voice, isSsml), null);
+        if (!SsmlPolicy.IsMarkup(text))
+            return (new SpeechRequest(text, language, voice, null), null);
+        var ssml = SsmlPolicy.Read(text);
+        return ssml.Problem is { } problem
+            ? (null, Problems.Body("text", problem))
+            : (new SpeechRequest(text, language, voice, ssml.Root), null);
     }
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]

@@ -18,6 +18,14 @@ public sealed class SpeechOptions
     [Range(1, 120)]
     public int TimeoutSeconds { get; set; } = 15;
 
+    /// <summary>Previews synthesized at once (a process each with espeak-ng); one per core by default.</summary>
+    [Range(1, 64)]
+    public int MaxConcurrentSyntheses { get; set; } = Math.Clamp(Environment.ProcessorCount, 1, 64);
+
+    /// <summary>Previews that wait for a free slot (a burst of Play clicks); past these the caller gets 429.</summary>
+    [Range(0, 1000)]
+    public int MaxQueuedSyntheses { get; set; } = 8;
+
     public PollyOptions Polly { get; set; } = new();
 }
 

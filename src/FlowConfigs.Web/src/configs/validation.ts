@@ -32,12 +32,92 @@ export function isNumber(value: string): boolean {
   return numberPattern.test(value);
 }
 
+// The SSML Amazon Connect speaks through Polly, as the server allows it: each element with the attributes Polly
+// documents for it. Anything else (<audio>, <voice>, ...) is refused before it is saved or played.
+const ssmlTags = new Map<string, { attributes: string[]; required?: string[]; empty?: boolean }>([
+  ["speak", { attributes: [] }],
+  ["break", { attributes: ["strength", "time"], empty: true }],
+  ["emphasis", { attributes: ["level"] }],
+  ["lang", { attributes: ["xml:lang", "onlangfailure"], required: ["xml:lang"] }],
+  ["mark", { attributes: ["name"], required: ["name"], empty: true }],
+  ["p", { attributes: [] }],
+  ["phoneme", { attributes: ["alphabet", "ph"], required: ["ph"] }],
+  ["prosody", { attributes: ["volume", "rate", "pitch", "amazon:max-duration"] }],
+  ["s", { attributes: [] }],
+  ["say-as", { attributes: ["interpret-as", "format"], required: ["interpret-as"] }],
+  ["sub", { attributes: ["alias"], required: ["alias"] }],
+  ["w", { attributes: ["role"], required: ["role"] }],
+  ["amazon:auto-breaths", { attributes: ["volume", "frequency", "duration"] }],
+  ["amazon:breath", { attributes: ["duration", "volume"], empty: true }],
+  ["amazon:domain", { attributes: ["name"], required: ["name"] }],
+  ["amazon:effect", { attributes: ["name", "phonation", "vocal-tract-length"] }],
+  ["amazon:emotion", { attributes: ["name", "intensity"], required: ["name", "intensity"] }],
+]);
+const breakStrengths = ["none", "x-weak", "weak", "medium", "strong", "x-strong"];
+const breakTimePattern = /^(\d{1,9}(\.\d{1,6})?|\.\d{1,6})(ms|s)$/;
+const maxSsmlCharacters = 64 * 1024;
+const maxSsmlDepth = 32;
+
+/** Voice text that opens with markup is SSML; the first problem with it as the server words it, or undefined. */
 export function validateSsml(voice: string): string | undefined {
   const trimmed = voice.trimStart();
   if (!/^<[A-Za-z!?]/.test(trimmed)) return undefined;
-  const parsed = new DOMParser().parseFromString(trimmed, "application/xml");
-  if (parsed.getElementsByTagName("parsererror").length > 0) return "The SSML is not well-formed.";
-  if (parsed.documentElement.nodeName !== "speak") return "SSML must have <speak> as its root element.";
+  if (voice.length > maxSsmlCharacters)
+    return `The SSML is ${voice.length.toLocaleString("en-US")} characters long; at most ${maxSsmlCharacters.toLocaleString("en-US")} are allowed.`;
+  // Polly's amazon:* elements come without a namespace declaration: a wrapper declares the prefix so they parse. An
+  // XML declaration may only open a document, so it is taken off first (anywhere else it stays an error).
+  const declaration = /^<\?xml\s[^>]*\?>/.exec(voice)?.[0] ?? "";
+  const wrapped = `<ssml xmlns:amazon="https://aws.amazon.com/polly/ssml">${voice.slice(declaration.length)}</ssml>`;
+  const parsed = new DOMParser().parseFromString(wrapped, "application/xml");
+  if (parsed.getElementsByTagName("parsererror").length > 0)
+    return voice.includes("<!DOCTYPE") ? "SSML must not contain a document type declaration (<!DOCTYPE ...>)." : "The SSML is not well-formed.";
+
+  const roots = [...parsed.documentElement.childNodes];
+  for (const node of roots) {
+    if (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()) return "The SSML is not well-formed.";
+    if (node.nodeType === Node.PROCESSING_INSTRUCTION_NODE) return `Processing instructions (<?${node.nodeName} ...?>) are not SSML.`;
+  }
+  const elements = roots.filter((node): node is Element => node.nodeType === Node.ELEMENT_NODE);
+  if (elements.length === 0 || elements[0].nodeName !== "speak") return "SSML must have <speak> as its root element.";
+  if (elements.length > 1) return "The SSML is not well-formed.";
+  return ssmlElementProblem(elements[0], 1);
+}
+
+function ssmlElementProblem(element: Element, depth: number, parent?: string): string | undefined {
+  const name = element.nodeName;
+  if (depth > 1 && name === "speak") return "<speak> may appear only once, around the whole prompt.";
+  const tag = ssmlTags.get(name);
+  if (!tag) {
+    const allowed = `use ${[...ssmlTags.keys()].join(", ")}`;
+    return name === "audio"
+      ? `<audio> is not allowed: a prompt cannot play audio files from SSML; ${allowed}.`
+      : `<${name}> is not SSML that Amazon Connect speaks; ${allowed}.`;
+  }
+  if (parent && ssmlTags.get(parent)?.empty) return `<${parent}> must be empty.`;
+  if (depth > maxSsmlDepth) return `The SSML nests elements more than ${maxSsmlDepth} deep.`;
+  for (const attribute of [...element.attributes]) {
+    if (!tag.attributes.includes(attribute.name)) {
+      const allowed = tag.attributes.length === 0 ? "it takes none" : `it takes ${tag.attributes.join(", ")}`;
+      return `<${name}> has no attribute '${attribute.name}'; ${allowed}.`;
+    }
+  }
+  for (const required of tag.required ?? []) if (!element.hasAttribute(required)) return `<${name}> needs a '${required}' attribute.`;
+  if (name === "break") {
+    const time = element.getAttribute("time");
+    if (time !== null && !breakTimePattern.test(time)) return `<break time="${time}"> must be a duration such as 500ms or 2s.`;
+    const strength = element.getAttribute("strength");
+    if (strength !== null && !breakStrengths.includes(strength))
+      return `<break strength="${strength}"> must be one of ${breakStrengths.join(", ")}.`;
+  }
+  for (const child of [...element.childNodes]) {
+    if (child.nodeType === Node.PROCESSING_INSTRUCTION_NODE) return `Processing instructions (<?${child.nodeName} ...?>) are not SSML.`;
+    const isText = child.nodeType === Node.TEXT_NODE || child.nodeType === Node.CDATA_SECTION_NODE;
+    if (tag.empty && isText && child.textContent?.trim()) return `<${name}> must be empty.`;
+    if (child.nodeType === Node.ELEMENT_NODE) {
+      const problem = ssmlElementProblem(child as Element, depth + 1, name);
+      if (problem) return problem;
+    }
+  }
   return undefined;
 }
 
