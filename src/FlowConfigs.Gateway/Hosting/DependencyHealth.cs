@@ -77,7 +77,7 @@ internal static class DependencyHealth
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
             var active = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
-            if (clustering.Value.Provider != "Redis")
+            if (clustering.Value.Provider != ClusteringProvider.Redis)
                 return $"localhost, {active} active silo";
             // Reading the membership table proves Redis answers, not just that this silo remembers it did.
             var table = await services.GetRequiredService<IMembershipTable>().ReadAllAsync(cancellationToken);
@@ -100,7 +100,7 @@ internal static class DependencyHealth
     {
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.Provider != "VerifiedPermissions") return "in-process policy engine";
+            if (options.Value.Provider != AuthorizationProvider.VerifiedPermissions) return "in-process policy engine";
             var client = services.GetRequiredService<VerifiedPermissionsClient>();
             var store = await client.GetPolicyStoreAsync(cancellationToken);
             return $"Verified Permissions policy store {store["policyStoreId"]} at {client.Endpoint}";
@@ -111,7 +111,7 @@ internal static class DependencyHealth
     {
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.Provider == "Polly")
+            if (options.Value.Provider == SpeechProvider.Polly)
             {
                 var voices = await services.GetRequiredService<PollySpeechSynthesizer>().VoicesAsync(cancellationToken);
                 return $"Amazon Polly, {voices.Count} voices";

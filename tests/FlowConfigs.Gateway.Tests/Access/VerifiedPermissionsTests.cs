@@ -28,7 +28,7 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         DynaliteFixture.UseTestCredentials();
         var options = Options.Create(new AuthorizationProviderOptions
         {
-            Provider = "VerifiedPermissions",
+            Provider = AuthorizationProvider.VerifiedPermissions,
             VerifiedPermissions = new()
             {
                 PolicyStoreId = CedarEngine.PolicyStoreId,

@@ -14,7 +14,7 @@ internal static class AccessHosting
         services.AddSingleton<VerifiedPermissionsClient>();
         services.AddSingleton<VerifiedPermissionsAccessDecider>();
         services.AddSingleton<IAccessDecider>(provider =>
-            provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.Provider == "VerifiedPermissions"
+            provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.Provider == AuthorizationProvider.VerifiedPermissions
                 ? provider.GetRequiredService<VerifiedPermissionsAccessDecider>()
                 : provider.GetRequiredService<LocalAccessDecider>());
         services.AddExceptionHandler<AuthorizationUnavailableHandler>();

@@ -23,7 +23,7 @@ internal static partial class SpeechApi
         services.AddSingleton<EspeakSpeechSynthesizer>();
         services.AddSingleton<PollySpeechSynthesizer>();
         services.AddSingleton<ISpeechSynthesizer>(provider =>
-            provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
+            provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == SpeechProvider.Polly
                 ? provider.GetRequiredService<PollySpeechSynthesizer>()
                 : provider.GetRequiredService<EspeakSpeechSynthesizer>());
         return services;
