@@ -1,3 +1,4 @@
+using FlowConfigs.Gateway.Hosting.Aws;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -11,6 +12,8 @@ internal static class AccessHosting
         services.AddOptions<AuthorizationProviderOptions>().BindConfiguration(AuthorizationProviderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalAccessDecider>();
+        services.AddSignedAwsClient(VerifiedPermissionsClient.Service,
+            provider => provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.VerifiedPermissions);
         services.AddSingleton<VerifiedPermissionsClient>();
         services.AddSingleton<VerifiedPermissionsAccessDecider>();
         services.AddSingleton<IAccessDecider>(provider =>

@@ -4,6 +4,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Hosting.Aws;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -21,6 +22,7 @@ internal static partial class SpeechApi
     {
         services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EspeakSpeechSynthesizer>();
+        services.AddSignedAwsClient(PollySpeechSynthesizer.Service, provider => provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Polly);
         services.AddSingleton<PollySpeechSynthesizer>();
         services.AddSingleton<ISpeechSynthesizer>(provider =>
             provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == SpeechProvider.Polly
