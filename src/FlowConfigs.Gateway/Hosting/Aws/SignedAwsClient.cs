@@ -88,6 +88,9 @@ internal static class SignedAwsClient
             // The resilience handler bounds each attempt and the whole call instead.
             http.Timeout = Timeout.InfiniteTimeSpan;
         });
+        // Callers log failures and OpenTelemetry traces each call; the factory's request log lines would repeat every
+        // authorization call at Information.
+        client.RemoveAllLoggers();
         // Outside the signing, so every attempt is signed afresh: a replayed signature carries the first attempt's time.
         client.AddResilienceHandler(service.Name, pipeline => pipeline
             .AddTimeout(TotalTimeout)
