@@ -1,4 +1,7 @@
 using System.Reflection;
+using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.DynamoDb;
 
 namespace FlowConfigs.Infra.Tests;
 
@@ -8,19 +11,37 @@ namespace FlowConfigs.Infra.Tests;
 /// </summary>
 internal static class GatewaySettings
 {
-    private static readonly Dictionary<string, Type> Sections = typeof(FlowConfigs.Gateway.Hosting.SiloPortsOptions).Assembly.GetTypes()
+    /// <summary>The storage providers' options live in FlowConfigs.Grains, which names no settings; the gateway binds them from these sections.</summary>
+    private static readonly (string Section, Type Options)[] StorageProviders =
+    [
+        (StorageOptions.Section, typeof(SqliteGrainStorageOptions)),
+        (StorageOptions.Section, typeof(DynamoDbStorageOptions)),
+        (StorageOptions.DynamoDBSection, typeof(DynamoDbStorageOptions)),
+    ];
+
+    private static readonly ILookup<string, Type> Sections = typeof(SiloPortsOptions).Assembly.GetTypes()
         .Select(type => (type, field: type.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
         .Where(t => t.field is { IsLiteral: true } && ((string)t.field.GetRawConstantValue()!).StartsWith("FlowConfigs:"))
-        .ToDictionary(t => (string)t.field!.GetRawConstantValue()!, t => t.type, StringComparer.OrdinalIgnoreCase);
+        .Select(t => (Section: (string)t.field!.GetRawConstantValue()!, Options: t.type))
+        .Concat(StorageProviders)
+        .ToLookup(t => t.Section, t => t.Options, StringComparer.OrdinalIgnoreCase);
 
-    public static IReadOnlyCollection<string> SectionNames => Sections.Keys;
+    public static IReadOnlyCollection<string> SectionNames => Sections.Select(section => section.Key).ToArray();
 
     /// <summary>Whether an environment variable such as <c>FlowConfigs__Storage__DynamoDB__TableName</c> binds to a property.</summary>
     public static bool Binds(string environmentKey)
     {
         var parts = environmentKey.Split("__");
-        if (parts.Length < 3 || !Sections.TryGetValue($"{parts[0]}:{parts[1]}", out var type)) return false;
-        foreach (var part in parts[2..])
+        for (var sectionLength = 2; sectionLength < parts.Length; sectionLength++)
+            foreach (var type in Sections[string.Join(':', parts[..sectionLength])])
+                if (BindsProperty(type, parts[sectionLength..]))
+                    return true;
+        return false;
+    }
+
+    private static bool BindsProperty(Type type, string[] path)
+    {
+        foreach (var part in path)
         {
             var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !property.CanWrite) return false;

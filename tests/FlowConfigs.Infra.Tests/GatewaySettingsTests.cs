@@ -4,6 +4,8 @@ public sealed class GatewaySettingsTests
 {
     [Theory]
     [InlineData("FlowConfigs__Storage__DynamoDB__TableName", true)]
+    [InlineData("FlowConfigs__Storage__DynamoDB__RevisionLease", true)]
+    [InlineData("FlowConfigs__Storage__KeepRevisions", true)]
     [InlineData("FlowConfigs__Clustering__Redis__ConnectionString", true)]
     [InlineData("FlowConfigs__Authorization__VerifiedPermissions__PolicyStoreId", true)]
     [InlineData("FlowConfigs__Storage__DynamoDB__TableNme", false)]

@@ -1,9 +1,10 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlowConfigs.Gateway.Hosting;
 
 /// <summary>The co-hosted silo's identity and ports (silo-to-silo and client gateway).</summary>
-public sealed class SiloPortsOptions
+public sealed class SiloPortsOptions : IValidatableObject
 {
     public const string Section = "FlowConfigs:Cluster";
 
@@ -26,15 +27,28 @@ public sealed class SiloPortsOptions
     /// Fargate (awsvpc) is the task's own ENI address.
     /// </summary>
     public string? AdvertisedIPAddress { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!string.IsNullOrWhiteSpace(AdvertisedIPAddress) && !System.Net.IPAddress.TryParse(AdvertisedIPAddress, out _))
+            yield return new ValidationResult(
+                $"FlowConfigs:Cluster:AdvertisedIPAddress '{AdvertisedIPAddress}' is not an IP address.", [nameof(AdvertisedIPAddress)]);
+    }
+}
+
+[TypeConverter(typeof(ProviderConverter<ClusteringProvider>))]
+public enum ClusteringProvider
+{
+    Localhost,
+    Redis,
 }
 
 /// <summary>How silos find each other: alone on localhost (the embedded default) or through a Redis membership table.</summary>
-public sealed class ClusteringOptions
+public sealed class ClusteringOptions : IValidatableObject
 {
     public const string Section = "FlowConfigs:Clustering";
 
-    [Required]
-    public string Provider { get; set; } = "Localhost";
+    public ClusteringProvider Provider { get; set; } = ClusteringProvider.Localhost;
 
     public RedisClusteringSettings Redis { get; set; } = new();
 
@@ -42,5 +56,12 @@ public sealed class ClusteringOptions
     {
         /// <summary>A StackExchange.Redis connection string, e.g. <c>my-cache.xxxx.use1.cache.amazonaws.com:6379,ssl=true</c>.</summary>
         public string? ConnectionString { get; set; }
+    }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Provider == ClusteringProvider.Redis && string.IsNullOrWhiteSpace(Redis.ConnectionString))
+            yield return new ValidationResult(
+                "FlowConfigs:Clustering:Provider is 'Redis' but FlowConfigs:Clustering:Redis:ConnectionString is empty.", [nameof(Redis)]);
     }
 }

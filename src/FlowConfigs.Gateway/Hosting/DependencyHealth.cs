@@ -68,7 +68,7 @@ internal static class DependencyHealth
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
             var active = membership.CurrentSnapshot.Members.Values.Count(m => m.Status == SiloStatus.Active);
-            if (clustering.Value.Provider != "Redis")
+            if (clustering.Value.Provider != ClusteringProvider.Redis)
                 return $"localhost, {active} active silo";
             // Reading the membership table proves Redis answers, not just that this silo remembers it did.
             var table = await services.GetRequiredService<IMembershipTable>().ReadAllAsync(cancellationToken);

@@ -1,6 +1,7 @@
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Hosting;
 
@@ -15,18 +16,22 @@ internal static class MigrateCommand
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var configuration = HealthCheckCommand.Configuration(args);
-        var storage = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        await using var source = new SqliteGrainStorage("migration", new SqliteGrainStorageOptions { DataDirectory = storage.DataDirectory },
-            NullLogger<SqliteGrainStorage>.Instance);
-        var target = new DynamoDbGrainStorage("migration", storage.DynamoDB, DynamoDbStorageHosting.CreateClient(storage.DynamoDB),
-            TimeProvider.System, NullLogger<DynamoDbGrainStorage>.Instance);
+        // Both providers' options bind exactly as the gateway binds them.
+        var services = new ServiceCollection().AddSingleton(HealthCheckCommand.Configuration(args));
+        services.AddOptions<SqliteGrainStorageOptions>().BindStorageConfiguration();
+        services.AddOptions<DynamoDbStorageOptions>().BindStorageConfiguration();
+        await using var provider = services.BuildServiceProvider();
         try
         {
+            var sqlite = provider.GetRequiredService<IOptions<SqliteGrainStorageOptions>>().Value;
+            var dynamo = provider.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value;
+            await using var source = new SqliteGrainStorage("migration", sqlite, NullLogger<SqliteGrainStorage>.Instance);
+            var target = new DynamoDbGrainStorage("migration", dynamo, DynamoDbStorageHosting.CreateClient(dynamo),
+                TimeProvider.System, NullLogger<DynamoDbGrainStorage>.Instance);
             await StorageMigration.CopyAsync(source, target, Console.Out);
             return 0;
         }
-        catch (Exception exception) when (exception is InvalidOperationException or Amazon.Runtime.AmazonServiceException)
+        catch (Exception exception) when (exception is InvalidOperationException or OptionsValidationException or Amazon.Runtime.AmazonServiceException)
         {
             await Console.Error.WriteLineAsync("Migration failed: " + exception.Message);
             return 1;

@@ -2,6 +2,10 @@ using System.Net;
 using FlowConfigs.Grains;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using Orleans.Configuration;
+using StackExchange.Redis;
 
 namespace FlowConfigs.Gateway.Hosting;
 
@@ -10,76 +14,73 @@ internal static class OrleansHosting
 {
     public static WebApplicationBuilder AddFlowConfigsSilo(this WebApplicationBuilder builder)
     {
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var siloPorts = builder.Configuration.GetSection(SiloPortsOptions.Section).Get<SiloPortsOptions>() ?? new SiloPortsOptions();
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-
-        var clustering = builder.Configuration.GetSection(ClusteringOptions.Section).Get<ClusteringOptions>() ?? new ClusteringOptions();
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<SiloPortsOptions>().BindConfiguration(SiloPortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+
+        // The silo is built with one storage and one clustering provider, so these two choices are read before the
+        // container exists; every other setting reaches its provider through options bound from configuration.
+        var storage = builder.Configuration.GetValue<StorageProvider>(StorageOptions.Section + ":" + nameof(StorageOptions.Provider));
+        var clustering = builder.Configuration.GetValue<ClusteringProvider>(ClusteringOptions.Section + ":" + nameof(ClusteringOptions.Provider));
 
         builder.UseOrleans(silo =>
         {
-            silo.UseFlowConfigsClustering(clustering, siloPorts);
+            silo.UseFlowConfigsClustering(clustering);
             silo.AddFlowConfigsSerialization();
             if (TelemetryHosting.IsExporting(builder.Configuration))
                 silo.AddActivityPropagation();
-            switch (storage.Provider)
-            {
-                case "Sqlite":
-                    silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options =>
-                    {
-                        options.DataDirectory = storage.DataDirectory;
-                        options.KeepRevisions = storage.KeepRevisions;
-                    });
-                    break;
-                case "DynamoDB":
-                    silo.AddDynamoDbGrainStorage(StorageNames.FlowConfigs, options =>
-                    {
-                        var configured = storage.DynamoDB;
-                        options.TableName = configured.TableName;
-                        options.RevisionsTableName = configured.RevisionsTableName;
-                        options.ServiceUrl = configured.ServiceUrl;
-                        options.Region = configured.Region;
-                        options.CreateTables = configured.CreateTables;
-                        options.KeepRevisions = storage.KeepRevisions;
-                    });
-                    break;
-                default:
-                    throw new InvalidOperationException(
-                        $"FlowConfigs:Storage:Provider '{storage.Provider}' is not supported; use 'Sqlite' or 'DynamoDB'.");
-            }
+            silo.AddFlowConfigsStorage(storage);
         });
         return builder;
     }
 
-    private static void UseFlowConfigsClustering(this ISiloBuilder silo, ClusteringOptions clustering, SiloPortsOptions silos)
+    private static void AddFlowConfigsStorage(this ISiloBuilder silo, StorageProvider provider)
     {
-        switch (clustering.Provider)
+        if (provider == StorageProvider.DynamoDB)
+            silo.AddDynamoDbGrainStorage(StorageNames.FlowConfigs, options => options.BindStorageConfiguration().ValidateOnStart());
+        else
+            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.BindStorageConfiguration().ValidateOnStart());
+    }
+
+    /// <summary>DataDirectory and KeepRevisions: FlowConfigs:Storage.</summary>
+    public static OptionsBuilder<SqliteGrainStorageOptions> BindStorageConfiguration(this OptionsBuilder<SqliteGrainStorageOptions> options) =>
+        options.BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
+
+    /// <summary>KeepRevisions, shared with SQLite, from FlowConfigs:Storage; then the provider's own FlowConfigs:Storage:DynamoDB.</summary>
+    public static OptionsBuilder<DynamoDbStorageOptions> BindStorageConfiguration(this OptionsBuilder<DynamoDbStorageOptions> options) =>
+        options.BindConfiguration(StorageOptions.Section).BindConfiguration(StorageOptions.DynamoDBSection).ValidateDataAnnotations();
+
+    private static void UseFlowConfigsClustering(this ISiloBuilder silo, ClusteringProvider provider)
+    {
+        if (provider == ClusteringProvider.Redis)
         {
-            case "Localhost":
-                silo.UseLocalhostClustering(silos.SiloPort, silos.GatewayPort, serviceId: silos.ServiceId, clusterId: silos.ClusterId);
-                return;
-            case "Redis":
-                if (string.IsNullOrWhiteSpace(clustering.Redis.ConnectionString))
-                    throw new InvalidOperationException(
-                        "FlowConfigs:Clustering:Provider is 'Redis' but FlowConfigs:Clustering:Redis:ConnectionString is empty.");
-                silo.UseRedisClustering(clustering.Redis.ConnectionString);
-                silo.Configure<Orleans.Configuration.ClusterOptions>(options =>
-                {
-                    options.ClusterId = silos.ClusterId;
-                    options.ServiceId = silos.ServiceId;
-                });
-                if (string.IsNullOrWhiteSpace(silos.AdvertisedIPAddress))
-                    silo.ConfigureEndpoints(silos.SiloPort, silos.GatewayPort, listenOnAnyHostAddress: true);
-                else if (IPAddress.TryParse(silos.AdvertisedIPAddress, out var advertised))
-                    silo.ConfigureEndpoints(advertised, silos.SiloPort, silos.GatewayPort, listenOnAnyHostAddress: true);
-                else
-                    throw new InvalidOperationException(
-                        $"FlowConfigs:Cluster:AdvertisedIPAddress '{silos.AdvertisedIPAddress}' is not an IP address.");
-                return;
-            default:
-                throw new InvalidOperationException(
-                    $"FlowConfigs:Clustering:Provider '{clustering.Provider}' is not supported; use 'Localhost' or 'Redis'.");
+            silo.UseRedisClustering(_ => { });
+            silo.Services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusteringOptions>>((redis, clustering) =>
+                redis.ConfigurationOptions = ConfigurationOptions.Parse(clustering.Value.Redis.ConnectionString ?? ""));
         }
+        else
+        {
+            silo.UseLocalhostClustering();
+        }
+
+        // Orleans' own options under FlowConfigs:Cluster. They cannot bind that section themselves: Orleans' defaults
+        // for the ids differ from ours and an address in configuration is a string, not an IPAddress.
+        silo.Services.AddOptions<Orleans.Configuration.ClusterOptions>().Configure<IOptions<SiloPortsOptions>>((orleans, cluster) =>
+        {
+            orleans.ClusterId = cluster.Value.ClusterId;
+            orleans.ServiceId = cluster.Value.ServiceId;
+        });
+        silo.Services.AddOptions<EndpointOptions>().Configure<IOptions<SiloPortsOptions>>((endpoints, cluster) =>
+        {
+            endpoints.SiloPort = cluster.Value.SiloPort;
+            endpoints.GatewayPort = cluster.Value.GatewayPort;
+            if (provider != ClusteringProvider.Redis) return;
+            // Other tasks dial the advertised address; left unset, Orleans advertises the first non-loopback address
+            // (the task's ENI on Fargate).
+            if (IPAddress.TryParse(cluster.Value.AdvertisedIPAddress, out var advertised))
+                endpoints.AdvertisedIPAddress = advertised;
+            endpoints.SiloListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.SiloPort);
+            endpoints.GatewayListeningEndpoint = new IPEndPoint(IPAddress.Any, endpoints.GatewayPort);
+        });
     }
 }

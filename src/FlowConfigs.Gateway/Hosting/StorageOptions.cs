@@ -1,21 +1,31 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
 namespace FlowConfigs.Gateway.Hosting;
 
-/// <summary>Which storage keeps configs and settings. The embedded default is one SQLite file in <see cref="DataDirectory"/>.</summary>
+[TypeConverter(typeof(ProviderConverter<StorageProvider>))]
+public enum StorageProvider
+{
+    Sqlite,
+    DynamoDB,
+}
+
+/// <summary>
+/// The settings every storage provider shares. The chosen provider's own options bind from this section too (and the
+/// DynamoDB provider's from <see cref="DynamoDBSection"/> after it), so a setting reaches the provider without a copy.
+/// </summary>
 public sealed class StorageOptions
 {
     public const string Section = "FlowConfigs:Storage";
 
-    [Required]
-    public string Provider { get; set; } = "Sqlite";
+    /// <summary>Tables, endpoint, region and revision lease of the DynamoDB provider.</summary>
+    public const string DynamoDBSection = Section + ":DynamoDB";
 
-    /// <summary>Relative paths are resolved against the working directory.</summary>
+    public StorageProvider Provider { get; set; } = StorageProvider.Sqlite;
+
+    /// <summary>The SQLite file and the development issuer's key. Relative paths are resolved against the working directory.</summary>
     [Required]
     public string DataDirectory { get; set; } = "./data";
-
-    /// <summary>Table names, endpoint and region when <see cref="Provider"/> is <c>DynamoDB</c>.</summary>
-    public FlowConfigs.Grains.Storage.DynamoDb.DynamoDbStorageOptions DynamoDB { get; set; } = new();
 
     /// <summary>Revisions kept per config, newest first; 0 (the default) keeps the whole history.</summary>
     [Range(0, int.MaxValue)]

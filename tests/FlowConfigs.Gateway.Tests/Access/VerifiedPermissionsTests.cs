@@ -3,8 +3,9 @@ using System.Text.Json.Nodes;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Tests.Infrastructure;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
 
 namespace FlowConfigs.Gateway.Tests.Access;
@@ -13,9 +14,10 @@ namespace FlowConfigs.Gateway.Tests.Access;
 /// The Verified Permissions decider against the official Cedar engine behind a loopback AVP endpoint: the whole
 /// authorization matrix must agree with the in-process engine, and the wire requests are checked byte for byte.
 /// </summary>
-public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelper output) : IClassFixture<CedarEngine>
+public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelper output) : IClassFixture<CedarEngine>, IDisposable
 {
     private const string SecretKey = DynaliteFixture.SecretKey;
+    private readonly List<IDisposable> _providers = [];
 
     private sealed class ManualClock : TimeProvider
     {
@@ -23,23 +25,31 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
+    /// <summary>The decider as the gateway registers it (named, signed, retrying HttpClient included), over the loopback AVP.</summary>
     private VerifiedPermissionsAccessDecider Decider(bool perId = false, int cacheSeconds = 30, TimeProvider? time = null)
     {
         DynaliteFixture.UseTestCredentials();
-        var options = Options.Create(new AuthorizationProviderOptions
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            Provider = "VerifiedPermissions",
-            VerifiedPermissions = new()
-            {
-                PolicyStoreId = CedarEngine.PolicyStoreId,
-                ServiceUrl = cedar.Endpoint.Url,
-                Region = "eu-central-1",
-                DecidePerId = perId,
-                DecisionCacheSeconds = cacheSeconds,
-            },
+            ["FlowConfigs:Authorization:Provider"] = "VerifiedPermissions",
+            ["FlowConfigs:Authorization:VerifiedPermissions:PolicyStoreId"] = CedarEngine.PolicyStoreId,
+            ["FlowConfigs:Authorization:VerifiedPermissions:ServiceUrl"] = cedar.Endpoint.Url,
+            ["FlowConfigs:Authorization:VerifiedPermissions:Region"] = "eu-central-1",
+            ["FlowConfigs:Authorization:VerifiedPermissions:DecidePerId"] = perId.ToString(),
+            ["FlowConfigs:Authorization:VerifiedPermissions:DecisionCacheSeconds"] = cacheSeconds.ToString(),
         });
-        return new VerifiedPermissionsAccessDecider(new VerifiedPermissionsClient(options), options, time ?? TimeProvider.System,
-            NullLogger<VerifiedPermissionsAccessDecider>.Instance);
+        builder.Services.AddSingleton(time ?? TimeProvider.System);
+        builder.AddAccess();
+        var provider = builder.Build().Services;
+        _providers.Add((IDisposable)provider);
+        return provider.GetRequiredService<VerifiedPermissionsAccessDecider>();
+    }
+
+    public void Dispose()
+    {
+        foreach (var provider in _providers)
+            provider.Dispose();
     }
 
     private int BatchCalls() => cedar.Endpoint.Requests.Count(r => r.Headers.GetValueOrDefault("x-amz-target") == "VerifiedPermissions.BatchIsAuthorized");

@@ -84,6 +84,27 @@ public sealed class StartupErrorTests(CedarEngine cedar) : IClassFixture<CedarEn
         Assert.Contains("FlowConfigs:Storage:DynamoDB:Region 'Europe' is not an AWS region", await StartupErrorAsync(settings));
     }
 
+    [Theory]
+    [InlineData("FlowConfigs__Storage__Provider", "Postgres", "'Sqlite' or 'DynamoDB'")]
+    [InlineData("FlowConfigs__Clustering__Provider", "Consul", "'Localhost' or 'Redis'")]
+    [InlineData("FlowConfigs__Identity__Provider", "Saml", "'Development' or 'Oidc'")]
+    // Numbers and flag lists are what the framework's enum conversion would have let through.
+    [InlineData("FlowConfigs__Authorization__Provider", "1", "'Local' or 'VerifiedPermissions'")]
+    [InlineData("FlowConfigs__Speech__Provider", "Espeak, Polly", "'Espeak' or 'Polly'")]
+    public async Task A_provider_that_is_not_one(string setting, string value, string allowed)
+    {
+        var error = await StartupErrorAsync(new() { [setting] = value });
+        Assert.Contains($"'{value}' at '{setting.Replace("__", ":")}'", error);
+        Assert.Contains($"use {allowed}.", error);
+    }
+
+    [Fact]
+    public async Task Redis_clustering_without_a_connection_string()
+    {
+        Assert.Contains("FlowConfigs:Clustering:Provider is 'Redis' but FlowConfigs:Clustering:Redis:ConnectionString is empty.",
+            await StartupErrorAsync(new() { ["FlowConfigs__Clustering__Provider"] = "Redis" }));
+    }
+
     public void Dispose()
     {
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }

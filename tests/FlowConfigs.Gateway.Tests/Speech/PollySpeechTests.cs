@@ -29,6 +29,8 @@ public sealed class PollyGatewayFixture : GatewayFixture
         await base.InitializeAsync();
     }
 
+    private static int _throttledOnce;
+
     /// <summary>Two pages of voices; speech answers by what the text asks for.</summary>
     private static LoopbackAwsEndpoint.Reply Answer(LoopbackAwsEndpoint.Received request)
     {
@@ -48,6 +50,15 @@ public sealed class PollyGatewayFixture : GatewayFixture
         var text = body["Text"]!.GetValue<string>();
         if (text.Contains("broken-ssml"))
             return LoopbackAwsEndpoint.Reply.Json("""{"message":"Invalid SSML request"}""", 400, new Dictionary<string, string> { ["x-amzn-ErrorType"] = "InvalidSsmlException:http://internal.amazon.com/coral/com.amazonaws.parrot.service/" });
+        if (text.Contains("throttled-once") && Interlocked.Increment(ref _throttledOnce) == 1)
+        {
+            // Answered once the second it was signed in has passed: a retry signed afresh carries a later date.
+            var signedAt = DateTime.ParseExact(request.Headers["x-amz-date"], "yyyyMMdd'T'HHmmss'Z'", System.Globalization.CultureInfo.InvariantCulture,
+                System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+            while (DateTime.UtcNow < signedAt.AddSeconds(1))
+                Thread.Sleep(20);
+            return LoopbackAwsEndpoint.Reply.Json("""{"__type":"ThrottlingException","message":"Rate exceeded"}""", 400);
+        }
         if (text.Contains("too-busy"))
             return LoopbackAwsEndpoint.Reply.Json("""{"__type":"ThrottlingException","message":"Rate exceeded"}""", 400);
         if (text.Contains("no-permission"))
@@ -208,6 +219,27 @@ public sealed class PollySpeechTests(PollyGatewayFixture fixture) : IClassFixtur
         if (field is not null)
             Assert.NotNull(problem["errors"]![field]);
         if (text == "too-busy")
+        {
             Assert.Equal("1", response.Headers.RetryAfter?.ToString());
+            // The first answer and two retries, then the caller is told.
+            Assert.Equal(3, SpeechRequestsFor("too-busy").Length);
+        }
+    }
+
+    [Fact]
+    public async Task A_throttled_answer_is_retried_and_the_retry_is_signed_afresh()
+    {
+        using var response = await SpeakAsync(new { text = "throttled-once, then spoken.", languageCode = "en-GB", voiceId = "Amy" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attempts = SpeechRequestsFor("throttled-once");
+        Assert.Equal(2, attempts.Length);
+        var first = SigV4.Verify(attempts[0], PollyGatewayFixture.SecretKey, "eu-west-2", "polly");
+        var retry = SigV4.Verify(attempts[1], PollyGatewayFixture.SecretKey, "eu-west-2", "polly");
+        Assert.Equal(attempts[0].Body, attempts[1].Body);
+        // A replayed first signature would carry the first attempt's date.
+        Assert.True(string.CompareOrdinal(attempts[1].Headers["x-amz-date"], attempts[0].Headers["x-amz-date"]) > 0,
+            $"retry signed at {attempts[1].Headers["x-amz-date"]}, first attempt at {attempts[0].Headers["x-amz-date"]}");
+        Assert.NotEqual(first.Signature, retry.Signature);
     }
 }

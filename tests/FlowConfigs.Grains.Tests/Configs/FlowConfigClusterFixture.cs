@@ -45,7 +45,7 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         {
             var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
             silo.AddFlowConfigsSerialization();
-            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.DataDirectory = dataDirectory);
+            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.Configure(o => o.DataDirectory = dataDirectory));
         }
     }
 }

@@ -1,4 +1,5 @@
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Hosting.Aws;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -18,10 +19,12 @@ internal static class AccessFeature
         services.AddOptions<AuthorizationProviderOptions>().BindConfiguration(AuthorizationProviderOptions.Section)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<LocalAccessDecider>();
+        services.AddSignedAwsClient(VerifiedPermissionsClient.Service,
+            provider => provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.VerifiedPermissions);
         services.AddSingleton<VerifiedPermissionsClient>();
         services.AddSingleton<VerifiedPermissionsAccessDecider>();
         services.AddSingleton<IAccessDecider>(provider =>
-            provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.Provider == "VerifiedPermissions"
+            provider.GetRequiredService<IOptions<AuthorizationProviderOptions>>().Value.Provider == AuthorizationProvider.VerifiedPermissions
                 ? provider.GetRequiredService<VerifiedPermissionsAccessDecider>()
                 : provider.GetRequiredService<LocalAccessDecider>());
         services.AddScoped<CallerAccess>();
@@ -57,7 +60,7 @@ internal static class AccessFeature
     {
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.Provider != "VerifiedPermissions") return "in-process policy engine";
+            if (options.Value.Provider != AuthorizationProvider.VerifiedPermissions) return "in-process policy engine";
             var client = services.GetRequiredService<VerifiedPermissionsClient>();
             var store = await client.GetPolicyStoreAsync(cancellationToken);
             return $"Verified Permissions policy store {store["policyStoreId"]} at {client.Endpoint}";

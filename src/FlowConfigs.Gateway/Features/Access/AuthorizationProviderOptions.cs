@@ -1,15 +1,23 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Hosting.Aws;
 
 namespace FlowConfigs.Gateway.Features.Access;
+
+[TypeConverter(typeof(ProviderConverter<AuthorizationProvider>))]
+public enum AuthorizationProvider
+{
+    Local,
+    VerifiedPermissions,
+}
 
 /// <summary>Who decides access: the in-process engine (embedded default) or Amazon Verified Permissions.</summary>
 public sealed class AuthorizationProviderOptions
 {
     public const string Section = "FlowConfigs:Authorization";
 
-    [Required, RegularExpression("^(Local|VerifiedPermissions)$", ErrorMessage = "FlowConfigs:Authorization:Provider must be 'Local' or 'VerifiedPermissions'.")]
-    public string Provider { get; set; } = "Local";
+    public AuthorizationProvider Provider { get; set; } = AuthorizationProvider.Local;
 
     public VerifiedPermissionsOptions VerifiedPermissions { get; set; } = new();
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Gateway.Hosting.Aws;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace FlowConfigs.Gateway.Features.Access;
 
@@ -102,7 +103,7 @@ internal sealed class VerifiedPermissionsAccessDecider(
         {
             return await client.BatchIsAuthorizedAsync(entities, requests, cancellationToken);
         }
-        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TaskCanceledException or InvalidOperationException
+        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutRejectedException or InvalidOperationException
                                           && !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(exception, "Verified Permissions at {Endpoint} failed", client.Endpoint);

@@ -7,28 +7,35 @@ namespace FlowConfigs.Gateway.Features.Access;
 
 /// <summary>
 /// Amazon Verified Permissions over its awsJson 1.0 protocol (the SDK package is not available to us): one POST to
-/// the service root per call, the operation in <c>X-Amz-Target</c>, SigV4-signed. Throttling and server errors are
-/// retried twice with jittered backoff.
+/// the service root per call, the operation in <c>X-Amz-Target</c>, through the signed, retrying
+/// <see cref="SignedAwsClient"/> named <see cref="Service"/>.
 /// </summary>
-internal sealed class VerifiedPermissionsClient : IDisposable
+internal sealed class VerifiedPermissionsClient
 {
     public const int MaxBatchSize = 30;
+    public const string ServiceName = "verifiedpermissions";
+    public static readonly AwsService Service = new(ServiceName, "verifiedpermissions", "verifiedpermissions", "FlowConfigs:Authorization:VerifiedPermissions");
     private static readonly MediaTypeHeaderValue AwsJson = new("application/x-amz-json-1.0");
-    private readonly SignedAwsClient _client;
+    private readonly IHttpClientFactory _http;
+    private readonly AwsServiceEndpoint _endpoint;
 
     public string PolicyStoreId { get; }
 
-    public VerifiedPermissionsClient(IOptions<AuthorizationProviderOptions> options)
+    public VerifiedPermissionsClient(
+        IOptions<AuthorizationProviderOptions> options, IHttpClientFactory http, [FromKeyedServices(ServiceName)] AwsServiceEndpoint endpoint)
     {
         var settings = options.Value.VerifiedPermissions;
         PolicyStoreId = string.IsNullOrWhiteSpace(settings.PolicyStoreId)
             ? throw new InvalidOperationException(
                 "FlowConfigs:Authorization:Provider is 'VerifiedPermissions' but FlowConfigs:Authorization:VerifiedPermissions:PolicyStoreId is empty.")
             : settings.PolicyStoreId;
-        _client = new SignedAwsClient(settings, "verifiedpermissions", "verifiedpermissions", "FlowConfigs:Authorization:VerifiedPermissions");
+        _http = http;
+        _endpoint = endpoint;
     }
 
-    public Uri Endpoint => _client.Endpoint;
+    public Uri Endpoint => _endpoint.Url;
+
+    public string Region => _endpoint.Region.SystemName;
 
     /// <summary>Up to 30 requests sharing one entity list; the results come back in request order.</summary>
     public async Task<JsonArray> BatchIsAuthorizedAsync(JsonArray entities, JsonArray requests, CancellationToken cancellationToken)
@@ -55,29 +62,13 @@ internal sealed class VerifiedPermissionsClient : IDisposable
 
     private async Task<JsonObject> CallAsync(string operation, JsonObject body, CancellationToken cancellationToken)
     {
-        var payload = System.Text.Encoding.UTF8.GetBytes(body.ToJsonString());
-        for (var attempt = 0; ; attempt++)
-        {
-            using var request = new HttpRequestMessage(HttpMethod.Post, "") { Content = new ByteArrayContent(payload) };
-            request.Content.Headers.ContentType = AwsJson;
-            request.Headers.Add("X-Amz-Target", "VerifiedPermissions." + operation);
-            AwsServiceException error;
-            try
-            {
-                using var response = await _client.Http.SendAsync(request, cancellationToken);
-                if (response.IsSuccessStatusCode)
-                    return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject
-                        ?? throw new InvalidOperationException($"{operation} answered with a body that is not a JSON object.");
-                error = await AwsServiceException.ReadAsync("VerifiedPermissions", response, cancellationToken);
-                if (!error.IsRetryable || attempt == 2) throw error;
-            }
-            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-            {
-                if (attempt == 2) throw;
-            }
-            await Task.Delay(TimeSpan.FromMilliseconds(50 * (1 << attempt) + Random.Shared.Next(50)), cancellationToken);
-        }
+        using var request = new HttpRequestMessage(HttpMethod.Post, "") { Content = new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(body.ToJsonString())) };
+        request.Content.Headers.ContentType = AwsJson;
+        request.Headers.Add("X-Amz-Target", "VerifiedPermissions." + operation);
+        using var response = await _http.CreateClient(ServiceName).SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+            throw await AwsServiceException.ReadAsync("VerifiedPermissions", response, cancellationToken);
+        return JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken)) as JsonObject
+            ?? throw new InvalidOperationException($"{operation} answered with a body that is not a JSON object.");
     }
-
-    public void Dispose() => _client.Dispose();
 }

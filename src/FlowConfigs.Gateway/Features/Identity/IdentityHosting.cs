@@ -3,9 +3,9 @@ using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Http;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
-using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.Identity;
 
@@ -29,22 +29,26 @@ internal static class IdentityHosting
     /// </summary>
     public static WebApplicationBuilder AddTokenValidation(this WebApplicationBuilder builder)
     {
-        var identity = builder.Configuration.GetSection(IdentityOptions.Section).Get<IdentityOptions>() ?? new IdentityOptions();
-        var ports = builder.Configuration.GetSection(PortsOptions.Section).Get<PortsOptions>() ?? new PortsOptions();
-        var storage = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        var authority = ResolveAuthority(identity, ports);
-        identity.Authority = authority;
-
         builder.Services.AddOptions<IdentityOptions>().BindConfiguration(IdentityOptions.Section)
-            .PostConfigure(o => o.Authority = authority);
-        if (identity.IsDevelopment)
+            .PostConfigure<IOptions<PortsOptions>>((identity, ports) => identity.Authority = ResolveAuthority(identity, ports.Value))
+            .ValidateOnStart();
+        // Whether the issuer runs decides what is registered, so this one setting is read before the container exists.
+        var provider = builder.Configuration.GetValue<IdentityProvider>(IdentityOptions.Section + ":" + nameof(IdentityOptions.Provider));
+        if (provider == IdentityProvider.Development)
         {
-            builder.Services.AddSingleton(services => new DevelopmentIssuer(
-                authority, identity.Audience, storage.DataDirectory, services.GetRequiredService<TimeProvider>()));
+            builder.Services.AddSingleton(services =>
+            {
+                var identity = services.GetRequiredService<IOptions<IdentityOptions>>().Value;
+                return new DevelopmentIssuer(identity.Authority!, identity.Audience,
+                    services.GetRequiredService<IOptions<StorageOptions>>().Value.DataDirectory, services.GetRequiredService<TimeProvider>());
+            });
         }
 
-        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt =>
+        builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme).Configure<IOptions<IdentityOptions>>((jwt, options) =>
         {
+            var identity = options.Value;
+            var authority = identity.Authority!;
             jwt.Authority = authority;
             jwt.MetadataAddress = $"{authority}/.well-known/openid-configuration";
             jwt.RequireHttpsMetadata = !IsLoopbackHttp(authority);
@@ -77,8 +81,6 @@ internal static class IdentityHosting
                     "Use FlowConfigs:Identity:Provider=Oidc with an Authority (Cognito), or set FlowConfigs:Identity:EnableDevelopmentIssuer=true for a test environment.");
             return (identity.Authority ?? $"http://127.0.0.1:{ports.Public}/dev-issuer").TrimEnd('/');
         }
-        if (!string.Equals(identity.Provider, IdentityOptions.Oidc, StringComparison.OrdinalIgnoreCase))
-            throw new InvalidOperationException($"FlowConfigs:Identity:Provider '{identity.Provider}' is not supported; use 'Development' or 'Oidc'.");
         if (!Uri.TryCreate(identity.Authority, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && !IsLoopbackHttp(identity.Authority)))
             throw new InvalidOperationException(
                 "FlowConfigs:Identity:Authority must be the https issuer URL of the OIDC provider, e.g. https://cognito-idp.us-east-1.amazonaws.com/us-east-1_AbCdEf.");

@@ -1,4 +1,14 @@
+using System.ComponentModel;
+using FlowConfigs.Gateway.Hosting;
+
 namespace FlowConfigs.Gateway.Features.Identity;
+
+[TypeConverter(typeof(ProviderConverter<IdentityProvider>))]
+public enum IdentityProvider
+{
+    Development,
+    Oidc,
+}
 
 /// <summary>
 /// Who signs the tokens the gateway accepts. <c>Development</c> is the embedded issuer (loopback only unless
@@ -8,10 +18,8 @@ namespace FlowConfigs.Gateway.Features.Identity;
 public sealed class IdentityOptions
 {
     public const string Section = "FlowConfigs:Identity";
-    public const string Development = "Development";
-    public const string Oidc = "Oidc";
 
-    public string Provider { get; set; } = Development;
+    public IdentityProvider Provider { get; set; } = IdentityProvider.Development;
 
     /// <summary>The issuer URL; discovery is read from <c>{Authority}/.well-known/openid-configuration</c>. Defaults to the development issuer on the public port.</summary>
     public string? Authority { get; set; }
@@ -34,5 +42,5 @@ public sealed class IdentityOptions
     /// <summary>Scopes the web app asks for in the authorization-code flow.</summary>
     public string[] Scopes { get; set; } = ["openid", "profile", "email"];
 
-    public bool IsDevelopment => string.Equals(Provider, Development, StringComparison.OrdinalIgnoreCase);
+    public bool IsDevelopment => Provider == IdentityProvider.Development;
 }

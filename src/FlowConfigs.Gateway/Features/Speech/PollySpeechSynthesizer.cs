@@ -6,32 +6,43 @@ using System.Text.Json.Serialization;
 using FlowConfigs.Gateway.Hosting.Aws;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
+using Polly.Timeout;
 
 namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>
 /// Amazon Polly, the voice callers actually hear: SynthesizeSpeech as mp3 with the neural engine where the voice has
 /// it. The voice list (DescribeVoices) is read once and tells which engines a voice supports and which voice speaks a
-/// language when the prompt names none. Audio is cached by text, voice, engine and language.
+/// language when the prompt names none. Audio is cached by text, voice, engine and language. Requests go through the
+/// signed, retrying <see cref="SignedAwsClient"/> named <see cref="Service"/>.
 /// </summary>
 internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
 {
-    private const string Service = "Polly";
+    public const string ServiceName = "polly";
+    public static readonly AwsService Service = new(ServiceName, "polly", "polly", "FlowConfigs:Speech:Polly");
+    private const string DisplayName = "Polly";
     // SSML goes over the wire as written (<speak>, not \u003Cspeak\u003E): it is what Polly bills and what operators read in logs.
     private static readonly PollyJson WireJson = new(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
-    private readonly SignedAwsClient _client;
+    private readonly IHttpClientFactory _http;
+    private readonly AwsServiceEndpoint _endpoint;
     private readonly PollyOptions _options;
     private readonly MemoryCache _cache;
     private readonly ILogger<PollySpeechSynthesizer> _logger;
     private Task<IReadOnlyList<PollyVoice>>? _voices;
 
-    public PollySpeechSynthesizer(IOptions<SpeechOptions> options, ILogger<PollySpeechSynthesizer> logger)
+    public PollySpeechSynthesizer(IOptions<SpeechOptions> options, IHttpClientFactory http,
+        [FromKeyedServices(ServiceName)] AwsServiceEndpoint endpoint, ILogger<PollySpeechSynthesizer> logger)
     {
         _options = options.Value.Polly;
+        _http = http;
+        _endpoint = endpoint;
         _logger = logger;
-        _client = new SignedAwsClient(_options, "polly", "polly", "FlowConfigs:Speech:Polly");
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheMegabytes) * 1024L * 1024 });
     }
+
+    public Uri Endpoint => _endpoint.Url;
+
+    public string Region => _endpoint.Region.SystemName;
 
     public async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
@@ -45,12 +56,10 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
             return cached!;
 
         var body = new SynthesizeSpeechBody(engine, language, "mp3", request.Text, request.IsSsml ? "ssml" : "text", voice.Id);
-        using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Post, "v1/speech")
-        {
-            Content = JsonContent.Create(body, WireJson.SynthesizeSpeechBody),
-        }, cancellationToken);
+        using var synthesize = new HttpRequestMessage(HttpMethod.Post, "v1/speech") { Content = JsonContent.Create(body, WireJson.SynthesizeSpeechBody) };
+        using var response = await SendAsync(synthesize, cancellationToken);
         if (!response.IsSuccessStatusCode)
-            throw Map(await AwsServiceException.ReadAsync(Service, response, cancellationToken));
+            throw Map(await AwsServiceException.ReadAsync(DisplayName, response, cancellationToken));
 
         var audio = new SpeechAudio(await response.Content.ReadAsByteArrayAsync(cancellationToken),
             response.Content.Headers.ContentType?.MediaType ?? "audio/mpeg");
@@ -76,7 +85,7 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
         {
             voices = await VoicesAsync(cancellationToken);
         }
-        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TaskCanceledException)
+        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutRejectedException)
         {
             throw Unavailable(exception);
         }
@@ -110,29 +119,26 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
         do
         {
             var uri = "v1/voices?IncludeAdditionalLanguageCodes=true" + (next is null ? "" : "&NextToken=" + Uri.EscapeDataString(next));
-            using var response = await SendAsync(() => new HttpRequestMessage(HttpMethod.Get, uri), cancellationToken);
+            using var describe = new HttpRequestMessage(HttpMethod.Get, uri);
+            using var response = await SendAsync(describe, cancellationToken);
             if (!response.IsSuccessStatusCode)
-                throw await AwsServiceException.ReadAsync(Service, response, cancellationToken);
+                throw await AwsServiceException.ReadAsync(DisplayName, response, cancellationToken);
             var page = await response.Content.ReadFromJsonAsync(WireJson.DescribeVoicesPage, cancellationToken)
                 ?? throw new InvalidOperationException("Polly DescribeVoices returned no body.");
             voices.AddRange(page.Voices ?? []);
             next = page.NextToken;
         } while (!string.IsNullOrEmpty(next));
-        _logger.LogInformation("Amazon Polly in {Region}: {Count} voices", _client.Region, voices.Count);
+        _logger.LogInformation("Amazon Polly in {Region}: {Count} voices", Region, voices.Count);
         return voices;
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Func<HttpRequestMessage> request, CancellationToken cancellationToken)
+    private async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         try
         {
-            return await _client.Http.SendAsync(request(), cancellationToken);
+            return await _http.CreateClient(ServiceName).SendAsync(request, cancellationToken);
         }
-        catch (HttpRequestException exception)
-        {
-            throw Unavailable(exception);
-        }
-        catch (TaskCanceledException exception) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (exception is HttpRequestException or TimeoutRejectedException)
         {
             throw Unavailable(exception);
         }
@@ -155,14 +161,10 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
         _logger.LogWarning(error, "Amazon Polly failed");
         return new SpeechUnavailableException(error is AwsServiceException aws
             ? $"Amazon Polly refused the request ({aws.ErrorType}): {aws.ServiceMessage}"
-            : $"Amazon Polly could not be reached at {_client.Endpoint}.", error);
+            : $"Amazon Polly could not be reached at {Endpoint}.", error);
     }
 
-    public void Dispose()
-    {
-        _client.Dispose();
-        _cache.Dispose();
-    }
+    public void Dispose() => _cache.Dispose();
 }
 
 public sealed record PollyVoice

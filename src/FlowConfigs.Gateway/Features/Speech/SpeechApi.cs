@@ -4,6 +4,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Prompts;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Gateway.Hosting.Aws;
 using FlowConfigs.Gateway.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -24,9 +25,10 @@ internal static partial class SpeechApi
         var services = builder.Services;
         services.AddOptions<SpeechOptions>().BindConfiguration(SpeechOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<EspeakSpeechSynthesizer>();
+        services.AddSignedAwsClient(PollySpeechSynthesizer.Service, provider => provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Polly);
         services.AddSingleton<PollySpeechSynthesizer>();
         services.AddSingleton<ISpeechSynthesizer>(provider =>
-            provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == "Polly"
+            provider.GetRequiredService<IOptions<SpeechOptions>>().Value.Provider == SpeechProvider.Polly
                 ? provider.GetRequiredService<PollySpeechSynthesizer>()
                 : provider.GetRequiredService<EspeakSpeechSynthesizer>());
         services.AddRateLimiter(limiter => limiter.AddPolicy<string, SpeechRateLimit>(SpeechRateLimit.Policy));
@@ -108,7 +110,7 @@ internal static partial class SpeechApi
     {
         protected override async Task<string> ProbeAsync(CancellationToken cancellationToken)
         {
-            if (options.Value.Provider == "Polly")
+            if (options.Value.Provider == SpeechProvider.Polly)
             {
                 var voices = await services.GetRequiredService<PollySpeechSynthesizer>().VoicesAsync(cancellationToken);
                 return $"Amazon Polly, {voices.Count} voices";

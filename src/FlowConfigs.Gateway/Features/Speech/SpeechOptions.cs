@@ -1,15 +1,25 @@
+using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
+using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Hosting.Aws;
 
 namespace FlowConfigs.Gateway.Features.Speech;
+
+[TypeConverter(typeof(ProviderConverter<SpeechProvider>))]
+public enum SpeechProvider
+{
+    /// <summary>The espeak-ng program: the embedded default.</summary>
+    Espeak,
+
+    /// <summary>Amazon Polly, as callers hear it.</summary>
+    Polly,
+}
 
 public sealed class SpeechOptions
 {
     public const string Section = "FlowConfigs:Speech";
 
-    /// <summary><c>Espeak</c> (embedded default: the espeak-ng program) or <c>Polly</c> (Amazon Polly, as callers hear it).</summary>
-    [Required, RegularExpression("^(Espeak|Polly)$", ErrorMessage = "FlowConfigs:Speech:Provider must be 'Espeak' or 'Polly'.")]
-    public string Provider { get; set; } = "Espeak";
+    public SpeechProvider Provider { get; set; } = SpeechProvider.Espeak;
 
     /// <summary>The espeak-ng executable, found on PATH by default.</summary>
     [Required]

@@ -5,37 +5,40 @@ using Amazon.Runtime;
 using Amazon.Runtime.Credentials;
 using Amazon.Runtime.Signing;
 using FlowConfigs.Grains.Aws;
+using Microsoft.Extensions.Http.Resilience;
+using Polly;
 
 namespace FlowConfigs.Gateway.Hosting.Aws;
 
-/// <summary>
-/// An <see cref="HttpClient"/> whose every request is SigV4-signed by AWSSDK.Core (credentials from the standard
-/// chain: environment, web identity, profile, the ECS container endpoint on Fargate, instance metadata), for the
-/// services whose SDK packages are not available to us. Region and credentials are resolved when it is built, so a
-/// misconfigured task fails at start with the setting to fix instead of on the first user's click.
-/// </summary>
-internal sealed class SignedAwsClient : IDisposable
-{
-    public HttpClient Http { get; }
-    public Uri Endpoint { get; }
-    public string Region { get; }
+/// <summary>One AWS service reached over HTTP because its SDK package is not available to us.</summary>
+/// <param name="Name">The named <see cref="HttpClient"/> and the key of its <see cref="AwsServiceEndpoint"/>.</param>
+/// <param name="SigningName">The SigV4 service name.</param>
+/// <param name="EndpointHost">The first label of the regional endpoint, <c>{host}.{region}.amazonaws.com</c>.</param>
+/// <param name="SettingPrefix">Where its <see cref="AwsServiceOptions"/> are configured, for error messages.</param>
+internal sealed record AwsService(string Name, string SigningName, string EndpointHost, string SettingPrefix);
 
-    public SignedAwsClient(AwsServiceOptions options, string signingService, string endpointHost, string settingPrefix)
+/// <summary>
+/// Where one AWS service is and who signs for it: region and credentials from its settings and the standard chain
+/// (environment, web identity, profile, the ECS container endpoint on Fargate, instance metadata). Resolved when the
+/// service's client is first built, at start, so a misconfigured task fails with the setting to fix instead of on the
+/// first user's click.
+/// </summary>
+internal sealed class AwsServiceEndpoint
+{
+    public required RegionEndpoint Region { get; init; }
+    public required Uri Url { get; init; }
+    public required AWSCredentials Credentials { get; init; }
+
+    public static AwsServiceEndpoint Resolve(AwsService service, AwsServiceOptions options)
     {
-        var region = ResolveRegion(options.Region, settingPrefix);
-        Region = region.SystemName;
-        Endpoint = string.IsNullOrEmpty(options.ServiceUrl)
-            ? new Uri($"https://{endpointHost}.{region.SystemName}.{region.PartitionDnsSuffix ?? "amazonaws.com"}/")
-            : new Uri(options.ServiceUrl.TrimEnd('/') + "/");
-        var transport = new SocketsHttpHandler
+        var region = ResolveRegion(options.Region, service.SettingPrefix);
+        return new AwsServiceEndpoint
         {
-            // Keep-alive to the service, but pick up DNS changes of its endpoint.
-            PooledConnectionLifetime = TimeSpan.FromMinutes(2),
-        };
-        Http = new HttpClient(new SigV4SigningHandler(ResolveCredentials(signingService), region, signingService, transport))
-        {
-            BaseAddress = Endpoint,
-            Timeout = TimeSpan.FromSeconds(10),
+            Region = region,
+            Url = string.IsNullOrEmpty(options.ServiceUrl)
+                ? new Uri($"https://{service.EndpointHost}.{region.SystemName}.{region.PartitionDnsSuffix ?? "amazonaws.com"}/")
+                : new Uri(options.ServiceUrl.TrimEnd('/') + "/"),
+            Credentials = ResolveCredentials(service.SigningName),
         };
     }
 
@@ -64,8 +67,61 @@ internal sealed class SignedAwsClient : IDisposable
                 exception);
         }
     }
+}
 
-    public void Dispose() => Http.Dispose();
+/// <summary>
+/// The named <see cref="HttpClient"/> of an AWS service: every request SigV4-signed by AWSSDK.Core, throttling, server
+/// errors and transport failures retried twice with short jittered backoff, each attempt and the whole call bounded.
+/// </summary>
+internal static class SignedAwsClient
+{
+    public static readonly TimeSpan TotalTimeout = TimeSpan.FromSeconds(10);
+    public static readonly TimeSpan AttemptTimeout = TimeSpan.FromSeconds(5);
+    public const int MaxRetries = 2;
+
+    public static IHttpClientBuilder AddSignedAwsClient(this IServiceCollection services, AwsService service, Func<IServiceProvider, AwsServiceOptions> options)
+    {
+        services.AddKeyedSingleton(service.Name, (provider, _) => AwsServiceEndpoint.Resolve(service, options(provider)));
+        var client = services.AddHttpClient(service.Name, (provider, http) =>
+        {
+            http.BaseAddress = provider.GetRequiredKeyedService<AwsServiceEndpoint>(service.Name).Url;
+            // The resilience handler bounds each attempt and the whole call instead.
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+        // Callers log failures and OpenTelemetry traces each call; the factory's request log lines would repeat every
+        // authorization call at Information.
+        client.RemoveAllLoggers();
+        // Outside the signing, so every attempt is signed afresh: a replayed signature carries the first attempt's time.
+        client.AddResilienceHandler(service.Name, pipeline => pipeline
+            .AddTimeout(TotalTimeout)
+            .AddRetry(new HttpRetryStrategyOptions
+            {
+                MaxRetryAttempts = MaxRetries,
+                Delay = TimeSpan.FromMilliseconds(50),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                ShouldHandle = args => IsTransientAsync(args.Outcome, args.Context.CancellationToken),
+            })
+            .AddTimeout(AttemptTimeout));
+        // AWSSDK's signing handler brings its own transport, so it is the primary handler, wrapping the socket handler.
+        client.ConfigurePrimaryHttpMessageHandler(provider =>
+        {
+            var endpoint = provider.GetRequiredKeyedService<AwsServiceEndpoint>(service.Name);
+            // A redirect followed below the signer would arrive unsigned or signed for another path.
+            return new SigV4SigningHandler(endpoint.Credentials, endpoint.Region, service.SigningName, new SocketsHttpHandler { AllowAutoRedirect = false });
+        });
+        return client;
+    }
+
+    /// <summary>Transport failures, timeouts, 5xx and 429, and throttling that Polly and Verified Permissions answer with a 400.</summary>
+    private static async ValueTask<bool> IsTransientAsync(Outcome<HttpResponseMessage> outcome, CancellationToken cancellationToken)
+    {
+        if (HttpClientResiliencePredicates.IsTransient(outcome)) return true;
+        if (outcome.Result is not { StatusCode: HttpStatusCode.BadRequest } response) return false;
+        // Buffered, so the caller can still read the error after the last attempt.
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return (await AwsServiceException.ReadAsync("", response, cancellationToken)).IsThrottling;
+    }
 }
 
 /// <summary>An AWS service answered with an error: its type (ThrottlingException, ...), HTTP status and message.</summary>

@@ -10,10 +10,13 @@ namespace FlowConfigs.Grains.Storage.DynamoDb;
 
 public static class DynamoDbStorageHosting
 {
-    /// <summary>Registers <see cref="DynamoDbGrainStorage"/> as grain storage <paramref name="name"/>, its state catalog and its revision store.</summary>
-    public static ISiloBuilder AddDynamoDbGrainStorage(this ISiloBuilder silo, string name, Action<DynamoDbStorageOptions>? configure = null)
+    /// <summary>
+    /// Registers <see cref="DynamoDbGrainStorage"/> as grain storage <paramref name="name"/>, its state catalog and its
+    /// revision store; <paramref name="configureOptions"/> binds (and validates) the options named <paramref name="name"/>.
+    /// </summary>
+    public static ISiloBuilder AddDynamoDbGrainStorage(this ISiloBuilder silo, string name, Action<OptionsBuilder<DynamoDbStorageOptions>> configureOptions)
     {
-        silo.Services.AddOptions<DynamoDbStorageOptions>(name).Configure(options => configure?.Invoke(options));
+        configureOptions(silo.Services.AddOptions<DynamoDbStorageOptions>(name));
         silo.Services.AddGrainStorage(name, (services, key) =>
         {
             var options = services.GetRequiredService<IOptionsMonitor<DynamoDbStorageOptions>>().Get(key);

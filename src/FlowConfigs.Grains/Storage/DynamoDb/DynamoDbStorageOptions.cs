@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace FlowConfigs.Grains.Storage.DynamoDb;
 
 /// <summary>
@@ -7,8 +9,10 @@ namespace FlowConfigs.Grains.Storage.DynamoDb;
 /// </summary>
 public sealed class DynamoDbStorageOptions
 {
+    [Required]
     public string TableName { get; set; } = "FlowConfigs";
 
+    [Required]
     public string RevisionsTableName { get; set; } = "FlowConfigRevisions";
 
     /// <summary>Only for a local endpoint (dynalite, DynamoDB Local); empty in AWS.</summary>
@@ -18,11 +22,13 @@ public sealed class DynamoDbStorageOptions
     public string? Region { get; set; }
 
     /// <summary>Revisions kept per config, newest first; 0 keeps every one.</summary>
+    [Range(0, int.MaxValue)]
     public int KeepRevisions { get; set; }
 
     /// <summary>Create missing tables at start (local development); in AWS the CDK app creates them.</summary>
     public bool CreateTables { get; set; }
 
     /// <summary>How long a written-but-uncommitted revision blocks its version before another writer may replace it.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan RevisionLease { get; set; } = TimeSpan.FromSeconds(30);
 }
