@@ -30,6 +30,7 @@ internal static class HostingExtensions
                 json.SerializerOptions.Converters.Add(converter);
         });
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ClientFaultHandler>();
         builder.Services.AddHealthChecks().AddDependencyChecks();
         return builder;
     }

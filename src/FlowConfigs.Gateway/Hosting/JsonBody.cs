@@ -21,15 +21,23 @@ internal static class JsonBody
             return (null, TooLarge(maxBytes));
 
         var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, (int?)request.ContentLength ?? 16 * 1024) + 1);
-        while (true)
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
-            if (read == 0)
-                break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-                return (null, TooLarge(maxBytes));
+            while (true)
+            {
+                var memory = buffer.GetMemory(4096);
+                var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
+                if (read == 0)
+                    break;
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                    return (null, TooLarge(maxBytes));
+            }
+        }
+        catch (BadHttpRequestException fault)
+        {
+            // Kestrel gave up on the body (too slow, ended early, bad chunk framing): the client's fault, not ours.
+            return (null, ClientFaultHandler.Report(request.HttpContext, fault));
         }
 
         if (buffer.WrittenCount == 0)
