@@ -31,6 +31,7 @@ internal static class HostingExtensions
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ClientFaultHandler>();
+        builder.Services.AddTransient<IStartupFilter, NoSniffStartupFilter>();
         builder.Services.AddHealthChecks().AddDependencyChecks();
         return builder;
     }
