@@ -131,12 +131,21 @@ public static class FlowConfigDocument
     {
         var description = StrictJson.String(value, "description", errors);
         if (description is null) return null;
-        if (description.Trim().Length == 0 || description.Length > MaxDescriptionLength)
-            errors.Add("description", $"'description' must be 1 to {MaxDescriptionLength} characters long.");
-        else if (StrictJson.HasControlCharacters(description))
-            errors.Add("description", "'description' must not contain control characters.");
-        else
+        if (ValidateDescription(description) is not { } problem)
             return description;
+        errors.Add("description", problem);
+        return null;
+    }
+
+    /// <summary>Null when <paramref name="description"/> is valid, else why not (a sentence for the caller).</summary>
+    public static string? ValidateDescription(string description)
+    {
+        if (description.Trim().Length == 0 || description.Length > MaxDescriptionLength)
+            return $"'description' must be 1 to {MaxDescriptionLength} characters long.";
+        if (StrictJson.HasControlCharacters(description))
+            return "'description' must not contain control characters.";
+        if (StrictJson.FindDeceptiveCharacter(description) is { } codePoint)
+            return StrictJson.DeceptiveCharacterMessage("description", codePoint);
         return null;
     }
 

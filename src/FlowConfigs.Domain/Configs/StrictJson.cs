@@ -57,6 +57,23 @@ internal static class StrictJson
         return false;
     }
 
+    /// <summary>
+    /// The first bidirectional embedding, override or isolate (U+202A–U+202E, U+2066–U+2069) or zero-width character
+    /// (U+200B–U+200D, U+2060, U+FEFF) in <paramref name="text"/>, as <c>U+XXXX</c>; null when there is none. These make
+    /// text display differently from what it holds, so a reviewer would approve something other than what goes live.
+    /// </summary>
+    public static string? FindDeceptiveCharacter(string text)
+    {
+        foreach (var c in text)
+            if (c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or (>= '\u200B' and <= '\u200D') or '\u2060' or '\uFEFF')
+                return $"U+{(int)c:X4}";
+        return null;
+    }
+
+    /// <summary>The sentence for a field holding such a character, naming its code point.</summary>
+    public static string DeceptiveCharacterMessage(string field, string codePoint) =>
+        $"'{field}' contains {codePoint}, an invisible or text-direction character that makes it display differently from what it holds.";
+
     public static string Describe(JsonValueKind kind) => kind switch
     {
         JsonValueKind.Object => "an object",

@@ -96,6 +96,11 @@ public static class AppSettingsDocument
                             errors.Add($"{path}.name", "'name' must be 1 to 128 printable characters.");
                             name = null;
                         }
+                        else if (name is not null && StrictJson.FindDeceptiveCharacter(name) is { } codePoint)
+                        {
+                            errors.Add($"{path}.name", StrictJson.DeceptiveCharacterMessage("name", codePoint));
+                            name = null;
+                        }
                         break;
                     case "voices":
                         voices = ReadVoices(field.Value, $"{path}.voices", errors);

@@ -15,6 +15,15 @@ namespace FlowConfigs.Gateway.Http;
 internal static class ApiDocument
 {
     public const string BearerScheme = "Bearer";
+    public const string ReferencePath = "/scalar";
+
+    /// <summary>
+    /// The reference page boots from one inline module script with its settings; it may run that, but talk only to
+    /// this origin and be framed by nobody.
+    /// </summary>
+    private const string ReferencePolicy =
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+        "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors 'none'";
 
     public static IServiceCollection AddApiDocument(this IServiceCollection services) =>
         services.AddOpenApi(options =>
@@ -51,7 +60,15 @@ internal static class ApiDocument
     {
         app.MapOpenApi();
         // The reference page is served on the public port only (port separation keeps /scalar off the internal one).
-        app.MapScalarApiReference(options => options.WithTitle("FlowConfigs API").AddPreferredSecuritySchemes(BearerScheme));
+        app.MapScalarApiReference(ReferencePath, options => options
+                // Nothing leaves the gateway: no font CDN, no AI agent, no telemetry.
+                .WithTitle("FlowConfigs API").AddPreferredSecuritySchemes(BearerScheme)
+                .DisableDefaultFonts().DisableAgent().DisableTelemetry().DisableMcp().HideDeveloperTools())
+            .AddEndpointFilter((invocation, next) =>
+            {
+                invocation.HttpContext.Response.Headers.ContentSecurityPolicy = ReferencePolicy;
+                return next(invocation);
+            });
         return app;
     }
 

@@ -52,13 +52,14 @@ public sealed class BadRequestProblem : ApiProblem, IEndpointMetadataProvider
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status400BadRequest);
 }
 
-/// <summary>400, 413 or 415: the request body is not what the endpoint reads (not JSON, too large, broken, invalid).</summary>
+/// <summary>400, 408, 413 or 415: the request body is not what the endpoint reads (not JSON, too slow, too large, broken, invalid).</summary>
 public sealed class BodyProblem : ApiProblem, IEndpointMetadataProvider
 {
     internal BodyProblem(ProblemDetails details) : base(details) { }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge,
+            StatusCodes.Status415UnsupportedMediaType);
 }
 
 /// <summary>403: the caller may not do this.</summary>

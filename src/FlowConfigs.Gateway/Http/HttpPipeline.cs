@@ -34,6 +34,8 @@ internal static class HttpPipeline
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddApiDocument();
+        builder.Services.AddExceptionHandler<ClientFaultHandler>();
+        builder.Services.AddTransient<IStartupFilter, NoSniffStartupFilter>();
         return builder;
     }
 

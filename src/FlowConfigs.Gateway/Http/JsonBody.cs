@@ -1,5 +1,7 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace FlowConfigs.Gateway.Http;
 
@@ -20,34 +22,88 @@ internal static class JsonBody
             return (null, TooLarge(maxBytes));
 
         var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, (int?)request.ContentLength ?? 16 * 1024) + 1);
-        while (true)
+        try
         {
-            var memory = buffer.GetMemory(4096);
-            var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
-            if (read == 0)
-                break;
-            buffer.Advance(read);
-            if (buffer.WrittenCount > maxBytes)
-                return (null, TooLarge(maxBytes));
+            while (true)
+            {
+                var memory = buffer.GetMemory(4096);
+                var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
+                if (read == 0)
+                    break;
+                buffer.Advance(read);
+                if (buffer.WrittenCount > maxBytes)
+                    return (null, TooLarge(maxBytes));
+            }
+        }
+        catch (BadHttpRequestException fault)
+        {
+            // Kestrel gave up on the body (too slow, ended early, bad chunk framing): the client's fault, not ours.
+            return (null, ClientFaultHandler.Report(request.HttpContext, fault));
         }
 
         if (buffer.WrittenCount == 0)
             return (null, Problems.Body("body", "A JSON body is required."));
+        // The parser checks structure, not text: invalid UTF-8 inside a string, or an escaped unpaired surrogate, only
+        // throws later, when someone reads that string.
+        if (InvalidUtf8At(buffer.WrittenSpan) is { } invalid)
+            return (null, Problems.Body("body", $"The body is not valid UTF-8 (byte {invalid + 1})."));
+        JsonDocument document;
         try
         {
-            return (JsonDocument.Parse(buffer.WrittenMemory, Parsing), null);
+            document = JsonDocument.Parse(buffer.WrittenMemory, Parsing);
         }
         catch (JsonException exception)
         {
             var where = exception.LineNumber is { } line ? $" (line {line + 1}, byte {exception.BytePositionInLine + 1})" : "";
             return (null, Problems.Body("body", $"The body is not valid JSON{where}."));
         }
+        if (UnpairedSurrogateAt(buffer.WrittenSpan) is { } unpaired)
+        {
+            document.Dispose();
+            return (null, Problems.Body("body", $"The body has a string with an unpaired surrogate escape such as \\ud800 (byte {unpaired + 1})."));
+        }
+        return (document, null);
     }
 
-    private static bool IsJson(string? contentType) =>
-        contentType is not null &&
-        (contentType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ||
-         contentType.Split(';')[0].Trim().EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+    private static long? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    {
+        if (Utf8.IsValid(bytes))
+            return null;
+        var position = 0;
+        while (Rune.DecodeFromUtf8(bytes[position..], out _, out var consumed) == OperationStatus.Done)
+            position += consumed;
+        return position;
+    }
+
+    private static long? UnpairedSurrogateAt(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.IndexOf("\\u"u8) < 0)
+            return null;
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { MaxDepth = Parsing.MaxDepth });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped)
+                continue;
+            try
+            {
+                reader.GetString();
+            }
+            catch (InvalidOperationException)
+            {
+                return reader.TokenStartIndex;
+            }
+        }
+        return null;
+    }
+
+    /// <summary><c>application/json</c> or a <c>+json</c> type, by media type (not prefix: <c>application/jsonp</c> is not JSON).</summary>
+    private static bool IsJson(string? contentType)
+    {
+        var mediaType = contentType?.Split(';')[0].Trim();
+        return mediaType is not null &&
+               (mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase) ||
+                (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && mediaType.Contains('/')));
+    }
 
     private static BodyProblem TooLarge(int maxBytes) =>
         Problems.Body("body", $"The body is larger than {maxBytes:N0} bytes.", StatusCodes.Status413PayloadTooLarge);

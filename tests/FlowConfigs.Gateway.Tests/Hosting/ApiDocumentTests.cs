@@ -33,13 +33,13 @@ public sealed class ApiDocumentTests(GatewayFixture fixture) : IClassFixture<Gat
 
     [Theory]
     [InlineData("/api/flow-config/{id}", "get", new[] { "400", "401", "403", "404", "503" })]
-    [InlineData("/api/flow-config/{id}", "post", new[] { "400", "401", "403", "412", "413", "415", "503" })]
+    [InlineData("/api/flow-config/{id}", "post", new[] { "400", "401", "403", "408", "412", "413", "415", "503" })]
     [InlineData("/api/flow-config/{id}", "delete", new[] { "400", "401", "403", "404", "412", "503" })]
     [InlineData("/api/flow-config/{id}/resolve", "get", new[] { "400", "401", "403", "404", "503" })]
     [InlineData("/api/flow-config/{id}/rollback/{version}", "post", new[] { "400", "401", "403", "404", "412", "503" })]
-    [InlineData("/api/flow-config/import", "post", new[] { "400", "401", "403", "413", "415", "503" })]
-    [InlineData("/api/settings", "post", new[] { "400", "401", "403", "412", "413", "415", "503" })]
-    [InlineData("/api/preview-speech", "post", new[] { "400", "401", "403", "413", "415", "429", "503" })]
+    [InlineData("/api/flow-config/import", "post", new[] { "400", "401", "403", "408", "413", "415", "503" })]
+    [InlineData("/api/settings", "post", new[] { "400", "401", "403", "408", "412", "413", "415", "503" })]
+    [InlineData("/api/preview-speech", "post", new[] { "400", "401", "403", "408", "413", "415", "429", "503" })]
     [InlineData("/internal/config/{id}", "get", new[] { "400", "404", "503" })]
     public async Task Lists_every_problem_an_endpoint_answers(string path, string method, string[] statuses)
     {
@@ -64,6 +64,9 @@ public sealed class ApiDocumentTests(GatewayFixture fixture) : IClassFixture<Gat
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("text/html", page.Content.Headers.ContentType?.ToString());
         Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync());
+        var policy = string.Join(" ", page.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("connect-src 'self'", policy);
+        Assert.Contains("frame-ancestors 'none'", policy);
 
         using var onInternal = await fixture.InternalClient().GetAsync("/scalar/v1");
         Assert.Equal(HttpStatusCode.NotFound, onInternal.StatusCode);

@@ -14,6 +14,7 @@ public sealed class GatewayProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private System.Collections.Concurrent.ConcurrentQueue<string> _output = new();
+    private System.Collections.Concurrent.ConcurrentQueue<string> _errors = new();
 
     public int PublicPort { get; }
     public int InternalPort { get; }
@@ -54,18 +55,38 @@ public sealed class GatewayProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         var process = Process.Start(start)!;
         var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var errorLinesToKeep = 0;
         void Keep(string? line)
         {
             if (line is null) return;
             output.Enqueue(line);
             while (output.Count > 200) output.TryDequeue(out _);
+            // Error entries are kept apart (head and first lines of the message), however much else is logged.
+            lock (errors)
+            {
+                if (line.StartsWith("fail: ", StringComparison.Ordinal) || line.StartsWith("crit: ", StringComparison.Ordinal))
+                {
+                    errors.Enqueue(line);
+                    errorLinesToKeep = 3;
+                }
+                else if (errorLinesToKeep > 0 && line.StartsWith(' '))
+                {
+                    errors.Enqueue(line);
+                    errorLinesToKeep--;
+                }
+                else
+                {
+                    errorLinesToKeep = 0;
+                }
+            }
         }
         process.OutputDataReceived += (_, e) => Keep(e.Data);
         process.ErrorDataReceived += (_, e) => Keep(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var gateway = new GatewayProcess(process, publicPort, internalPort, siloPort) { _output = output };
+        var gateway = new GatewayProcess(process, publicPort, internalPort, siloPort) { _output = output, _errors = errors };
         await gateway.WaitUntilReadyAsync();
         return gateway;
     }
@@ -98,6 +119,20 @@ public sealed class GatewayProcess : IAsyncDisposable
             if (value.Length == 0) start.Environment.Remove(key);
             else start.Environment[key] = value;
         }
+    }
+
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Every error or critical log entry so far (its head line and the first lines of its message).</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errors];
+
+    /// <summary>Resident memory (VmRSS) of the process now, in bytes.</summary>
+    public long ResidentBytes()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
     }
 
     public HttpClient InternalClient() => new() { BaseAddress = new Uri($"http://127.0.0.1:{InternalPort}") };

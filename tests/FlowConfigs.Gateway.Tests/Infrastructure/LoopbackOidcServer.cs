@@ -21,6 +21,9 @@ public sealed class LoopbackOidcServer : IAsyncDisposable
     public RsaSecurityKey Key { get; } = TokenSigner.NewKey("cognito-key-1");
     public string Issuer { get; }
 
+    /// <summary>Where the discovery document says the OAuth endpoints are (never called by these tests).</summary>
+    public const string HostedUi = "https://flowconfigs-test.auth.us-east-1.amazoncognito.com";
+
     public LoopbackOidcServer()
     {
         var port = GatewayProcess.FreePort();
@@ -33,6 +36,10 @@ public sealed class LoopbackOidcServer : IAsyncDisposable
         {
             ["issuer"] = Issuer,
             ["jwks_uri"] = $"{Issuer}/.well-known/jwks.json",
+            // As Cognito's: the OAuth endpoints live on the hosted-UI domain, not beside the issuer.
+            ["authorization_endpoint"] = $"{HostedUi}/oauth2/authorize",
+            ["token_endpoint"] = $"{HostedUi}/oauth2/token",
+            ["userinfo_endpoint"] = $"{HostedUi}/oauth2/userInfo",
             ["id_token_signing_alg_values_supported"] = new[] { "RS256" },
         }));
         _app.MapGet($"/{PoolId}/.well-known/jwks.json", () =>

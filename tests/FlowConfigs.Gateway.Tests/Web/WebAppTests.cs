@@ -4,21 +4,24 @@ using FlowConfigs.Gateway.Tests.Infrastructure;
 
 namespace FlowConfigs.Gateway.Tests.Web;
 
-/// <summary>The built web app served from the public port, framable only by the Connect Agent Workspace.</summary>
+/// <summary>The built web app served from the public port, locked to its own origin and framable only by the Connect Agent Workspace.</summary>
 public sealed partial class WebAppTests(GatewayFixture fixture) : IClassFixture<GatewayFixture>
 {
     [Theory]
     [InlineData("/")]
     [InlineData("/configs/queue%2Ftechnical-support")]
     [InlineData("/settings")]
-    public async Task Page_routes_get_the_app_with_a_frame_ancestors_policy(string path)
+    public async Task Page_routes_get_the_app_with_a_content_security_policy(string path)
     {
         using var response = await fixture.PublicClient(null).GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains("<div id=\"root\">", await response.Content.ReadAsStringAsync());
         var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
-        Assert.Equal("frame-ancestors 'self' https://*.my.connect.aws https://*.awsapps.com", policy);
+        Assert.Equal(
+            "default-src 'self'; script-src 'self'; style-src 'self'; font-src 'self' data:; img-src 'self' data:; " +
+            "media-src 'self' blob:; connect-src 'self'; frame-ancestors 'self' https://*.my.connect.aws https://*.awsapps.com; " +
+            "base-uri 'self'; form-action 'self'; object-src 'none'", policy);
     }
 
     [Fact]

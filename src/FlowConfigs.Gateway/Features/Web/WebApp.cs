@@ -1,3 +1,4 @@
+using FlowConfigs.Gateway.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -5,28 +6,31 @@ namespace FlowConfigs.Gateway.Features.Web;
 
 /// <summary>
 /// Serves the React app on the public port: its built files, and index.html for any other non-API path so deep
-/// links work. The CSP lets the Connect Agent Workspace frame it and nothing else.
+/// links work. Its pages may run only their own scripts and styles, talk only to the gateway and the sign-in provider,
+/// and be framed only by the Connect Agent Workspace.
 /// </summary>
 internal static class WebApp
 {
     public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<WebOptions>().BindConfiguration(WebOptions.Section);
+        builder.Services.AddSingleton<ContentSecurityPolicy>();
         return builder;
     }
 
     public static WebApplication MapWebApp(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<WebOptions>>().Value;
-        var policy = "frame-ancestors 'self' " + string.Join(' ', options.FrameAncestors);
+        var policy = app.Services.GetRequiredService<ContentSecurityPolicy>();
         app.Use((context, next) =>
         {
-            if (!context.Request.Path.StartsWithSegments("/internal"))
-                context.Response.Headers.ContentSecurityPolicy = policy;
+            // GetConfig answers carry no page; the API reference page (/scalar) sets its own, looser policy.
+            if (!context.Request.Path.StartsWithSegments("/internal") && !context.Request.Path.StartsWithSegments(ApiDocument.ReferencePath))
+                context.Response.Headers.ContentSecurityPolicy = policy.Current;
             return next(context);
         });
 
-        if (!Directory.Exists(options.RootPath))
+        if (!File.Exists(Path.Combine(options.RootPath, "index.html")))
         {
             app.Logger.LogWarning("The web app is not built ({Path} is missing); only the API is served.", options.RootPath);
             return app;
@@ -50,6 +54,7 @@ internal static class WebApp
             }
             context.Response.ContentType = "text/html; charset=utf-8";
             context.Response.Headers.CacheControl = "no-cache";
+            context.Response.Headers.ContentSecurityPolicy = await policy.ForPageAsync(context.RequestAborted);
             await context.Response.SendFileAsync(index);
         }).WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head])).ExcludeFromDescription();
         return app;

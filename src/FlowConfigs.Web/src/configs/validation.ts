@@ -10,6 +10,9 @@ const idPattern = /^[A-Za-z0-9+\-_.:/@]{1,128}$/;
 const languagePattern = /^[a-z]{2,3}(-[A-Z]{2})?$/;
 const numberPattern = /^-?\d+(\.\d+)?$/;
 const reservedIds = new Set(["application-settings", "preview", "export", "import"]);
+const controlCharacter = /[\u0000-\u001F\u007F-\u009F]/;
+// Text-direction overrides and isolates, and zero-width characters: text that displays differently from what it holds.
+const deceptiveCharacter = /[\u202A-\u202E\u2066-\u2069\u200B-\u200D\u2060\uFEFF]/;
 
 export function validateId(id: string): string | undefined {
   if (!idPattern.test(id)) return "Use 1 to 128 letters, digits and + - _ . : / @.";
@@ -22,6 +25,17 @@ export function validateId(id: string): string | undefined {
 
 export function validateName(name: string): string | undefined {
   return namePattern.test(name) ? undefined : "Use 1 to 128 letters, digits and + - _ .";
+}
+
+export function validateDescription(description: string): string | undefined {
+  if (description.trim().length === 0 || description.length > 1024) return "A description of 1 to 1,024 characters is required.";
+  if (controlCharacter.test(description)) return "A description must not contain control characters.";
+  const deceptive = deceptiveCharacter.exec(description);
+  if (deceptive) {
+    const codePoint = `U+${deceptive[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}`;
+    return `A description must not contain ${codePoint}: it makes the text display differently from what it holds.`;
+  }
+  return undefined;
 }
 
 export function validateLanguage(code: string): string | undefined {
@@ -125,8 +139,8 @@ export function validateConfig(config: FlowConfig): FieldErrors {
   const errors: FieldErrors = {};
   const idProblem = validateId(config.id);
   if (idProblem) errors.id = idProblem;
-  if (config.description.trim().length === 0 || config.description.length > 1024)
-    errors.description = "A description of 1 to 1,024 characters is required.";
+  const descriptionProblem = validateDescription(config.description);
+  if (descriptionProblem) errors.description = descriptionProblem;
 
   for (const [name, value] of Object.entries(config.variables)) {
     const path = `variables.${name}`;
