@@ -22,6 +22,8 @@ internal sealed partial class ClientFaultHandler(ILogger<ClientFaultHandler> log
             case ConnectionResetException:
             case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
+                // Nobody is left to answer: closing the connection also spares Kestrel draining a body it can no longer read.
+                context.Abort();
                 return true;
             default:
                 return false;

@@ -52,6 +52,11 @@ internal static class HttpPipeline
             publicPort.UseAuthentication();
             publicPort.UseAuthorization();
         });
+        // The host adds authentication and authorization at the front of the pipeline unless the app did; it cannot see
+        // calls made in a branch, so without these marks tokens would also be checked on the internal port, ahead of
+        // the exception handler and port separation. The keys are the ones UseAuthentication and UseAuthorization set.
+        ((IApplicationBuilder)app).Properties["__AuthenticationMiddlewareSet"] = true;
+        ((IApplicationBuilder)app).Properties["__AuthorizationMiddlewareSet"] = true;
         // After authentication, so a caller without a token never takes one of the limited slots (speech previews).
         app.UseRateLimiter();
         app.MapApiDocument();

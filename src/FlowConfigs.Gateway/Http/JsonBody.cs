@@ -22,17 +22,22 @@ internal static class JsonBody
             return (null, TooLarge(maxBytes));
 
         var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, (int?)request.ContentLength ?? 16 * 1024) + 1);
+        var body = request.BodyReader;
         try
         {
             while (true)
             {
-                var memory = buffer.GetMemory(4096);
-                var read = await request.Body.ReadAsync(memory, request.HttpContext.RequestAborted);
-                if (read == 0)
-                    break;
-                buffer.Advance(read);
-                if (buffer.WrittenCount > maxBytes)
+                // No cancellation token: Kestrel ends the read itself when the client goes away or is too slow.
+                var result = await body.ReadAsync();
+                var tooLarge = buffer.WrittenCount + result.Buffer.Length > maxBytes;
+                if (!tooLarge)
+                    foreach (var segment in result.Buffer)
+                        buffer.Write(segment.Span);
+                body.AdvanceTo(result.Buffer.End);
+                if (tooLarge)
                     return (null, TooLarge(maxBytes));
+                if (result.IsCompleted || result.IsCanceled)
+                    break;
             }
         }
         catch (BadHttpRequestException fault)
