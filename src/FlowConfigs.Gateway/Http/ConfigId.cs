@@ -25,22 +25,36 @@ public readonly record struct ConfigId(string Value)
         ValueTask.FromResult(new ConfigId(RawSegment(context, RouteParameter) ?? ""));
 
     /// <summary>The decoded raw path segment that the route parameter <paramref name="name"/> matched.</summary>
+    /// <remarks>GetConfig binds this on every call, so it walks spans and allocates only the id itself.</remarks>
     private static string? RawSegment(HttpContext context, string name)
     {
         if (context.GetEndpoint() is not RouteEndpoint endpoint) return null;
-        var segments = endpoint.RoutePattern.PathSegments;
-        var index = -1;
-        for (var i = 0; i < segments.Count && index < 0; i++)
-            if (segments[i].Parts.Any(part => part is RoutePatternParameterPart parameter && parameter.Name == name))
-                index = i;
+        var index = SegmentIndex(endpoint.RoutePattern, name);
         if (index < 0) return null;
 
-        var raw = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
-        var path = raw.Split('?', 2)[0];
-        if (!path.StartsWith('/') && Uri.TryCreate(path, UriKind.Absolute, out var absolute))
+        ReadOnlySpan<char> path = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? context.Request.Path.Value ?? "";
+        if (path.IndexOf('?') is var query and >= 0) path = path[..query];
+        if (path.Length > 0 && path[0] != '/' && Uri.TryCreate(path.ToString(), UriKind.Absolute, out var absolute))
             path = absolute.AbsolutePath;
-        var parts = path.Split('/');
-        // parts[0] is the empty string before the leading slash.
-        return index + 1 < parts.Length ? Uri.UnescapeDataString(parts[index + 1]) : null;
+        // Skip the leading slash, then index segments.
+        path = path.Length > 0 && path[0] == '/' ? path[1..] : path;
+        for (var i = 0; i < index; i++)
+        {
+            var slash = path.IndexOf('/');
+            if (slash < 0) return null;
+            path = path[(slash + 1)..];
+        }
+        if (path.IndexOf('/') is var end and >= 0) path = path[..end];
+        return path.Contains('%') ? Uri.UnescapeDataString(path.ToString()) : path.ToString();
+    }
+
+    private static int SegmentIndex(RoutePattern pattern, string name)
+    {
+        var segments = pattern.PathSegments;
+        for (var i = 0; i < segments.Count; i++)
+            foreach (var part in segments[i].Parts)
+                if (part is RoutePatternParameterPart parameter && parameter.Name == name)
+                    return i;
+        return -1;
     }
 }
