@@ -35,6 +35,7 @@ internal static class HttpPipeline
         builder.Services.AddProblemDetails();
         builder.Services.AddApiDocument();
         builder.Services.AddExceptionHandler<ClientFaultHandler>();
+        builder.Services.AddExceptionHandler<BackendUnavailableHandler>();
         builder.Services.AddTransient<IStartupFilter, NoSniffStartupFilter>();
         return builder;
     }

@@ -81,8 +81,10 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public Task DisposeAsync()
     {
+        // Idempotent: a test may stop dynalite itself (a storage outage) before the fixture's own cleanup.
         if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
         _process?.Dispose();
+        _process = null;
         return Task.CompletedTask;
     }
 

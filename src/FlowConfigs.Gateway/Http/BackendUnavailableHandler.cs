@@ -1,0 +1,37 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FlowConfigs.Gateway.Http;
+
+/// <summary>
+/// Something behind the gateway failed: storage did not answer (Orleans wraps every storage provider error in an
+/// <see cref="OrleansException"/>), a grain call was rejected on its way (a silo shutting down or gone) or timed out.
+/// The caller did nothing wrong and may succeed in a moment, so the answer is a 503 problem with
+/// <c>Retry-After</c>, never a 500. Our own bugs throw other types and stay 500s.
+/// </summary>
+internal sealed partial class BackendUnavailableHandler(IProblemDetailsService problems, ILogger<BackendUnavailableHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+    {
+        if (exception is not (OrleansException or TimeoutException)) return false;
+        LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
+        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        context.Response.Headers.RetryAfter = "1";
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Temporarily unavailable",
+                Detail = exception is TimeoutException
+                    ? "The request took too long behind the gateway; nothing is known to have changed. Try again in a moment."
+                    : "Storage or the cluster could not complete the request; if it was a change, read the config again before retrying.",
+            },
+        });
+    }
+
+    // One line, no stack trace: the outage is behind us and the same line repeats for every request it hits.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: {Exception}: {Reason}")]
+    private static partial void LogUnavailable(ILogger logger, string method, string path, string exception, string reason);
+}
