@@ -18,9 +18,8 @@ internal sealed partial class ClientFaultHandler(ILogger<ClientFaultHandler> log
                 await Report(context, fault, logger).ExecuteAsync(context);
                 return true;
             // A reset reaches the body read before RequestAborted fires, so the middleware's own check for aborted
-            // requests misses it and would log an error for a client that went away.
+            // requests (which covers cancellations) misses it and would log an error for a client that went away.
             case ConnectionResetException:
-            case OperationCanceledException when context.RequestAborted.IsCancellationRequested:
                 context.Response.StatusCode = StatusCodes.Status499ClientClosedRequest;
                 // Nobody is left to answer: closing the connection also spares Kestrel draining a body it can no longer read.
                 context.Abort();

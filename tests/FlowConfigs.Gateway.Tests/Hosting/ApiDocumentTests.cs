@@ -67,6 +67,7 @@ public sealed class ApiDocumentTests(GatewayFixture fixture) : IClassFixture<Gat
         var policy = string.Join(" ", page.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("connect-src 'self'", policy);
         Assert.Contains("frame-ancestors 'none'", policy);
+        Assert.DoesNotContain("awsapps", policy);
 
         using var onInternal = await fixture.InternalClient().GetAsync("/scalar/v1");
         Assert.Equal(HttpStatusCode.NotFound, onInternal.StatusCode);

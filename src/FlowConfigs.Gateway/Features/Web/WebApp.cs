@@ -1,4 +1,3 @@
-using FlowConfigs.Gateway.Http;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
@@ -24,8 +23,8 @@ internal static class WebApp
         var policy = app.Services.GetRequiredService<ContentSecurityPolicy>();
         app.Use((context, next) =>
         {
-            // GetConfig answers carry no page; the API reference page (/scalar) sets its own, looser policy.
-            if (!context.Request.Path.StartsWithSegments("/internal") && !context.Request.Path.StartsWithSegments(ApiDocument.ReferencePath))
+            // GetConfig answers carry no page. An endpoint with a policy of its own (the API reference page) replaces this one.
+            if (!context.Request.Path.StartsWithSegments("/internal"))
                 context.Response.Headers.ContentSecurityPolicy = policy.Current;
             return next(context);
         });
