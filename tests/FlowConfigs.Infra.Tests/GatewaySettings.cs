@@ -1,6 +1,6 @@
 using System.Reflection;
 using FlowConfigs.Gateway.Hosting;
-using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.Sqlite;
 using FlowConfigs.Grains.Storage.DynamoDb;
 
 namespace FlowConfigs.Infra.Tests;
@@ -14,7 +14,7 @@ internal static class GatewaySettings
     /// <summary>The storage providers' options live in FlowConfigs.Grains, which names no settings; the gateway binds them from these sections.</summary>
     private static readonly (string Section, Type Options)[] StorageProviders =
     [
-        (StorageOptions.Section, typeof(SqliteGrainStorageOptions)),
+        (StorageOptions.Section, typeof(SqliteStorageOptions)),
         (StorageOptions.Section, typeof(DynamoDbStorageOptions)),
         (StorageOptions.DynamoDBSection, typeof(DynamoDbStorageOptions)),
     ];

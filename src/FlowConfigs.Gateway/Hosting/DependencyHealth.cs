@@ -1,10 +1,8 @@
 using System.Text.Json;
 using FlowConfigs.Gateway.Hosting.Aws;
-using FlowConfigs.Grains;
 using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Hosting;
 
@@ -26,7 +24,8 @@ internal static class DependencyHealth
         builder.Services.AddHealthChecks()
             .AddCheck<SiloHealthCheck>("silo", tags: [Ready])
             .AddCheck<StorageCheck>("storage", tags: [Ready])
-            .AddCheck<ClusteringCheck>("clustering", tags: [Ready]);
+            .AddCheck<ClusteringCheck>("clustering", tags: [Ready])
+            .AddCheck<StoredDocumentsCheck>("documents", failureStatus: HealthStatus.Degraded, tags: [Ready]);
         builder.Services.AddHostedService<DependencyStartupCheck>();
         return builder;
     }
@@ -55,12 +54,23 @@ internal static class DependencyHealth
         }, cancellationToken: context.RequestAborted);
     }
 
-    private sealed class StorageCheck(IServiceProvider services) : ProbeHealthCheck
+    private sealed class StorageCheck(IDocumentStore store) : ProbeHealthCheck
     {
-        protected override Task<string> ProbeAsync(CancellationToken cancellationToken) =>
-            services.GetRequiredKeyedService<IGrainStorage>(StorageNames.FlowConfigs) is IStorageProbe probe
-                ? probe.ProbeAsync(cancellationToken)
-                : Task.FromResult("storage without a probe");
+        protected override Task<string> ProbeAsync(CancellationToken cancellationToken) => store.ProbeAsync(cancellationToken);
+    }
+
+    /// <summary>Stored items this task could not read: each is out of service on its own, so the task stays ready.</summary>
+    private sealed class StoredDocumentsCheck(UnreadableDocuments unreadable) : IHealthCheck
+    {
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            var found = unreadable.Current;
+            return Task.FromResult(found.Count == 0
+                ? HealthCheckResult.Healthy("every stored document read so far is readable")
+                : new HealthCheckResult(context.Registration.FailureStatus,
+                    $"{found.Count} stored document(s) cannot be read and are not served: " +
+                    string.Join("; ", found.Take(10).Select(f => $"{f.Key}: {f.Value}"))));
+        }
     }
 
     private sealed class ClusteringCheck(IServiceProvider services, IOptions<ClusteringOptions> clustering, IClusterMembershipService membership) : ProbeHealthCheck

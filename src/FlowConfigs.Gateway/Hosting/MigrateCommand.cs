@@ -1,5 +1,6 @@
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
+using FlowConfigs.Grains.Storage.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -18,16 +19,16 @@ internal static class MigrateCommand
     {
         // Both providers' options bind exactly as the gateway binds them.
         var services = new ServiceCollection().AddSingleton(HealthCheckCommand.Configuration(args));
-        services.AddOptions<SqliteGrainStorageOptions>().BindStorageConfiguration();
+        services.AddOptions<SqliteStorageOptions>().BindStorageConfiguration();
         services.AddOptions<DynamoDbStorageOptions>().BindStorageConfiguration();
         await using var provider = services.BuildServiceProvider();
         try
         {
-            var sqlite = provider.GetRequiredService<IOptions<SqliteGrainStorageOptions>>().Value;
-            var dynamo = provider.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value;
-            await using var source = new SqliteGrainStorage("migration", sqlite, NullLogger<SqliteGrainStorage>.Instance);
-            var target = new DynamoDbGrainStorage("migration", dynamo, DynamoDbStorageHosting.CreateClient(dynamo),
-                TimeProvider.System, NullLogger<DynamoDbGrainStorage>.Instance);
+            var sqlite = provider.GetRequiredService<IOptions<SqliteStorageOptions>>();
+            var dynamo = provider.GetRequiredService<IOptions<DynamoDbStorageOptions>>();
+            await using var source = new SqliteDocumentStore(sqlite, NullLogger<SqliteDocumentStore>.Instance);
+            var target = new DynamoDbDocumentStore(dynamo, DynamoDbStorageHosting.CreateClient(dynamo.Value),
+                TimeProvider.System, NullLogger<DynamoDbDocumentStore>.Instance);
             await StorageMigration.CopyAsync(source, target, Console.Out);
             return 0;
         }

@@ -1,7 +1,7 @@
 using System.Net;
 using FlowConfigs.Grains;
-using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
+using FlowConfigs.Grains.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
 using Orleans.Configuration;
@@ -37,13 +37,13 @@ internal static class OrleansHosting
     private static void AddFlowConfigsStorage(this ISiloBuilder silo, StorageProvider provider)
     {
         if (provider == StorageProvider.DynamoDB)
-            silo.AddDynamoDbGrainStorage(StorageNames.FlowConfigs, options => options.BindStorageConfiguration().ValidateOnStart());
+            silo.AddDynamoDbDocumentStore(options => options.BindStorageConfiguration().ValidateOnStart());
         else
-            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.BindStorageConfiguration().ValidateOnStart());
+            silo.AddSqliteDocumentStore(options => options.BindStorageConfiguration().ValidateOnStart());
     }
 
     /// <summary>DataDirectory and KeepRevisions: FlowConfigs:Storage.</summary>
-    public static OptionsBuilder<SqliteGrainStorageOptions> BindStorageConfiguration(this OptionsBuilder<SqliteGrainStorageOptions> options) =>
+    public static OptionsBuilder<SqliteStorageOptions> BindStorageConfiguration(this OptionsBuilder<SqliteStorageOptions> options) =>
         options.BindConfiguration(StorageOptions.Section).ValidateDataAnnotations();
 
     /// <summary>KeepRevisions, shared with SQLite, from FlowConfigs:Storage; then the provider's own FlowConfigs:Storage:DynamoDB.</summary>

@@ -57,6 +57,9 @@ public sealed class BodyProblem : ApiProblem, IEndpointMetadataProvider
 {
     internal BodyProblem(ProblemDetails details) : base(details) { }
 
+    /// <summary>A header problem answered by a handler whose signature has room for one kind of 400 only.</summary>
+    public static implicit operator BodyProblem(BadRequestProblem problem) => new(problem.ProblemDetails);
+
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         Declare(builder, StatusCodes.Status400BadRequest, StatusCodes.Status408RequestTimeout, StatusCodes.Status413PayloadTooLarge,
             StatusCodes.Status415UnsupportedMediaType);
@@ -95,7 +98,7 @@ public sealed class UnavailableProblem : ApiProblem, IEndpointMetadataProvider
 
     public override Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.Headers.RetryAfter = ((int)Math.Ceiling(Math.Max(1, _retryAfter.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        httpContext.Response.Headers.RetryAfter = Problems.Seconds(_retryAfter);
         return base.ExecuteAsync(httpContext);
     }
 

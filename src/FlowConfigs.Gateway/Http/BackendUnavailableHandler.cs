@@ -1,11 +1,12 @@
+using FlowConfigs.Grains.Storage;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FlowConfigs.Gateway.Http;
 
 /// <summary>
-/// Something behind the gateway failed: storage did not answer (Orleans wraps every storage provider error in an
-/// <see cref="OrleansException"/>), a grain call was rejected on its way (a silo shutting down or gone) or timed out.
+/// Something behind the gateway failed: a grain could not load its state (<see cref="StorageFaultException"/>, with
+/// its own words and wait), a grain call was rejected on its way (a silo shutting down or gone) or timed out.
 /// The caller did nothing wrong and may succeed in a moment, so the answer is a 503 problem with
 /// <c>Retry-After</c>, never a 500. Our own bugs throw other types and stay 500s.
 /// </summary>
@@ -15,8 +16,9 @@ internal sealed partial class BackendUnavailableHandler(IProblemDetailsService p
     {
         if (exception is not (OrleansException or TimeoutException)) return false;
         LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
+        var fault = (exception as StorageFaultException)?.Fault;
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        context.Response.Headers.RetryAfter = "1";
+        context.Response.Headers.RetryAfter = Problems.Seconds(fault?.RetryAfter ?? StorageFault.Shortly);
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = context,
@@ -24,9 +26,9 @@ internal sealed partial class BackendUnavailableHandler(IProblemDetailsService p
             {
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Temporarily unavailable",
-                Detail = exception is TimeoutException
+                Detail = fault?.Detail ?? (exception is TimeoutException
                     ? "The request took too long behind the gateway; nothing is known to have changed. Try again in a moment."
-                    : "Storage or the cluster could not complete the request; if it was a change, read the config again before retrying.",
+                    : "Storage or the cluster could not complete the request; if it was a change, read the config again before retrying."),
             },
         });
     }

@@ -1,4 +1,5 @@
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Grains.Storage;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FlowConfigs.Gateway.Http;
@@ -43,6 +44,13 @@ internal static class Problems
 
     public static UnavailableProblem Unavailable(string title, string detail, TimeSpan? retryAfter = null) =>
         new(new ProblemDetails { Status = StatusCodes.Status503ServiceUnavailable, Title = title, Detail = detail }, retryAfter ?? TimeSpan.FromSeconds(1));
+
+    /// <summary>A grain's word that storage could not do it: what happened, in its own sentence, and when to try again.</summary>
+    public static UnavailableProblem Storage(StorageFault fault) => Unavailable("Storage unavailable", fault.Detail, fault.RetryAfter);
+
+    /// <summary>A <c>Retry-After</c> value: whole seconds, at least one.</summary>
+    public static string Seconds(TimeSpan wait) =>
+        ((int)Math.Ceiling(Math.Max(1, wait.TotalSeconds))).ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static HttpValidationProblemDetails Validation(string field, string message, int status) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] }, message, status);

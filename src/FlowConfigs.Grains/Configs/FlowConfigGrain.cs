@@ -1,53 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FlowConfigs.Domain;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Storage;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Orleans.Storage;
 
 namespace FlowConfigs.Grains.Configs;
 
 /// <summary>
 /// Holds one config in memory and, per language and channel, the resolved map as UTF-8 JSON, so GetConfig never
-/// touches storage or re-serializes. Storage is read on activation and written on saves and deletes only.
+/// touches storage or re-serializes. Storage is read on activation and written on saves and deletes only; what is
+/// served is always the last state storage acknowledged, whatever storage does meanwhile.
 /// </summary>
 [GrainType(GrainTypeName)]
 [CollectionAgeLimit(Minutes = 120)]
-public sealed class FlowConfigGrain(
-    [PersistentState("config", StorageNames.FlowConfigs)] IPersistentState<FlowConfigState> state,
-    TimeProvider clock,
-    LocalResolvedConfigs local,
-    [FromKeyedServices(StorageNames.FlowConfigs)] IRevisionStore history,
-    ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
+public sealed class FlowConfigGrain(DocumentStorage storage, TimeProvider clock, LocalResolvedConfigs local, ILogger<FlowConfigGrain> logger)
+    : Grain, IFlowConfigGrain
 {
     public const string GrainTypeName = "flowconfig";
 
-    private ResolvedSnapshot? _snapshot;
+    /// <summary>The document kind configs are stored as.</summary>
+    public const string Kind = "flowconfig";
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// An id nobody stored keeps its activation this long, so a burst of calls for it reads storage once, but a flood
+    /// of made-up ids cannot pile up activations for the two hours a real config stays.
+    /// </summary>
+    public static readonly TimeSpan UnknownIdLifetime = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often storage is asked again after a write with an unknown outcome, until it answers.</summary>
+    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
+
+    private PersistedDocument<FlowConfig> _document = null!;
+    private ResolvedSnapshot? _snapshot;
+    private IGrainTimer? _recheck;
+
+    private string Id => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        Publish(state.State.Config);
+        _document = storage.Open<FlowConfig>(new DocumentKey(Kind, Id));
+        try
+        {
+            await _document.LoadAsync(cancellationToken);
+        }
+        catch (StorageUnavailableException exception)
+        {
+            logger.LogWarning("Loading flow config {Id} failed: {Reason}", Id, exception.Message);
+            throw new StorageFaultException(new StorageFault(
+                $"Storage is not answering, so flow config {Id} cannot be loaded. Try again in a moment.", StorageFault.Shortly));
+        }
+        Publish();
+        if (_document.Value is null && _document.UnreadableReason is null)
+            this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(UnknownIdLifetime, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task ForgetIfStillUnknown(CancellationToken cancellationToken)
+    {
+        if (_document.Value is null)
+            DeactivateOnIdle();
         return Task.CompletedTask;
     }
 
     public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        local.Withdraw(this.GetPrimaryKeyString());
+        local.Withdraw(Id);
         return Task.CompletedTask;
     }
 
-    public Task<FlowConfig?> GetAsync() => Task.FromResult(state.State.Config);
+    public Task<FlowConfig?> GetAsync()
+    {
+        ThrowIfUnreadable();
+        return Task.FromResult(_document.Value);
+    }
 
-    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale) =>
-        ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
+    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale)
+    {
+        ThrowIfUnreadable();
+        return ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
+    }
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
     {
-        var current = state.State.Config;
+        if (await _document.EnsureCurrentAsync() is { } fault)
+            return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: fault);
+        if (UnreadableFault() is { } unreadable)
+            return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: unreadable);
+        var current = _document.Value;
         if (!Satisfies(condition, current))
-            return new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: current?.Version ?? 0);
+            return new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: CurrentVersion);
 
         if (level < AccessLevel.Full)
         {
@@ -55,7 +99,7 @@ public sealed class FlowConfigGrain(
                 ? new StructuralChange("id", "Creating a config needs Full access.")
                 : EditGuard.FindStructuralChange(current, proposed);
             if (change is not null)
-                return new SaveOutcome(SaveStatus.StructuralChangeForbidden, Forbidden: change, CurrentVersion: current?.Version ?? 0);
+                return new SaveOutcome(SaveStatus.StructuralChangeForbidden, Forbidden: change, CurrentVersion: CurrentVersion);
         }
 
         return await StoreAsync(proposed, username, RevisionAction.Save);
@@ -63,42 +107,93 @@ public sealed class FlowConfigGrain(
 
     public async Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username)
     {
-        var current = state.State.Config;
-        if (!Satisfies(condition, current))
-            return new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: current?.Version ?? 0);
-        var revision = await history.GetAsync(GrainTypeName, this.GetPrimaryKeyString(), toVersion);
-        if (revision is null)
-            return new SaveOutcome(SaveStatus.NotFound, CurrentVersion: state.State.Version);
-        return await StoreAsync(revision.Document, username, RevisionAction.Rollback);
-    }
-
-    private async Task<SaveOutcome> StoreAsync(FlowConfig document, string username, RevisionAction action)
-    {
-        var existed = state.State.Config is not null;
-        var stored = document with
-        {
-            Id = this.GetPrimaryKeyString(),
-            Version = state.State.Version + 1,
-            UpdatedAt = clock.GetUtcNow(),
-            UpdatedBy = username,
-        };
-        await WriteAsync(stored, new Revision(stored.Version, stored.UpdatedAt.Value, username, action, stored));
-        await PublishAsync(stored.Version, FlowConfigSummary.Of(stored));
-        return new SaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, CurrentVersion: stored.Version);
+        if (await _document.EnsureCurrentAsync() is { } fault)
+            return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: fault);
+        if (!Satisfies(condition, _document.Value))
+            return new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: CurrentVersion);
+        var read = await GetRevisionAsync(toVersion);
+        if (read.Fault is not null)
+            return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: read.Fault);
+        if (read.Revision is null)
+            return new SaveOutcome(SaveStatus.NotFound, CurrentVersion: _document.Version);
+        return await StoreAsync(read.Revision.Document, username, RevisionAction.Rollback);
     }
 
     public async Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username)
     {
-        var current = state.State.Config;
+        if (await _document.EnsureCurrentAsync() is { } fault)
+            return new DeleteOutcome(DeleteStatus.Unavailable, _document.Version, fault);
+        if (UnreadableFault() is { } unreadable)
+            return new DeleteOutcome(DeleteStatus.Unavailable, _document.Version, unreadable);
+        var current = _document.Value;
         if (current is null)
             return new DeleteOutcome(DeleteStatus.NotFound);
         if (!Satisfies(condition, current))
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
 
-        var version = state.State.Version + 1;
-        await WriteAsync(null, new Revision(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
-        await PublishAsync(version, null);
-        return new DeleteOutcome(DeleteStatus.Deleted, version);
+        var version = _document.Version + 1;
+        var written = await WriteAsync(null, new Revision(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
+        return written.Status switch
+        {
+            DocumentWriteStatus.Written => new DeleteOutcome(DeleteStatus.Deleted, version),
+            DocumentWriteStatus.Conflict => new DeleteOutcome(DeleteStatus.PreconditionFailed, written.StoredVersion),
+            _ => new DeleteOutcome(DeleteStatus.Unavailable, _document.Version, written.Fault),
+        };
+    }
+
+    public async Task<HistoryOutcome> GetHistoryAsync()
+    {
+        try
+        {
+            var headers = await storage.Store.ListRevisionsAsync(_document.Key);
+            return new HistoryOutcome(headers.Select(h => new RevisionSummary(h.Version, h.At, h.By, ParseAction(h.Action))).ToList());
+        }
+        catch (StorageUnavailableException exception)
+        {
+            return new HistoryOutcome([], ReadFault("history", exception));
+        }
+    }
+
+    public async Task<RevisionOutcome> GetRevisionAsync(long version)
+    {
+        try
+        {
+            var stored = await storage.Store.ReadRevisionAsync(_document.Key, version);
+            return new RevisionOutcome(stored is null ? null
+                : new Revision(stored.Version, stored.At, stored.By, ParseAction(stored.Action), stored.Document.Deserialize<FlowConfig>(DomainJson.Options)!));
+        }
+        catch (StorageUnavailableException exception)
+        {
+            return new RevisionOutcome(null, ReadFault($"revision {version}", exception));
+        }
+        catch (JsonException exception)
+        {
+            logger.LogError("Revision {Version} of flow config {Id} cannot be read: {Reason}", version, Id, exception.Message);
+            return new RevisionOutcome(null, new StorageFault(
+                $"Revision {version} of flow config {Id} is stored in a form that cannot be read ({exception.Message}).", TimeSpan.FromMinutes(5)));
+        }
+    }
+
+    /// <summary>A deleted config answers with the version of its tombstone, so a re-create can name it.</summary>
+    private long CurrentVersion => _document.Value?.Version ?? 0;
+
+    private async Task<SaveOutcome> StoreAsync(FlowConfig document, string username, RevisionAction action)
+    {
+        var existed = _document.Value is not null;
+        var stored = document with
+        {
+            Id = Id,
+            Version = _document.Version + 1,
+            UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = username,
+        };
+        var written = await WriteAsync(stored, new Revision(stored.Version, stored.UpdatedAt.Value, username, action, stored));
+        return written.Status switch
+        {
+            DocumentWriteStatus.Written => new SaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, CurrentVersion: stored.Version),
+            DocumentWriteStatus.Conflict => new SaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: written.StoredVersion),
+            _ => new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: written.Fault),
+        };
     }
 
     private static bool Satisfies(SaveCondition condition, FlowConfig? current) =>
@@ -106,58 +201,83 @@ public sealed class FlowConfigGrain(
         !(condition.MustExist && current is null) &&
         (condition.ExpectedVersion is not { } expected || expected == (current?.Version ?? 0));
 
-    /// <summary>Writes <paramref name="config"/> (null: deleted) as <paramref name="revision"/>'s version, with the revision in the same durable step.</summary>
-    private async Task WriteAsync(FlowConfig? config, Revision revision)
+    /// <summary>
+    /// Writes <paramref name="config"/> (null: deleted) as <paramref name="revision"/>'s version, with the revision in the
+    /// same durable step. Until storage acknowledges, the previous state keeps serving; if it never says, that state
+    /// stays live and storage is asked again in the background.
+    /// </summary>
+    private async Task<DocumentWriteOutcome> WriteAsync(FlowConfig? config, Revision revision)
     {
-        var version = revision.Version;
-        // Until storage acknowledges, GetConfig in this silo must ask the grain (and wait for this write) rather
-        // than read the old snapshot.
-        local.Withdraw(this.GetPrimaryKeyString());
-        var (previousConfig, previousVersion) = (state.State.Config, state.State.Version);
-        state.State.Config = config;
-        state.State.Version = version;
-        state.State.PendingRevision = revision;
-        try
+        var written = await _document.WriteAsync(config, new StoredRevision(revision.Version, revision.At, revision.By,
+            JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()), JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)!.AsObject()));
+        if (written.Status == DocumentWriteStatus.Written)
         {
-            await state.WriteStateAsync();
-            Publish(config);
+            Publish();
+            await AnnounceAsync();
         }
-        catch (Exception exception)
+        else if (_document.Uncertain)
         {
-            // Whether the write landed is unknown (or another activation wrote first): forget what we hold and
-            // let the next activation read the truth from storage.
-            state.State.Config = previousConfig;
-            state.State.Version = previousVersion;
-            _snapshot = null;
-            DeactivateOnIdle();
-            if (exception is InconsistentStateException)
-                logger.LogWarning(exception, "Concurrent write to flow config {Id}", this.GetPrimaryKeyString());
-            throw;
+            if (written.Status == DocumentWriteStatus.Conflict)
+                logger.LogWarning("Flow config {Id} was written elsewhere (storage is at version {Version})", Id, written.StoredVersion);
+            _recheck ??= this.RegisterGrainTimer(RecheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RecheckInterval));
         }
-        finally
+        return written;
+    }
+
+    /// <summary>Learns what storage holds after an unknown outcome, and serves that once it answers.</summary>
+    private async Task RecheckAsync(CancellationToken cancellationToken)
+    {
+        var before = _document.Version;
+        if (await _document.EnsureCurrentAsync(cancellationToken) is not null)
+            return;
+        _recheck?.Dispose();
+        _recheck = null;
+        if (_document.Version != before)
         {
-            state.State.PendingRevision = null;
+            logger.LogInformation("Flow config {Id}: storage holds version {Version} (was serving {Before})", Id, _document.Version, before);
+            Publish();
+            await AnnounceAsync();
         }
     }
 
-    /// <summary>Only ever called with state storage has acknowledged (loaded on activation, or just written).</summary>
-    private void Publish(FlowConfig? config)
+    private void Publish()
     {
-        _snapshot = config is null ? null : new ResolvedSnapshot(config);
+        _snapshot = _document.Value is { } config ? new ResolvedSnapshot(config) : null;
         if (_snapshot is not null)
-            local.Publish(this.GetPrimaryKeyString(), _snapshot);
+            local.Publish(Id, _snapshot);
+        else
+            local.Withdraw(Id);
     }
 
-    private async Task PublishAsync(long version, FlowConfigSummary? summary)
+    private async Task AnnounceAsync()
     {
         try
         {
-            await GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).ApplyAsync(this.GetPrimaryKeyString(), version, summary);
+            await GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).ApplyAsync(Id, _document.Version,
+                _document.Value is { } config ? FlowConfigSummary.Of(config) : null);
         }
         catch (Exception exception)
         {
             // The write is durable; a directory that missed it rebuilds from storage when it next activates.
-            logger.LogError(exception, "Directory update for flow config {Id} version {Version} failed", this.GetPrimaryKeyString(), version);
+            logger.LogError(exception, "Directory update for flow config {Id} version {Version} failed", Id, _document.Version);
         }
     }
+
+    private StorageFault? UnreadableFault() => _document.UnreadableReason is { } reason
+        ? new StorageFault($"Flow config {Id} is stored in a form that cannot be read ({reason}). Fix or remove the stored item.", TimeSpan.FromMinutes(5))
+        : null;
+
+    private void ThrowIfUnreadable()
+    {
+        if (UnreadableFault() is { } fault)
+            throw new StorageFaultException(fault);
+    }
+
+    private StorageFault ReadFault(string what, StorageUnavailableException exception)
+    {
+        logger.LogWarning("Reading the {What} of flow config {Id} failed: {Reason}", what, Id, exception.Message);
+        return new StorageFault($"Storage is not answering, so the {what} of flow config {Id} cannot be read. Try again in a moment.", StorageFault.Shortly);
+    }
+
+    private static RevisionAction ParseAction(string action) => Enum.Parse<RevisionAction>(action, ignoreCase: true);
 }

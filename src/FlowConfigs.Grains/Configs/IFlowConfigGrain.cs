@@ -6,14 +6,20 @@ using Orleans.Concurrency;
 namespace FlowConfigs.Grains.Configs;
 
 /// <summary>One flow config, keyed by its id, held in memory with its resolved maps.</summary>
+/// <remarks>
+/// Reads interleave with everything, writes included: they only ever see the last acknowledged state, so a write
+/// waiting on slow storage never holds a caller.
+/// </remarks>
 public interface IFlowConfigGrain : IGrainWithStringKey
 {
     /// <summary>The stored config, or null when there is none.</summary>
-    [ReadOnly]
+    /// <exception cref="Storage.StorageFaultException">The stored document cannot be read.</exception>
+    [AlwaysInterleave]
     Task<FlowConfig?> GetAsync();
 
     /// <summary>The flat map GetConfig returns, as UTF-8 JSON; null when the config does not exist.</summary>
-    [ReadOnly]
+    /// <exception cref="Storage.StorageFaultException">The stored document cannot be read.</exception>
+    [AlwaysInterleave]
     ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale);
 
     /// <summary>Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full).</summary>
@@ -26,4 +32,11 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     /// NotFound when that revision is not kept. The caller must have Full access.
     /// </summary>
     Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username);
+
+    /// <summary>Every kept revision, newest first (empty when the config never had one).</summary>
+    [AlwaysInterleave]
+    Task<HistoryOutcome> GetHistoryAsync();
+
+    [AlwaysInterleave]
+    Task<RevisionOutcome> GetRevisionAsync(long version);
 }

@@ -1,19 +1,32 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Grains.Storage;
 
 namespace FlowConfigs.Grains.Configs;
 
-public enum SaveStatus { Created, Updated, PreconditionFailed, StructuralChangeForbidden, NotFound }
+public enum SaveStatus { Created, Updated, PreconditionFailed, StructuralChangeForbidden, NotFound, Unavailable }
 
-/// <summary>What a save did: the stored config with its new version, or why nothing was stored.</summary>
+/// <summary>What a save did: the stored config with its new version, or why nothing was (known to be) stored.</summary>
 [GenerateSerializer, Immutable]
 public sealed record SaveOutcome(
     [property: Id(0)] SaveStatus Status,
     [property: Id(1)] FlowConfig? Config = null,
     [property: Id(2)] StructuralChange? Forbidden = null,
-    [property: Id(3)] long CurrentVersion = 0);
+    [property: Id(3)] long CurrentVersion = 0,
+    [property: Id(4)] StorageFault? Fault = null);
 
-public enum DeleteStatus { Deleted, NotFound, PreconditionFailed }
+public enum DeleteStatus { Deleted, NotFound, PreconditionFailed, Unavailable }
 
 [GenerateSerializer, Immutable]
-public sealed record DeleteOutcome([property: Id(0)] DeleteStatus Status, [property: Id(1)] long CurrentVersion = 0);
+public sealed record DeleteOutcome(
+    [property: Id(0)] DeleteStatus Status,
+    [property: Id(1)] long CurrentVersion = 0,
+    [property: Id(2)] StorageFault? Fault = null);
+
+/// <summary>A config's history, newest first, or why storage could not list it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record HistoryOutcome([property: Id(0)] IReadOnlyList<RevisionSummary> Revisions, [property: Id(1)] StorageFault? Fault = null);
+
+/// <summary>One revision (null: not kept), or why storage could not read it.</summary>
+[GenerateSerializer, Immutable]
+public sealed record RevisionOutcome([property: Id(0)] Revision? Revision, [property: Id(1)] StorageFault? Fault = null);

@@ -1,7 +1,9 @@
+using System.Text.Json;
+using FlowConfigs.Domain;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Storage;
-using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 
 namespace FlowConfigs.Grains.Listing;
@@ -12,16 +14,44 @@ namespace FlowConfigs.Grains.Listing;
 /// </summary>
 [GrainType("flowconfig-directory")]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class FlowConfigDirectoryGrain(
-    [FromKeyedServices(StorageNames.FlowConfigs)] IGrainStateCatalog catalog) : Grain, IFlowConfigDirectoryGrain
+public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDocuments unreadable, ILogger<FlowConfigDirectoryGrain> logger)
+    : Grain, IFlowConfigDirectoryGrain
 {
     private readonly SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
     private FlowConfigSummary[]? _snapshot;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await foreach (var (id, state) in catalog.ReadAllAsync<FlowConfigState>(FlowConfigGrain.GrainTypeName, "config", cancellationToken))
-            Apply(id, state.Version, state.Config is { } config ? FlowConfigSummary.Of(config) : null);
+        try
+        {
+            await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, cancellationToken))
+                if (Summarize(document) is var (summary, readable) && readable)
+                    Apply(document.Id, document.Version, summary);
+        }
+        catch (StorageUnavailableException exception)
+        {
+            logger.LogWarning("Listing flow configs failed: {Reason}", exception.Message);
+            throw new StorageFaultException(new StorageFault("Storage is not answering, so the list of flow configs cannot be loaded. Try again in a moment.",
+                StorageFault.Shortly));
+        }
+    }
+
+    /// <summary>One unreadable item is left out of the list (and reported), never the reason the list fails.</summary>
+    private (FlowConfigSummary? Summary, bool Readable) Summarize(StoredDocument document)
+    {
+        if (document.Body is null)
+            return (null, true);
+        try
+        {
+            return (FlowConfigSummary.Of(document.Body.Deserialize<FlowConfig>(DomainJson.Options)!), true);
+        }
+        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+        {
+            var key = new DocumentKey(FlowConfigGrain.Kind, document.Id);
+            unreadable.Report(key, exception.Message);
+            logger.LogError("Stored flow config {Id} cannot be read and is left out of the list: {Reason}", document.Id, exception.Message);
+            return (null, false);
+        }
     }
 
     public Task<Immutable<FlowConfigSummary[]>> ListAsync(string? idPrefix)

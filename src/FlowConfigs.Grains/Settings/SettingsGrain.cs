@@ -1,34 +1,48 @@
 using FlowConfigs.Domain.Settings;
+using FlowConfigs.Grains.Storage;
 
 namespace FlowConfigs.Grains.Settings;
 
 [GrainType("settings")]
-public sealed class SettingsGrain(
-    [PersistentState("settings", StorageNames.FlowConfigs)] IPersistentState<SettingsState> state,
-    TimeProvider clock) : Grain, ISettingsGrain
+public sealed class SettingsGrain(DocumentStorage storage, TimeProvider clock) : Grain, ISettingsGrain
 {
+    /// <summary>The document kind the settings are stored as.</summary>
+    public const string Kind = "settings";
+
     private static readonly AppSettings Empty = new() { Locales = [], FallbackLocale = null };
 
-    public Task<AppSettings> GetAsync() => Task.FromResult(state.State.Settings ?? Empty);
+    private PersistedDocument<AppSettings> _document = null!;
 
-    public async Task<AppSettings?> SaveAsync(AppSettings proposed, long? expectedVersion, string username)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var currentVersion = state.State.Settings?.Version ?? 0;
-        if (expectedVersion is { } expected && expected != currentVersion)
-            return null;
-
-        var previous = state.State.Settings;
-        state.State.Settings = proposed with { Version = currentVersion + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = username };
+        _document = storage.Open(new DocumentKey(Kind, this.GetPrimaryKeyString()), StoredSettings.Read);
         try
         {
-            await state.WriteStateAsync();
+            await _document.LoadAsync(cancellationToken);
         }
-        catch
+        catch (StorageUnavailableException)
         {
-            state.State.Settings = previous;
-            DeactivateOnIdle();
-            throw;
+            throw new StorageFaultException(new StorageFault("Storage is not answering, so the settings cannot be loaded. Try again in a moment.", StorageFault.Shortly));
         }
-        return state.State.Settings;
+    }
+
+    public Task<AppSettings> GetAsync()
+    {
+        if (_document.UnreadableReason is { } reason)
+            throw new StorageFaultException(new StorageFault(
+                $"The stored settings cannot be read ({reason}). Save the settings again to replace them.", TimeSpan.FromMinutes(5)));
+        return Task.FromResult(_document.Value ?? Empty);
+    }
+
+    public async Task<SettingsSaveOutcome> SaveAsync(AppSettings proposed, long? expectedVersion, string username)
+    {
+        if (await _document.EnsureCurrentAsync() is { } fault)
+            return new SettingsSaveOutcome(null, fault);
+        if (expectedVersion is { } expected && expected != _document.Version)
+            return new SettingsSaveOutcome(null);
+
+        var next = proposed with { Version = _document.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = username };
+        var written = await _document.WriteAsync(next);
+        return written.Status == DocumentWriteStatus.Written ? new SettingsSaveOutcome(next) : new SettingsSaveOutcome(null, written.Fault);
     }
 }

@@ -12,6 +12,9 @@ internal static class Documents
 
     public static string Path(string id) => "/api/flow-config/" + Uri.EscapeDataString(id);
 
+    /// <summary>GetConfig on the internal port, as the Lambda calls it.</summary>
+    public static string InternalPath(string id) => "/internal/config/" + Uri.EscapeDataString(id);
+
     public static JsonObject Branch(string? id = null, string closure = "false", string greeting = "<speak>Hello.</speak>")
     {
         var document = new JsonObject

@@ -9,7 +9,7 @@ using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Features.Web;
 using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Http;
-using FlowConfigs.Grains;
+using FlowConfigs.Grains.Storage.Sqlite;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
 using FlowConfigs.Grains.Tests.Storage;
@@ -103,10 +103,10 @@ public sealed class DocumentedSettingsTests : IDisposable
     };
 
     private static DynamoDbStorageOptions Dynamo(IServiceProvider services) =>
-        services.GetRequiredService<IOptionsMonitor<DynamoDbStorageOptions>>().Get(StorageNames.FlowConfigs);
+        services.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value;
 
-    private static SqliteGrainStorageOptions Sqlite(IServiceProvider services) =>
-        services.GetRequiredService<IOptionsMonitor<SqliteGrainStorageOptions>>().Get(StorageNames.FlowConfigs);
+    private static SqliteStorageOptions Sqlite(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<SqliteStorageOptions>>().Value;
 
     private static T Value<T>(IServiceProvider services) where T : class => services.GetRequiredService<IOptions<T>>().Value;
 
@@ -127,7 +127,7 @@ public sealed class DocumentedSettingsTests : IDisposable
 
     private static IEnumerable<Reach> AwsReaches() =>
     [
-        new("FlowConfigs__Storage__Provider", "DynamoDB", s => s.GetRequiredKeyedService<IGrainStorage>(StorageNames.FlowConfigs).GetType(), typeof(DynamoDbGrainStorage)),
+        new("FlowConfigs__Storage__Provider", "DynamoDB", s => s.GetRequiredService<IDocumentStore>().GetType(), typeof(DynamoDbDocumentStore)),
         new("FlowConfigs__Storage__KeepRevisions", "17", s => Dynamo(s).KeepRevisions, 17),
         new("FlowConfigs__Storage__DynamoDB__TableName", "Configs-Test", s => Dynamo(s).TableName, "Configs-Test"),
         new("FlowConfigs__Storage__DynamoDB__RevisionsTableName", "Revisions-Test", s => Dynamo(s).RevisionsTableName, "Revisions-Test"),

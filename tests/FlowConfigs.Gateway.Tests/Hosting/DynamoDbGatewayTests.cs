@@ -68,9 +68,9 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
 
         var (exitCode, output) = await GatewayProcess.RunCommandAsync("migrate-to-dynamodb", _dataDirectory, Settings());
         Assert.True(exitCode == 0, output);
-        Assert.Contains("copied queue/moved (version 2, 2 revisions)", output);
+        Assert.Contains("copied flowconfig/queue/moved (version 2, 2 revisions)", output);
         var rerun = await GatewayProcess.RunCommandAsync("migrate-to-dynamodb", _dataDirectory, Settings());
-        Assert.Contains("skipped queue/moved: already in DynamoDB", rerun.Output);
+        Assert.Contains("skipped flowconfig/queue/moved: already in DynamoDB", rerun.Output);
 
         // The DynamoDB gateway gets an empty data directory: everything it shows came through the tables.
         await using var aws = await GatewayProcess.StartAsync(_dataDirectory + "-aws", settings: Settings());

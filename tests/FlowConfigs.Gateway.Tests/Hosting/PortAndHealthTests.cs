@@ -46,7 +46,7 @@ public sealed class PortAndHealthTests(GatewayFixture fixture) : IClassFixture<G
         var report = await response.ReadObjectAsync();
         Assert.Equal("Healthy", report["status"]!.GetValue<string>());
         var checks = report["checks"]!.AsObject();
-        Assert.Equal(["authorization", "clustering", "identity", "silo", "speech", "storage"], checks.Select(c => c.Key).Order());
+        Assert.Equal(["authorization", "clustering", "documents", "identity", "silo", "speech", "storage"], checks.Select(c => c.Key).Order());
         string Description(string name) => checks[name]!["description"]!.GetValue<string>();
         Assert.StartsWith("SQLite at ", Description("storage"));
         Assert.Equal("localhost, 1 active silo", Description("clustering"));

@@ -47,7 +47,7 @@ public sealed class TelemetryTests(LoopbackAwsEndpoint receiver) : IClassFixture
         await EventuallyAsync("/v1/traces", "/internal/config/{id}");
         await EventuallyAsync("/v1/metrics", "flowconfigs.getconfig.duration", "flowconfigs.source", "local");
         await EventuallyAsync("/v1/metrics", "Microsoft.Orleans", "http.server.request.duration");
-        await EventuallyAsync("/v1/logs", "flowconfigs-under-test", "Grain storage");
+        await EventuallyAsync("/v1/logs", "flowconfigs-under-test", "Document store");
         Assert.All(receiver.Take("/v1/traces"), r => Assert.Equal("application/x-protobuf", r.Headers["content-type"]));
         // Health probes are not traced: a load balancer asking every few seconds would drown the real spans.
         Assert.DoesNotContain(receiver.Take("/v1/traces"), r => r.BodyText.Contains("/health/ready"));

@@ -1,4 +1,4 @@
-using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Orleans.TestingHost;
 
@@ -45,7 +45,7 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         {
             var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
             silo.AddFlowConfigsSerialization();
-            silo.AddSqliteGrainStorage(StorageNames.FlowConfigs, options => options.Configure(o => o.DataDirectory = dataDirectory));
+            silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
         }
     }
 }

@@ -19,9 +19,9 @@ public sealed class SettingsGrainTests(FlowConfigClusterFixture fixture)
         var stale = await grain.SaveAsync(english with { FallbackLocale = "en-US" }, expectedVersion: 0, "bob");
         var second = await grain.SaveAsync(english with { FallbackLocale = "en-US" }, expectedVersion: 1, "bob");
 
-        Assert.Equal(1, first!.Version);
-        Assert.Null(stale);
-        Assert.Equal(2, second!.Version);
+        Assert.Equal(1, first.Saved!.Version);
+        Assert.Equal(new SettingsSaveOutcome(null), stale);
+        Assert.Equal(2, second.Saved!.Version);
         Assert.Equal("bob", (await grain.GetAsync()).UpdatedBy);
         Assert.Equal("en-US", (await grain.GetAsync()).FallbackLocale);
     }

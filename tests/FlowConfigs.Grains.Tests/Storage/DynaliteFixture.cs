@@ -16,22 +16,37 @@ public sealed class DynaliteFixture : IAsyncLifetime
 
     public string ServiceUrl { get; private set; } = "";
 
+    /// <summary>When set, dynalite keeps its data in this directory, so a restart finds what was written before.</summary>
+    public string? DataPath { get; init; }
+
+    private int _port;
+
     public async Task InitializeAsync()
+    {
+        _port = FreePort();
+        ServiceUrl = $"http://127.0.0.1:{_port}";
+        // Credentials must exist for signing; dynalite accepts any.
+        UseTestCredentials();
+        await StartAsync();
+    }
+
+    /// <summary>Starts dynalite again on the same port (after <see cref="DisposeAsync"/> killed it): storage coming back.</summary>
+    public async Task StartAsync()
     {
         var cli = Path.Combine(RepositoryRoot(), "tests", "tools", "node_modules", "dynalite", "cli.js");
         if (!File.Exists(cli)) throw new FileNotFoundException("dynalite is not installed; ./test.sh runs npm ci in tests/tools.", cli);
-        var port = FreePort();
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in new[] { cli, "--port", port.ToString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" })
+        foreach (var argument in new[] { cli, "--port", _port.ToString(), "--createTableMs", "0", "--deleteTableMs", "0", "--updateTableMs", "0" })
             start.ArgumentList.Add(argument);
+        if (DataPath is not null)
+        {
+            start.ArgumentList.Add("--path");
+            start.ArgumentList.Add(DataPath);
+        }
         _process = Process.Start(start)!;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
-        ServiceUrl = $"http://127.0.0.1:{port}";
-
-        // Credentials must exist for signing; dynalite accepts any.
-        UseTestCredentials();
-        await WaitForPortAsync(port, "dynalite");
+        await WaitForPortAsync(_port, "dynalite");
     }
 
     public const string AccessKey = "test";
@@ -82,7 +97,11 @@ public sealed class DynaliteFixture : IAsyncLifetime
     public Task DisposeAsync()
     {
         // Idempotent: a test may stop dynalite itself (a storage outage) before the fixture's own cleanup.
-        if (_process is { HasExited: false }) _process.Kill(entireProcessTree: true);
+        if (_process is { HasExited: false })
+        {
+            _process.Kill(entireProcessTree: true);
+            _process.WaitForExit(5000);
+        }
         _process?.Dispose();
         _process = null;
         return Task.CompletedTask;

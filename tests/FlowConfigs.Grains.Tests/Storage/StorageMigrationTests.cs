@@ -1,89 +1,77 @@
-using FlowConfigs.Domain.Configs;
-using FlowConfigs.Domain.Settings;
-using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Settings;
+using System.Text.Json.Nodes;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
+using FlowConfigs.Grains.Storage.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Grains.Tests.Storage;
 
-/// <summary>The SQLite → DynamoDB migration: a laptop's configs, history and settings arrive whole, and a rerun changes nothing.</summary>
+/// <summary>The SQLite → DynamoDB migration: a laptop's documents of every kind with their history arrive whole, and a rerun changes nothing.</summary>
 public sealed class StorageMigrationTests(DynaliteFixture dynalite) : IClassFixture<DynaliteFixture>, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flowconfigs-migrate-" + Guid.NewGuid().ToString("N"));
     private readonly string _tables = "m" + Guid.NewGuid().ToString("N")[..12];
-    private SqliteGrainStorage _sqlite = null!;
+    private SqliteDocumentStore _sqlite = null!;
 
     public Task InitializeAsync()
     {
-        _sqlite = new SqliteGrainStorage("source", new SqliteGrainStorageOptions { DataDirectory = _directory }, NullLogger<SqliteGrainStorage>.Instance);
+        _sqlite = new SqliteDocumentStore(Options.Create(new SqliteStorageOptions { DataDirectory = _directory }), NullLogger<SqliteDocumentStore>.Instance);
         return Task.CompletedTask;
     }
 
-    private DynamoDbGrainStorage Target()
+    private DynamoDbDocumentStore Target()
     {
         var options = dynalite.Options(_tables);
-        return new DynamoDbGrainStorage("target", options, dynalite.Client(options), TimeProvider.System, NullLogger<DynamoDbGrainStorage>.Instance);
+        return new DynamoDbDocumentStore(Options.Create(options), dynalite.Client(options), TimeProvider.System, NullLogger<DynamoDbDocumentStore>.Instance);
     }
 
-    private async Task SaveAsync(string key, long version, string description, RevisionAction action = RevisionAction.Save)
+    private static DocumentKey Config(string id) => new("flowconfig", id);
+
+    private async Task SaveAsync(DocumentKey key, long? expected, string? description, string action = "save")
     {
-        var state = new GrainState<FlowConfigState>(new FlowConfigState());
-        await _sqlite.ReadStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, key), state);
-        var document = Configs.SampleConfigs.Branch(key) with { Description = description, Version = version };
-        state.State!.Config = action == RevisionAction.Delete ? null : document;
-        state.State.Version = version;
-        state.State.PendingRevision = new Revision(version, DateTimeOffset.UnixEpoch.AddDays(version), "alice", action, document);
-        await _sqlite.WriteStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, key), state);
+        var version = (expected ?? 0) + 1;
+        var revision = new StoredRevision(version, DateTimeOffset.UnixEpoch.AddDays(version), "alice", action, new JsonObject { ["description"] = description ?? "was here" });
+        var body = description is null ? null : new JsonObject { ["description"] = description };
+        Assert.Equal(WriteStatus.Written, (await _sqlite.WriteAsync(key, new DocumentWrite(expected, body, revision))).Status);
     }
 
     [Fact]
-    public async Task Configs_history_tombstones_and_settings_are_copied_and_a_rerun_skips_them()
+    public async Task Documents_history_tombstones_and_settings_are_copied_and_a_rerun_skips_them()
     {
-        await SaveAsync("branch-a", 1, "first");
-        await SaveAsync("branch-a", 2, "second");
-        await SaveAsync("gone", 1, "was here");
-        await SaveAsync("gone", 2, "was here", RevisionAction.Delete);
-        var settings = new AppSettings { Locales = [new Locale("en-GB", "English (UK)", ["Amy"])], FallbackLocale = "en-GB", Version = 3 };
-        await _sqlite.WriteStateAsync("settings", GrainId.Create("settings", ISettingsGrain.Key), new GrainState<SettingsState>(new SettingsState { Settings = settings }));
+        await SaveAsync(Config("branch-a"), null, "first");
+        await SaveAsync(Config("branch-a"), 1, "second");
+        await SaveAsync(Config("gone"), null, "was here");
+        await SaveAsync(Config("gone"), 1, null, "delete");
+        await SaveAsync(new DocumentKey("calendar", "holidays"), null, "a kind the migration never heard of");
+        var settings = new JsonObject { ["locales"] = new JsonArray(new JsonObject { ["code"] = "en-GB", ["name"] = "English (UK)", ["voices"] = new JsonArray("Amy") }), ["fallbackLocale"] = "en-GB" };
+        await _sqlite.WriteAsync(new DocumentKey("settings", "application-settings"), new DocumentWrite(null, settings));
 
         var log = new StringWriter();
-        var result = await StorageMigration.CopyAsync(_sqlite, Target(), log);
-        Assert.Equal(new StorageMigration.Result(2, 0, true), result);
+        Assert.Equal(new StorageMigration.Result(4, 0), await StorageMigration.CopyAsync(_sqlite, Target(), log));
 
         var target = Target();
-        var a = new GrainState<FlowConfigState>(new FlowConfigState());
-        await target.ReadStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, "branch-a"), a);
-        Assert.Equal("second", a.State!.Config!.Description);
-        Assert.Equal(2, a.State.Version);
-        var history = (IRevisionStore)target;
-        Assert.Equal([2L, 1L], (await history.ListAsync(FlowConfigGrain.GrainTypeName, "branch-a")).Select(r => r.Version));
-        Assert.Equal("first", (await history.GetAsync(FlowConfigGrain.GrainTypeName, "branch-a", 1))!.Document.Description);
+        var a = await target.ReadAsync(Config("branch-a"));
+        Assert.Equal((2L, "second"), (a!.Version, a.Body!["description"]!.GetValue<string>()));
+        Assert.Equal([2L, 1L], (await target.ListRevisionsAsync(Config("branch-a"))).Select(r => r.Version));
+        Assert.Equal("first", (await target.ReadRevisionAsync(Config("branch-a"), 1))!.Document["description"]!.GetValue<string>());
 
-        var gone = new GrainState<FlowConfigState>(new FlowConfigState());
-        await target.ReadStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, "gone"), gone);
-        Assert.Null(gone.State!.Config);
-        Assert.Equal(2, gone.State.Version);
-        var deletion = await history.GetAsync(FlowConfigGrain.GrainTypeName, "gone", 2);
-        Assert.Equal(RevisionAction.Delete, deletion!.Action);
-        Assert.Equal("was here", deletion.Document.Description);
+        var gone = await target.ReadAsync(Config("gone"));
+        Assert.Equal((2L, (JsonObject?)null), (gone!.Version, gone.Body));
+        var deletion = await target.ReadRevisionAsync(Config("gone"), 2);
+        Assert.Equal(("delete", "was here"), (deletion!.Action, deletion.Document["description"]!.GetValue<string>()));
 
-        var copiedSettings = new GrainState<SettingsState>();
-        await target.ReadStateAsync("settings", GrainId.Create("settings", ISettingsGrain.Key), copiedSettings);
-        Assert.Equal("en-GB", copiedSettings.State!.Settings!.FallbackLocale);
-        Assert.Equal(["Amy"], copiedSettings.State.Settings.Locales[0].Voices);
+        Assert.Equal("a kind the migration never heard of", (await target.ReadAsync(new DocumentKey("calendar", "holidays")))!.Body!["description"]!.GetValue<string>());
+        var copiedSettings = await target.ReadAsync(new DocumentKey("settings", "application-settings"));
+        Assert.Equal("en-GB", copiedSettings!.Body!["fallbackLocale"]!.GetValue<string>());
+        Assert.Equal("Amy", copiedSettings.Body["locales"]![0]!["voices"]![0]!.GetValue<string>());
 
         // A write made in DynamoDB after the migration survives a second run.
-        a.State.Config = a.State.Config with { Description = "edited in AWS", Version = 3 };
-        a.State.Version = 3;
-        await target.WriteStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, "branch-a"), a);
-        Assert.Equal(new StorageMigration.Result(0, 2, false), await StorageMigration.CopyAsync(_sqlite, Target(), log));
-        var after = new GrainState<FlowConfigState>(new FlowConfigState());
-        await target.ReadStateAsync("config", GrainId.Create(FlowConfigGrain.GrainTypeName, "branch-a"), after);
-        Assert.Equal("edited in AWS", after.State!.Config!.Description);
-        Assert.Contains("skipped branch-a: already in DynamoDB", log.ToString());
+        Assert.Equal(WriteStatus.Written, (await target.WriteAsync(Config("branch-a"), new DocumentWrite(2, new JsonObject { ["description"] = "edited in AWS" }))).Status);
+        Assert.Equal(new StorageMigration.Result(0, 4), await StorageMigration.CopyAsync(_sqlite, Target(), log));
+        Assert.Equal("edited in AWS", (await target.ReadAsync(Config("branch-a")))!.Body!["description"]!.GetValue<string>());
+        Assert.Contains("skipped flowconfig/branch-a: already in DynamoDB", log.ToString());
     }
 
     public async Task DisposeAsync()

@@ -5,7 +5,6 @@ using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
@@ -24,7 +23,7 @@ internal static class FlowConfigEndpoints
         return TypedResults.Ok(config);
     }
 
-    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, BadRequestProblem, ForbiddenProblem, PreconditionFailedProblem>> SaveAsync(
+    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, ForbiddenProblem, PreconditionFailedProblem, UnavailableProblem>> SaveAsync(
         ConfigId configId, HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, FlowConfigsApi.MaxConfigBodyBytes);
@@ -38,18 +37,10 @@ internal static class FlowConfigEndpoints
             return Problems.Body(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
 
         var (condition, badHeader) = Preconditions.Read(context.Request, proposed.Version);
-        if (badHeader is not null) return badHeader;
+        if (badHeader is not null) return (BodyProblem)badHeader;
 
         var level = await access.LevelAsync(configId.Value, context.RequestAborted);
-        SaveOutcome outcome;
-        try
-        {
-            outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).SaveAsync(proposed, condition!, access.Caller.Username, level);
-        }
-        catch (InconsistentStateException)
-        {
-            return Problems.VersionConflict(0);
-        }
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).SaveAsync(proposed, condition!, access.Caller.Username, level);
 
         switch (outcome.Status)
         {
@@ -61,30 +52,25 @@ internal static class FlowConfigEndpoints
                 return TypedResults.Ok(outcome.Config);
             case SaveStatus.StructuralChangeForbidden:
                 return Problems.ForbiddenField(outcome.Forbidden!.Field, outcome.Forbidden.Message);
+            case SaveStatus.Unavailable:
+                return Problems.Storage(outcome.Fault!);
             default:
                 return Problems.VersionConflict(outcome.CurrentVersion);
         }
     }
 
-    public static async Task<Results<NoContent, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem>> DeleteAsync(
+    public static async Task<Results<NoContent, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem, UnavailableProblem>> DeleteAsync(
         ConfigId configId, HttpContext context, IGrainFactory grains, Principal caller)
     {
         var (condition, badHeader) = Preconditions.Read(context.Request);
         if (badHeader is not null) return badHeader;
 
-        DeleteOutcome outcome;
-        try
-        {
-            outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).DeleteAsync(condition!, caller.Username);
-        }
-        catch (InconsistentStateException)
-        {
-            return Problems.VersionConflict(0);
-        }
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).DeleteAsync(condition!, caller.Username);
         return outcome.Status switch
         {
             DeleteStatus.Deleted => TypedResults.NoContent(),
             DeleteStatus.NotFound => Problems.ConfigNotFound(configId.Value),
+            DeleteStatus.Unavailable => Problems.Storage(outcome.Fault!),
             _ => Problems.VersionConflict(outcome.CurrentVersion),
         };
     }

@@ -7,7 +7,6 @@ using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Listing;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
@@ -88,19 +87,13 @@ internal static class FlowConfigTransferEndpoints
             return new ImportResult(config.Id, ImportStatus.Failed, $"{tooLarge.Field}: {tooLarge.Message}");
 
         var condition = new SaveCondition(ExpectedVersion: config.Version > 0 ? config.Version : null);
-        try
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, access.Caller.Username, level);
+        return outcome.Status switch
         {
-            var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, access.Caller.Username, level);
-            return outcome.Status switch
-            {
-                SaveStatus.Created => new ImportResult(config.Id, ImportStatus.Created),
-                SaveStatus.Updated => new ImportResult(config.Id, ImportStatus.Updated),
-                _ => new ImportResult(config.Id, ImportStatus.Failed, $"Version {config.Version} is not the current version {outcome.CurrentVersion}."),
-            };
-        }
-        catch (InconsistentStateException)
-        {
-            return new ImportResult(config.Id, ImportStatus.Failed, "Changed by someone else during the import; try again.");
-        }
+            SaveStatus.Created => new ImportResult(config.Id, ImportStatus.Created),
+            SaveStatus.Updated => new ImportResult(config.Id, ImportStatus.Updated),
+            SaveStatus.Unavailable => new ImportResult(config.Id, ImportStatus.Failed, outcome.Fault!.Detail),
+            _ => new ImportResult(config.Id, ImportStatus.Failed, $"Version {config.Version} is not the current version {outcome.CurrentVersion}."),
+        };
     }
 }

@@ -4,11 +4,8 @@ using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Http;
-using FlowConfigs.Grains;
 using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Features.History;
 
@@ -32,41 +29,33 @@ internal static class HistoryApi
         return app;
     }
 
-    public static async Task<Results<Ok<RevisionList>, NotFoundProblem>> ListAsync(
-        ConfigId configId, IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken,
-        [FromKeyedServices(StorageNames.FlowConfigs)] IRevisionStore history)
+    public static async Task<Results<Ok<RevisionList>, NotFoundProblem, UnavailableProblem>> ListAsync(
+        ConfigId configId, IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken)
     {
         if (await HiddenAsync(configId, grains, access, cancellationToken) is { } hidden) return hidden;
-        var revisions = await history.ListAsync(FlowConfigGrain.GrainTypeName, configId.Value, cancellationToken);
-        return revisions.Count == 0 ? Problems.ConfigNotFound(configId.Value) : TypedResults.Ok(new RevisionList(revisions));
+        var history = await grains.GetGrain<IFlowConfigGrain>(configId.Value).GetHistoryAsync();
+        if (history.Fault is { } fault) return Problems.Storage(fault);
+        return history.Revisions.Count == 0 ? Problems.ConfigNotFound(configId.Value) : TypedResults.Ok(new RevisionList(history.Revisions));
     }
 
-    public static async Task<Results<Ok<Revision>, BadRequestProblem, NotFoundProblem>> GetAsync(
-        ConfigId configId, string version, IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken,
-        [FromKeyedServices(StorageNames.FlowConfigs)] IRevisionStore history)
+    public static async Task<Results<Ok<Revision>, BadRequestProblem, NotFoundProblem, UnavailableProblem>> GetAsync(
+        ConfigId configId, string version, IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken)
     {
         if (await HiddenAsync(configId, grains, access, cancellationToken) is { } hidden) return hidden;
         if (ParseVersion(version) is not { } number) return BadVersion(version);
-        var revision = await history.GetAsync(FlowConfigGrain.GrainTypeName, configId.Value, number, cancellationToken);
-        return revision is null ? RevisionNotFound(configId.Value, number) : TypedResults.Ok(revision);
+        var read = await grains.GetGrain<IFlowConfigGrain>(configId.Value).GetRevisionAsync(number);
+        if (read.Fault is { } fault) return Problems.Storage(fault);
+        return read.Revision is null ? RevisionNotFound(configId.Value, number) : TypedResults.Ok(read.Revision);
     }
 
-    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem>> RollbackAsync(
+    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem, UnavailableProblem>> RollbackAsync(
         ConfigId configId, string version, HttpContext context, IGrainFactory grains, Principal caller)
     {
         if (ParseVersion(version) is not { } number) return BadVersion(version);
         var (condition, badHeader) = Preconditions.Read(context.Request);
         if (badHeader is not null) return badHeader;
 
-        SaveOutcome outcome;
-        try
-        {
-            outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).RollbackAsync(number, condition!, caller.Username);
-        }
-        catch (InconsistentStateException)
-        {
-            return Problems.VersionConflict(0);
-        }
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).RollbackAsync(number, condition!, caller.Username);
 
         if (outcome.Config is { } stored)
             context.Response.Headers.ETag = Preconditions.ETagFor(stored.Version);
@@ -75,6 +64,7 @@ internal static class HistoryApi
             SaveStatus.Created => TypedResults.Created($"/api/flow-config/{Uri.EscapeDataString(configId.Value)}", outcome.Config),
             SaveStatus.Updated => TypedResults.Ok(outcome.Config),
             SaveStatus.NotFound => RevisionNotFound(configId.Value, number),
+            SaveStatus.Unavailable => Problems.Storage(outcome.Fault!),
             _ => Problems.VersionConflict(outcome.CurrentVersion),
         };
     }

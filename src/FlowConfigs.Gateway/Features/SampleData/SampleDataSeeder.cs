@@ -40,9 +40,24 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
+        try
+        {
+            await SeedEmptyStorageAsync();
+        }
+        catch (OrleansException exception)
+        {
+            // Storage that cannot be read is not empty storage: leave it alone and let the task serve what it can.
+            logger.LogWarning("Sample data not considered: {Reason}", exception.Message);
+        }
+    }
+
+    private async Task SeedEmptyStorageAsync()
+    {
         var settingsGrain = grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key);
-        // Settings are written last: once they exist, seeding finished (or storage was never empty).
-        if ((await settingsGrain.GetAsync()).Version > 0) return;
+        // Settings are written last: once they exist, seeding finished (or storage was never empty). Another tool's
+        // settings item has no version of ours but does have locales.
+        var settings = await settingsGrain.GetAsync();
+        if (settings.Version > 0 || settings.Locales.Count > 0) return;
         if ((await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value.Any(s => s.UpdatedBy != SeedUser)) return;
 
         foreach (var config in ReadConfigs())

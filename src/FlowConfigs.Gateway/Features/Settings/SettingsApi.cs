@@ -5,7 +5,6 @@ using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Orleans.Storage;
 
 namespace FlowConfigs.Gateway.Features.Settings;
 
@@ -39,7 +38,7 @@ internal static class SettingsApi
         return TypedResults.Ok(settings);
     }
 
-    public static async Task<Results<Ok<AppSettings>, ForbiddenProblem, BodyProblem, BadRequestProblem, PreconditionFailedProblem>> SaveAsync(
+    public static async Task<Results<Ok<AppSettings>, ForbiddenProblem, BodyProblem, BadRequestProblem, PreconditionFailedProblem, UnavailableProblem>> SaveAsync(
         HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot snapshot)
     {
         if (!await access.CanManageSettingsAsync(context.RequestAborted))
@@ -56,15 +55,9 @@ internal static class SettingsApi
         if (condition!.MustNotExist || condition.MustExist)
             return Problems.Field("If-Match", "Settings always exist: use If-Match with a version.");
 
-        AppSettings? saved;
-        try
-        {
-            saved = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).SaveAsync(read.Value, condition.ExpectedVersion, access.Caller.Username);
-        }
-        catch (InconsistentStateException)
-        {
-            saved = null;
-        }
+        var (saved, fault) = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).SaveAsync(read.Value, condition.ExpectedVersion, access.Caller.Username);
+        if (fault is not null)
+            return Problems.Storage(fault);
         if (saved is null)
             return Problems.PreconditionFailed("The settings changed since you read them. Reload and save again.");
 

@@ -24,7 +24,16 @@ internal sealed class SettingsSnapshot(IGrainFactory grains, ILogger<SettingsSna
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
-        _current = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
+        try
+        {
+            _current = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
+        }
+        catch (OrleansException exception)
+        {
+            // Unreadable or unreachable settings must not stop GetConfig: it runs without a fallback locale until
+            // the refresh below reads them.
+            logger.LogError("Settings could not be read at start; serving without them until they can be: {Reason}", exception.Message);
+        }
         await base.StartAsync(cancellationToken);
     }
 

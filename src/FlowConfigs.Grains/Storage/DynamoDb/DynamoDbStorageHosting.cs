@@ -1,32 +1,28 @@
 using Amazon;
 using Amazon.DynamoDBv2;
+using Amazon.Runtime;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Orleans.Runtime.Hosting;
-using Orleans.Storage;
 
 namespace FlowConfigs.Grains.Storage.DynamoDb;
 
 public static class DynamoDbStorageHosting
 {
     /// <summary>
-    /// Registers <see cref="DynamoDbGrainStorage"/> as grain storage <paramref name="name"/>, its state catalog and its
-    /// revision store; <paramref name="configureOptions"/> binds (and validates) the options named <paramref name="name"/>.
+    /// Makes <see cref="DynamoDbDocumentStore"/> the silo's document store; <paramref name="configureOptions"/> binds (and
+    /// validates) its options.
     /// </summary>
-    public static ISiloBuilder AddDynamoDbGrainStorage(this ISiloBuilder silo, string name, Action<OptionsBuilder<DynamoDbStorageOptions>> configureOptions)
+    public static ISiloBuilder AddDynamoDbDocumentStore(this ISiloBuilder silo, Action<OptionsBuilder<DynamoDbStorageOptions>> configureOptions)
     {
-        configureOptions(silo.Services.AddOptions<DynamoDbStorageOptions>(name));
-        silo.Services.AddGrainStorage(name, (services, key) =>
-        {
-            var options = services.GetRequiredService<IOptionsMonitor<DynamoDbStorageOptions>>().Get(key);
-            return new DynamoDbGrainStorage(key, options, CreateClient(options), services.GetRequiredService<TimeProvider>(),
-                services.GetRequiredService<ILogger<DynamoDbGrainStorage>>());
-        });
-        silo.Services.AddKeyedSingleton<IGrainStateCatalog>(name,
-            (services, key) => (IGrainStateCatalog)services.GetRequiredKeyedService<IGrainStorage>(key));
-        silo.Services.AddKeyedSingleton<IRevisionStore>(name,
-            (services, key) => (IRevisionStore)services.GetRequiredKeyedService<IGrainStorage>(key));
+        configureOptions(silo.Services.AddOptions<DynamoDbStorageOptions>());
+        silo.Services.AddSingleton(services => new DynamoDbDocumentStore(
+            services.GetRequiredService<IOptions<DynamoDbStorageOptions>>(),
+            CreateClient(services.GetRequiredService<IOptions<DynamoDbStorageOptions>>().Value),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<ILogger<DynamoDbDocumentStore>>()));
+        silo.Services.AddDocumentStore<DynamoDbDocumentStore>();
+        silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(services => services.GetRequiredService<DynamoDbDocumentStore>());
         return silo;
     }
 
@@ -34,7 +30,14 @@ public static class DynamoDbStorageHosting
     public static IAmazonDynamoDB CreateClient(DynamoDbStorageOptions options)
     {
         Aws.AwsRegion.ThrowIfMalformed(options.Region, "FlowConfigs:Storage:DynamoDB:Region");
-        var config = new AmazonDynamoDBConfig();
+        var config = new AmazonDynamoDBConfig
+        {
+            // One retry within the caller's patience: the SDK's default of many retries with back-off would hold a save
+            // (and the admin waiting on it) for seconds during an outage that a 503 reports better.
+            RetryMode = RequestRetryMode.Standard,
+            MaxErrorRetry = 1,
+            Timeout = options.RequestTimeout,
+        };
         if (!string.IsNullOrEmpty(options.ServiceUrl))
         {
             config.ServiceURL = options.ServiceUrl;

@@ -1,9 +1,9 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace FlowConfigs.Grains.Storage;
+namespace FlowConfigs.Grains.Storage.Sqlite;
 
-/// <summary>Where the embedded default keeps grain state: one SQLite file in a data directory.</summary>
-public sealed class SqliteGrainStorageOptions
+/// <summary>Where the embedded default keeps documents: one SQLite file in a data directory.</summary>
+public sealed class SqliteStorageOptions
 {
     [Required]
     public string DataDirectory { get; set; } = "./data";
@@ -11,7 +11,7 @@ public sealed class SqliteGrainStorageOptions
     [Required]
     public string FileName { get; set; } = "flowconfigs.db";
 
-    /// <summary>Revisions kept per grain, newest first; 0 keeps every one.</summary>
+    /// <summary>Revisions kept per document, newest first; 0 keeps every one.</summary>
     [Range(0, int.MaxValue)]
     public int KeepRevisions { get; set; }
 

@@ -1,8 +1,0 @@
-using FlowConfigs.Domain.Settings;
-
-namespace FlowConfigs.Grains.Settings;
-
-public sealed class SettingsState
-{
-    public AppSettings? Settings { get; set; }
-}

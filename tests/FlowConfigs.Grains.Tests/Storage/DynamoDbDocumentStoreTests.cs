@@ -1,0 +1,193 @@
+using Amazon.DynamoDBv2.Model;
+using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.DynamoDb;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace FlowConfigs.Grains.Tests.Storage;
+
+/// <summary>The store contract against DynamoDB's wire protocol (dynalite), plus the item layout and crash rules.</summary>
+public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : DocumentStoreContract, IClassFixture<DynaliteFixture>, IAsyncLifetime
+{
+    private readonly string _tables = "t" + Guid.NewGuid().ToString("N")[..12];
+    private readonly FakeClock _clock = new();
+
+    protected override IDocumentStore Open(int keepRevisions = 0) => Open(dynalite.Options(_tables, keepRevisions));
+
+    private DynamoDbDocumentStore Open(DynamoDbStorageOptions options) =>
+        new(Options.Create(options), dynalite.Client(options), _clock, NullLogger<DynamoDbDocumentStore>.Instance);
+
+    public async Task InitializeAsync() => await Open(dynalite.Options(_tables)).CheckTablesAsync();
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Task PutRawAsync(string table, Dictionary<string, AttributeValue> item) =>
+        dynalite.Client(dynalite.Options(_tables)).PutItemAsync(_tables + table, item);
+
+    private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id) =>
+        (await dynalite.Client(dynalite.Options(_tables)).GetItemAsync(_tables + "-configs", new() { ["id"] = new AttributeValue { S = id } })).Item;
+
+    [Fact]
+    public async Task A_config_is_one_item_of_native_maps_keyed_by_its_id()
+    {
+        var id = NewId("layout");
+        await Open().WriteAsync(Config(id), new DocumentWrite(null, Body("Readable")));
+
+        var item = await RawItemAsync(id);
+        Assert.Equal(id, item["id"].S);
+        Assert.Equal("Readable", item["description"].S);
+        Assert.Equal("false", item["variables"].M["closure"].S);
+        Assert.Equal("<speak>Hi.</speak>", item["prompts"].M["greeting"].M["en-US"].M["voice"].S);
+        Assert.Equal("1", item["version"].N);
+        Assert.False(item.ContainsKey("deleted"));
+    }
+
+    [Fact]
+    public async Task Kinds_map_to_item_ids_from_options()
+    {
+        var id = NewId("mapped");
+        await Open().WriteAsync(new DocumentKey("calendar", id), new DocumentWrite(null, Body("holidays")));
+        await Open().WriteAsync(new DocumentKey("settings", "anything"), new DocumentWrite(null, new() { ["locales"] = new System.Text.Json.Nodes.JsonArray() }));
+
+        Assert.Equal("holidays", (await RawItemAsync("calendar#" + id))["description"].S);
+        Assert.True((await RawItemAsync("application-settings")).ContainsKey("locales"));
+
+        var options = dynalite.Options(_tables);
+        options.ItemIds["calendar"] = "cal:{id}";
+        await Open(options).WriteAsync(new DocumentKey("calendar", id), new DocumentWrite(null, Body("elsewhere")));
+        Assert.Equal("elsewhere", (await RawItemAsync("cal:" + id))["description"].S);
+    }
+
+    [Fact]
+    public async Task An_item_written_by_the_seed_project_is_adopted_at_version_zero()
+    {
+        var id = NewId("seed");
+        await PutRawAsync("-configs", new()
+        {
+            ["id"] = new() { S = id },
+            ["description"] = new() { S = "From the seed project" },
+            ["variables"] = new() { M = new() { ["closure"] = new() { S = "true" } } },
+            ["lastModified"] = new() { S = "2026-01-01T00:00:00Z" },
+        });
+
+        var store = Open();
+        var read = await store.ReadAsync(Config(id));
+        Assert.Equal(0, read!.Version);
+        Assert.Equal("true", read.Body!["variables"]!["closure"]!.GetValue<string>());
+
+        Assert.Equal(WriteStatus.Conflict, (await store.WriteAsync(Config(id), new DocumentWrite(null, Body("a second create")))).Status);
+        Assert.Equal(WriteResult.Written(1), await store.WriteAsync(Config(id), new DocumentWrite(0, Body("adopted"))));
+        Assert.Equal("1", (await RawItemAsync(id))["version"].N);
+    }
+
+    [Fact]
+    public async Task A_writer_that_stopped_between_revision_and_item_holds_the_version_until_its_lease_ends()
+    {
+        var store = Open();
+        var key = Config(NewId("crash"));
+        await store.WriteAsync(key, new DocumentWrite(null, Body("committed"), Revision(1, "committed")));
+
+        // A writer that wrote revision 2 and died before the item.
+        var until = _clock.GetUtcNow().AddSeconds(30);
+        await PutRawAsync("-revisions", new()
+        {
+            ["id"] = new() { S = key.Id },
+            ["version"] = new() { N = "2" },
+            ["at"] = new() { S = DateTimeOffset.UnixEpoch.ToString("O") },
+            ["by"] = new() { S = "ghost" },
+            ["action"] = new() { S = "save" },
+            ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
+            ["writeId"] = new() { S = "ghost" },
+            ["pendingUntil"] = new() { N = until.ToUnixTimeMilliseconds().ToString() },
+        });
+        Assert.Equal([1L], (await store.ListRevisionsAsync(key)).Select(r => r.Version));
+        Assert.Null(await store.ReadRevisionAsync(key, 2));
+
+        var leased = await store.WriteAsync(key, new DocumentWrite(1, Body("too soon"), Revision(2, "too soon")));
+        Assert.Equal(WriteStatus.Leased, leased.Status);
+        Assert.Equal(1, leased.StoredVersion);
+        Assert.Equal(until.ToUnixTimeMilliseconds(), leased.LeasedUntil!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal("committed", (await store.ReadAsync(key))!.Body!["description"]!.GetValue<string>());
+
+        // The writer itself may take its own unfinished revision back (a retry after an unknown outcome).
+        var ghost = new DocumentWrite(1, Body("the ghost retries"), Revision(2, "the ghost retries")) { Writer = "ghost" };
+        Assert.Equal(WriteResult.Written(2), await store.WriteAsync(key, ghost));
+        Assert.Equal("the ghost retries", (await store.ReadRevisionAsync(key, 2))!.Document["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task After_the_lease_the_next_writer_claims_the_version()
+    {
+        var store = Open();
+        var key = Config(NewId("lease"));
+        await store.WriteAsync(key, new DocumentWrite(null, Body("committed"), Revision(1, "committed")));
+        await PutRawAsync("-revisions", new()
+        {
+            ["id"] = new() { S = key.Id },
+            ["version"] = new() { N = "2" },
+            ["at"] = new() { S = DateTimeOffset.UnixEpoch.ToString("O") },
+            ["by"] = new() { S = "ghost" },
+            ["action"] = new() { S = "save" },
+            ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
+            ["writeId"] = new() { S = "ghost" },
+            ["pendingUntil"] = new() { N = _clock.GetUtcNow().AddSeconds(30).ToUnixTimeMilliseconds().ToString() },
+        });
+
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        Assert.Equal(WriteResult.Written(2), await store.WriteAsync(key, new DocumentWrite(1, Body("real"), Revision(2, "real"))));
+        Assert.Equal("real", (await store.ReadRevisionAsync(key, 2))!.Document["description"]!.GetValue<string>());
+        Assert.Equal([2L, 1L], (await store.ListRevisionsAsync(key)).Select(r => r.Version));
+    }
+
+    [Fact]
+    public async Task A_committed_revision_is_never_replaced_by_a_stale_writer()
+    {
+        var store = Open();
+        var key = Config(NewId("stale"));
+        await store.WriteAsync(key, new DocumentWrite(null, Body("one"), Revision(1, "one")));
+        await store.WriteAsync(key, new DocumentWrite(1, Body("two"), Revision(2, "two")));
+
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(new WriteResult(WriteStatus.Conflict, 2), await store.WriteAsync(key, new DocumentWrite(1, Body("stale two"), Revision(2, "stale two"))));
+        Assert.Equal("two", (await store.ReadRevisionAsync(key, 2))!.Document["description"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task A_missing_table_is_a_clear_start_up_error()
+    {
+        var options = dynalite.Options("missing" + Guid.NewGuid().ToString("N")[..8]);
+        options.CreateTables = false;
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Open(options).CheckTablesAsync());
+        Assert.Contains(options.TableName, error.Message);
+        Assert.Contains("does not exist", error.Message);
+    }
+
+    [Fact]
+    public async Task A_table_name_DynamoDB_refuses_is_reported_as_the_setting_not_as_unreachable_storage()
+    {
+        var options = dynalite.Options(_tables);
+        options.TableName = "ab";
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => Open(options).CheckTablesAsync());
+        Assert.Contains("FlowConfigs:Storage:DynamoDB:TableName", error.Message);
+        Assert.Contains("refused", error.Message);
+        Assert.DoesNotContain("could not be reached", error.Message);
+        Assert.DoesNotContain("credentials", error.Message);
+    }
+
+    [Fact]
+    public async Task Storage_that_does_not_answer_is_unavailable_not_an_error_of_ours()
+    {
+        var options = dynalite.Options(_tables);
+        options.ServiceUrl = "http://127.0.0.1:1";
+        var store = Open(options);
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadAsync(Config("x")));
+        await Assert.ThrowsAsync<StorageUnavailableException>(() => store.WriteAsync(Config("x"), new DocumentWrite(null, Body("x"), Revision(1, "x"))));
+    }
+
+    private sealed class FakeClock : TimeProvider
+    {
+        private DateTimeOffset _now = DateTimeOffset.UtcNow;
+        public override DateTimeOffset GetUtcNow() => _now;
+        public void Advance(TimeSpan by) => _now += by;
+    }
+}
