@@ -1,4 +1,8 @@
 using System.Net;
+using Amazon.DynamoDBv2.Model;
+using FlowConfigs.Grains.Storage.DynamoDb;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using FlowConfigs.Gateway.Tests.FlowConfigs;
 using FlowConfigs.Gateway.Tests.Infrastructure;
 using FlowConfigs.Grains.Tests.Storage;
@@ -94,6 +98,106 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => GatewayProcess.StartAsync(_dataDirectory, settings: Settings(createTables: false)));
         Assert.True(error.Message.Contains($"DynamoDB table '{_tables}-configs' does not exist"), error.Message);
+    }
+
+    [Fact]
+    public async Task A_table_written_by_the_seed_project_starts_and_one_unreadable_item_is_out_of_service_alone()
+    {
+        var options = dynalite.Options(_tables);
+        await new DynamoDbDocumentStore(Options.Create(options), dynalite.Client(options), TimeProvider.System, NullLogger<DynamoDbDocumentStore>.Instance)
+            .CheckTablesAsync();
+        var client = dynalite.Client(options);
+        // The seed project's DocumentClient nests the settings under "settings"; its config items are flat.
+        await client.PutItemAsync(options.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = "application-settings" },
+            ["settings"] = new() { M = new() { ["locales"] = new() { L = [new() { M = new() {
+                ["code"] = new() { S = "en-US" }, ["name"] = new() { S = "English" }, ["voices"] = new() { L = [new() { S = "Joanna" }] } } }] } } },
+            ["lastModified"] = new() { S = "2026-03-01T10:00:00.000Z" },
+            ["lastModifiedBy"] = new() { S = "seed-admin" },
+        });
+        await client.PutItemAsync(options.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = "seeded" },
+            ["description"] = new() { S = "From the seed project" },
+            ["variables"] = new() { M = new() { ["closure"] = new() { S = "true" } } },
+            ["prompts"] = new() { M = new() { ["welcome"] = new() { M = new() { ["en-US"] = new() { M = new() { ["voice"] = new() { S = "Hi" } } } } } } },
+        });
+        await client.PutItemAsync(options.TableName, new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = "broken" },
+            ["variables"] = new() { S = "edited by hand into a string" },
+        });
+
+        await using var gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: Settings());
+        using var admin = gateway.PublicClient(await gateway.TokenAsync("admin", ["FlowConfigAdmin"]));
+        using var getConfig = gateway.InternalClient();
+
+        var settings = await (await admin.GetAsync("/api/settings")).ReadObjectAsync();
+        Assert.Equal("en-US", settings["locales"]![0]!["code"]!.GetValue<string>());
+        Assert.Equal("Joanna", settings["locales"]![0]!["voices"]![0]!.GetValue<string>());
+        Assert.Equal("seed-admin", settings["updatedBy"]!.GetValue<string>());
+        var seededResponse = await getConfig.GetAsync(Documents.InternalPath("seeded"));
+        Assert.True(seededResponse.IsSuccessStatusCode, await seededResponse.Content.ReadAsStringAsync());
+        Assert.Equal("true", (await seededResponse.ReadMapAsync())["closure"]);
+
+        using (var broken = await getConfig.GetAsync(Documents.InternalPath("broken")))
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, broken.StatusCode);
+            Assert.Equal("application/problem+json", broken.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("cannot be read", (await broken.ReadObjectAsync())["detail"]!.GetValue<string>());
+            Assert.NotNull(broken.Headers.RetryAfter);
+        }
+        var listed = (await (await admin.GetAsync("/api/flow-config")).ReadObjectAsync())["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
+        Assert.Equal(["seeded"], listed);
+
+        using var ready = await getConfig.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        var report = await ready.ReadObjectAsync();
+        Assert.Equal("Degraded", report["status"]!.GetValue<string>());
+        Assert.Equal("Degraded", report["checks"]!["documents"]!["status"]!.GetValue<string>());
+        Assert.Contains("flowconfig/broken", report["checks"]!["documents"]!["description"]!.GetValue<string>());
+
+        // Saving the settings writes our layout over the seed's.
+        settings["fallbackLocale"] = "en-US";
+        using var saved = await admin.PostAsync("/api/settings", Documents.Json(settings));
+        Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        var item = (await client.GetItemAsync(options.TableName, new() { ["id"] = new AttributeValue { S = "application-settings" } })).Item;
+        Assert.Equal(("en-US", "1"), (item["fallbackLocale"].S, item["version"].N));
+        Assert.False(item.ContainsKey("settings"));
+    }
+
+    [Fact]
+    public async Task A_save_blocked_by_a_stopped_writers_revision_says_so_and_when_to_retry()
+    {
+        await using var gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: Settings());
+        using var admin = gateway.PublicClient(await gateway.TokenAsync("admin", ["FlowConfigAdmin"]));
+        var id = Documents.NewId("leased");
+        await Documents.SaveAsync(admin, id, Documents.Branch(closure: "false"));
+
+        // What a task killed between its two writes leaves behind: revision 2, uncommitted, its lease running.
+        var options = dynalite.Options(_tables);
+        await dynalite.Client(options).PutItemAsync(options.RevisionsTableName, new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = id },
+            ["version"] = new() { N = "2" },
+            ["at"] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
+            ["by"] = new() { S = "admin" },
+            ["action"] = new() { S = "save" },
+            ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
+            ["writeId"] = new() { S = "a-task-that-died" },
+            ["pendingUntil"] = new() { N = DateTimeOffset.UtcNow.AddSeconds(20).ToUnixTimeMilliseconds().ToString() },
+        });
+
+        var edit = Documents.Branch(closure: "true");
+        edit["version"] = 1;
+        using var blocked = await admin.PostAsync(Documents.Path(id), Documents.Json(edit));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, blocked.StatusCode);
+        var detail = (await blocked.ReadObjectAsync())["detail"]!.GetValue<string>();
+        Assert.Contains("stopped half-way", detail);
+        Assert.Contains("version 2", detail);
+        Assert.InRange(blocked.Headers.RetryAfter!.Delta!.Value.TotalSeconds, 1, 21);
+        Assert.Equal("false", (await (await gateway.InternalClient().GetAsync(Documents.InternalPath(id))).ReadMapAsync())["closure"]);
     }
 
     public Task InitializeAsync() => Task.CompletedTask;
