@@ -7,18 +7,22 @@ namespace FlowConfigs.Grains;
 
 public static class GrainsHosting
 {
-    public static ISiloBuilder AddFlowConfigsSerialization(this ISiloBuilder silo)
+    /// <summary>What a silo running these grains needs besides its document store.</summary>
+    public static ISiloBuilder AddFlowConfigsGrains(this ISiloBuilder silo)
     {
         AddDomainJson(silo.Services);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
+        silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
+        silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         return silo;
     }
 
-    /// <summary>For external clients (tests, tools): they must read grain messages the way silos write them.</summary>
-    public static IClientBuilder AddFlowConfigsSerialization(this IClientBuilder client)
+    /// <summary>For external clients (tests, tools): they must read grain messages the way silos write them, and call them the same way.</summary>
+    public static IClientBuilder AddFlowConfigsClient(this IClientBuilder client)
     {
         AddDomainJson(client.Services);
+        client.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         return client;
     }
 

@@ -26,7 +26,7 @@ internal static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.UseFlowConfigsClustering(clustering);
-            silo.AddFlowConfigsSerialization();
+            silo.AddFlowConfigsGrains();
             if (TelemetryHosting.IsExporting(builder.Configuration))
                 silo.AddActivityPropagation();
             silo.AddFlowConfigsStorage(storage);

@@ -7,6 +7,7 @@ using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Grains.Configs;
 
@@ -17,22 +18,14 @@ namespace FlowConfigs.Grains.Configs;
 /// </summary>
 [GrainType(GrainTypeName)]
 [CollectionAgeLimit(Minutes = 120)]
-public sealed class FlowConfigGrain(DocumentStorage storage, TimeProvider clock, LocalResolvedConfigs local, ILogger<FlowConfigGrain> logger)
+public sealed class FlowConfigGrain(
+    DocumentStorage storage, TimeProvider clock, LocalResolvedConfigs local, IOptions<FlowConfigGrainOptions> options, ILogger<FlowConfigGrain> logger)
     : Grain, IFlowConfigGrain
 {
     public const string GrainTypeName = "flowconfig";
 
     /// <summary>The document kind configs are stored as.</summary>
     public const string Kind = "flowconfig";
-
-    /// <summary>
-    /// An id nobody stored keeps its activation this long, so a burst of calls for it reads storage once, but a flood
-    /// of made-up ids cannot pile up activations for the two hours a real config stays.
-    /// </summary>
-    public static readonly TimeSpan UnknownIdLifetime = TimeSpan.FromSeconds(15);
-
-    /// <summary>How often storage is asked again after a write with an unknown outcome, until it answers.</summary>
-    public static readonly TimeSpan RecheckInterval = TimeSpan.FromSeconds(2);
 
     private PersistedDocument<FlowConfig> _document = null!;
     private ResolvedSnapshot? _snapshot;
@@ -55,7 +48,7 @@ public sealed class FlowConfigGrain(DocumentStorage storage, TimeProvider clock,
         }
         Publish();
         if (_document.Value is null && _document.UnreadableReason is null)
-            this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(UnknownIdLifetime, Timeout.InfiniteTimeSpan));
+            this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(options.Value.UnknownIdLifetime, Timeout.InfiniteTimeSpan));
     }
 
     private Task ForgetIfStillUnknown(CancellationToken cancellationToken)
@@ -219,7 +212,7 @@ public sealed class FlowConfigGrain(DocumentStorage storage, TimeProvider clock,
         {
             if (written.Status == DocumentWriteStatus.Conflict)
                 logger.LogWarning("Flow config {Id} was written elsewhere (storage is at version {Version})", Id, written.StoredVersion);
-            _recheck ??= this.RegisterGrainTimer(RecheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, RecheckInterval));
+            _recheck ??= this.RegisterGrainTimer(RecheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.RecheckInterval));
         }
         return written;
     }

@@ -1,5 +1,7 @@
+using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Storage.Sqlite;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
 namespace FlowConfigs.Grains.Tests.Configs;
@@ -12,6 +14,9 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
+
+    /// <summary>Short, so a test can watch an unknown id's activation go.</summary>
+    public static readonly TimeSpan UnknownIdLifetime = TimeSpan.FromSeconds(1);
 
     public async Task InitializeAsync() => Cluster = await StartAsync(DataDirectory);
 
@@ -36,7 +41,7 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
 
     private sealed class ClientConfigurator : IClientBuilderConfigurator
     {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsSerialization();
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsClient();
     }
 
     private sealed class SiloConfigurator : ISiloConfigurator
@@ -44,7 +49,9 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         public void Configure(ISiloBuilder silo)
         {
             var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
-            silo.AddFlowConfigsSerialization();
+            silo.AddFlowConfigsGrains();
+            silo.AddIncomingGrainCallFilter<RejectOnceFilter>();
+            silo.Services.AddOptions<FlowConfigGrainOptions>().Configure(options => options.UnknownIdLifetime = UnknownIdLifetime);
             silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
         }
     }
