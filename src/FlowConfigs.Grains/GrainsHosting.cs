@@ -1,4 +1,5 @@
 using FlowConfigs.Domain;
+using FlowConfigs.Grains.ReadCopies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -12,6 +13,7 @@ public static class GrainsHosting
         AddDomainJson(silo.Services);
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
+        silo.AddReadCopies();
         return silo;
     }
 

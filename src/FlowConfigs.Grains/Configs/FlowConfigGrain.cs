@@ -19,6 +19,7 @@ public sealed class FlowConfigGrain(
     [PersistentState("config", StorageNames.FlowConfigs)] IPersistentState<FlowConfigState> state,
     TimeProvider clock,
     LocalResolvedConfigs local,
+    ReadCopies.ConfigChanges changes,
     [FromKeyedServices(StorageNames.FlowConfigs)] IRevisionStore history,
     ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
 {
@@ -29,6 +30,8 @@ public sealed class FlowConfigGrain(
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         Publish(state.State.Config);
+        // Read copies elsewhere may predate this activation (the previous host died mid-announcement): re-announce.
+        changes.AnnounceInBackground(this.GetPrimaryKeyString(), state.State.Version);
         return Task.CompletedTask;
     }
 
@@ -42,6 +45,9 @@ public sealed class FlowConfigGrain(
 
     public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale) =>
         ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
+
+    public ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(long knownVersion) =>
+        ValueTask.FromResult(ReadCopies.ConfigCopy.Of(state.State.Version, state.State.Config, knownVersion));
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
     {
@@ -138,6 +144,8 @@ public sealed class FlowConfigGrain(
         {
             state.State.PendingRevision = null;
         }
+        // Acknowledged: other silos drop older read copies before the caller hears of it.
+        await changes.AnnounceAsync(this.GetPrimaryKeyString(), version);
     }
 
     /// <summary>Only ever called with state storage has acknowledged (loaded on activation, or just written).</summary>
