@@ -16,14 +16,27 @@ internal sealed partial class LoadGenerator(BenchOptions options)
     /// <param name="postBody">When set, every request is a POST of this JSON.</param>
     public Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody) => RunAsync(name, url, ids, postBody, options.Seconds);
 
-    private async Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody, int seconds)
+    /// <summary>
+    /// About <paramref name="requestsPerSecond"/>: each connection waits a whole number of milliseconds between its
+    /// requests (wrk's <c>delay</c>), with as many connections as that takes. Latency then is what a caller sees
+    /// below saturation. Slightly under the asked rate, as each request's own latency adds to its connection's wait.
+    /// </summary>
+    public Task<LoadRun> RunPacedAsync(string name, string url, string[]? ids, double requestsPerSecond)
+    {
+        var delayMs = Math.Max(1, (int)Math.Round(options.Connections * 1000 / requestsPerSecond));
+        var connections = Math.Max(1, (int)Math.Round(requestsPerSecond * delayMs / 1000));
+        return RunAsync(name, url, ids, null, options.Seconds, (connections, delayMs));
+    }
+
+    private async Task<LoadRun> RunAsync(string name, string url, string[]? ids, string? postBody, int seconds, (int Connections, int DelayMs)? pace = null)
     {
         var script = Path.GetTempFileName();
-        await File.WriteAllTextAsync(script, LuaScript(url, ids, postBody));
+        await File.WriteAllTextAsync(script, LuaScript(url, ids, postBody) + (pace is { } p ? $"delay = function() return {p.DelayMs} end\n" : ""));
         try
         {
             var start = new ProcessStartInfo("wrk") { RedirectStandardOutput = true, RedirectStandardError = true };
-            foreach (var arg in new[] { "-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", options.Connections.ToString(CultureInfo.InvariantCulture),
+            var connections = pace?.Connections ?? options.Connections;
+            foreach (var arg in new[] { "-t", options.Threads.ToString(CultureInfo.InvariantCulture), "-c", connections.ToString(CultureInfo.InvariantCulture),
                          "-d", $"{seconds}s", "--latency", "-s", script, url })
                 start.ArgumentList.Add(arg);
             using var wrk = Process.Start(start) ?? throw new InvalidOperationException("wrk did not start (apt-get install wrk)");

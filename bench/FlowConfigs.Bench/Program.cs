@@ -1,7 +1,13 @@
 using FlowConfigs.Bench;
 
-// Usage: bench/run.sh [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
+// Usage: bench/run.sh [--cluster] [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
 var options = BenchOptions.Parse(args);
+// --cluster: three gateways on Redis + dynalite, GetConfig through the hosting gateway against a non-hosting one.
+if (args.Contains("--cluster"))
+{
+    await ClusterBench.RunAsync(options);
+    return;
+}
 var report = new Report();
 
 await using var dynalite = options.Storage == "dynamodb" ? await Dynalite.StartAsync() : null;

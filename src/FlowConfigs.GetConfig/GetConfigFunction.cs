@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text.Json;
+using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 
 namespace FlowConfigs.GetConfig;
@@ -15,15 +15,15 @@ internal abstract record Outcome
 }
 
 /// <summary>
-/// Forwards the raw Connect event to the gateway's <c>POST /internal/connect</c> over a pooled keep-alive connection.
-/// The last good answer per (id, language, channel) is kept: when the gateway cannot be reached, times out or answers
+/// Reads the id, language and channel from the Connect event and asks the gateway's
+/// <c>GET /internal/config/{id}?lang=&amp;channel=</c> over a pooled keep-alive connection, so the gateway neither
+/// receives nor parses the event a second time. The last good answer per (id, language, channel) is kept: when the gateway cannot be reached, times out or answers
 /// 5xx, that answer is returned (with a warning in the log) so callers keep hearing the last known prompts. A 400 or
 /// 404 is the flow designer's mistake and is raised at once, never masked by the cache.
 /// </summary>
 internal sealed class GetConfigFunction(HttpClient gateway, FunctionOptions options, TextWriter log)
 {
     private const int MaxRemembered = 20_000;
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
     private readonly ConcurrentDictionary<(string Id, string Language, ContactChannel Channel), byte[]> _lastGood = new();
 
     public static HttpClient CreateGatewayClient(FunctionOptions options) => new(new SocketsHttpHandler
@@ -48,6 +48,9 @@ internal sealed class GetConfigFunction(HttpClient gateway, FunctionOptions opti
             var read = ConfigRequest.FromEvent(parsed.RootElement);
             if (read.Request is null) return new Outcome.Failure("InvalidRequest", read.Message!);
             request = read.Request;
+            // The gateway would refuse it with the same sentence; checked here also because an id such as ".." would
+            // not survive as a URL path segment.
+            if (FlowConfigId.Validate(request.Id) is { } invalid) return new Outcome.Failure("InvalidRequest", invalid);
         }
         catch (JsonException)
         {
@@ -61,9 +64,7 @@ internal sealed class GetConfigFunction(HttpClient gateway, FunctionOptions opti
         try
         {
             using var timeout = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.FromMilliseconds(1));
-            using var content = new ByteArrayContent(invocation.Event);
-            content.Headers.ContentType = Json;
-            using var response = await gateway.PostAsync("internal/connect", content, timeout.Token);
+            using var response = await gateway.GetAsync(ConfigPath(request), timeout.Token);
             var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
             if (response.IsSuccessStatusCode)
             {
@@ -94,6 +95,11 @@ internal sealed class GetConfigFunction(HttpClient gateway, FunctionOptions opti
         }
         return new Outcome.Failure("GatewayUnavailable", $"FlowConfigs is unavailable and has no earlier answer for {request.Id}: {reason}.");
     }
+
+    /// <summary>The id as one path segment (<c>/</c> as <c>%2F</c>); the parsed language and channel as the gateway reads them.</summary>
+    internal static string ConfigPath(ConfigRequest request) =>
+        $"internal/config/{Uri.EscapeDataString(request.Id)}?lang={Uri.EscapeDataString(request.Language)}&channel="
+        + (request.Channel == ContactChannel.Voice ? "voice" : "chat");
 
     /// <summary>The gateway's problem+json <c>detail</c>, which names what is wrong; Connect shows it to the flow designer.</summary>
     private static string? ProblemDetail(byte[] body)

@@ -1,4 +1,5 @@
 using FlowConfigs.Domain;
+using FlowConfigs.Grains.ReadCopies;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Orleans.Serialization;
@@ -15,6 +16,7 @@ public static class GrainsHosting
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
+        silo.AddReadCopies();
         return silo;
     }
 

@@ -8,6 +8,7 @@ using FlowConfigs.Gateway.Tests.Infrastructure;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Logging;
 using Xunit.Abstractions;
 
@@ -135,8 +136,8 @@ public sealed class GetConfigLambdaTests(GatewayForLambda shared, ITestOutputHel
         var contactEvent = EventOf(VoiceCase);
         for (var i = 0; i < 10; i++)
             Assert.Equal("""{"closure":"false"}""", (await lambda.InvokeAsync(contactEvent)).Response);
-        // The event reached the gateway as Connect sent it.
-        Assert.Equal(JsonNode.Parse(contactEvent)!.ToJsonString(), JsonNode.Parse(fake.Bodies.Last())!.ToJsonString());
+        // The gateway is asked for what the function parsed, not sent the event to parse again.
+        Assert.Equal("GET /internal/config/branch-office-austin?lang=en-US&channel=voice", fake.Requests.Last());
 
         fake.Mode = "500";
         Assert.Equal("""{"closure":"false"}""", (await lambda.InvokeAsync(contactEvent)).Response);
@@ -155,6 +156,45 @@ public sealed class GetConfigLambdaTests(GatewayForLambda shared, ITestOutputHel
 
         // Keep-alive: the init warm-up and the ten good calls shared one connection.
         Assert.Single(fake.ConnectionsBefore("500"));
+    }
+
+    [Theory]
+    [InlineData("queue/sales", "es-US", "CHAT", "GET /internal/config/queue%2Fsales?lang=es-US&channel=chat")]
+    [InlineData("+15125550100", "en-US", "VOICE", "GET /internal/config/%2B15125550100?lang=en-US&channel=voice")]
+    [InlineData("dept:billing@east", "fr-CA", "EMAIL", "GET /internal/config/dept%3Abilling%40east?lang=fr-CA&channel=chat")]
+    public async Task The_gateway_is_asked_for_the_parsed_id_language_and_channel(string id, string lang, string channel, string expected)
+    {
+        await using var fake = await FakeGateway.StartAsync();
+        await using var lambda = await LambdaProcess.StartAsync(new Dictionary<string, string> { ["FLOWCONFIGS_INTERNAL_URL"] = fake.Url });
+        var contactEvent = new JsonObject
+        {
+            ["Details"] = new JsonObject
+            {
+                ["ContactData"] = new JsonObject { ["Channel"] = channel, ["LanguageCode"] = lang },
+                ["Parameters"] = new JsonObject { ["id"] = id },
+            },
+        };
+        Assert.False((await lambda.InvokeAsync(contactEvent.ToJsonString())).IsError);
+        Assert.Equal(expected, fake.Requests.Single());
+    }
+
+    [Theory]
+    [InlineData("..", "The id must not contain a '.' or '..' segment.")]
+    [InlineData("a b", "The id contains 'U+0020'; only letters, digits and + - _ . : / @ are allowed.")]
+    public async Task An_id_the_gateway_would_refuse_fails_with_its_sentence_without_a_call(string id, string message)
+    {
+        await using var fake = await FakeGateway.StartAsync();
+        await using var lambda = await LambdaProcess.StartAsync(new Dictionary<string, string> { ["FLOWCONFIGS_INTERNAL_URL"] = fake.Url });
+        var result = await lambda.InvokeAsync(new JsonObject { ["id"] = id }.ToJsonString());
+        Assert.Equal("InvalidRequest", result.ErrorType);
+        Assert.Equal(message, result.ErrorMessage);
+        Assert.Empty(fake.Requests);
+
+        // The gateway itself answers the same sentence.
+        using var direct = new HttpClient { BaseAddress = new Uri(shared.InternalUrl) };
+        using var refused = await direct.PostAsync("/internal/connect", new StringContent(new JsonObject { ["id"] = id }.ToJsonString(), Encoding.UTF8, "application/json"));
+        Assert.Equal(400, (int)refused.StatusCode);
+        Assert.Equal(message, JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>());
     }
 
     [Fact]
@@ -183,13 +223,13 @@ public sealed class GetConfigLambdaTests(GatewayForLambda shared, ITestOutputHel
             Assert.False((await lambda.InvokeAsync(contactEvent)).IsError);
             viaLambda.Add(clock.Elapsed.TotalMilliseconds);
             clock.Restart();
-            using var response = await direct.PostAsync("/internal/connect", new StringContent(contactEvent, Encoding.UTF8, "application/json"));
+            using var response = await direct.GetAsync("/internal/config/branch-office-austin?lang=en-US&channel=voice");
             await response.Content.ReadAsByteArrayAsync();
             straight.Add(clock.Elapsed.TotalMilliseconds);
         }
         double Median(List<double> values) => values.Skip(50).Order().ElementAt((values.Count - 50) / 2);
         output.WriteLine($"init (process start to first /next): {lambda.InitTime.TotalMilliseconds:F1} ms");
-        output.WriteLine($"median invoke through emulator + function: {Median(viaLambda):F3} ms; direct POST /internal/connect: {Median(straight):F3} ms; " +
+        output.WriteLine($"median invoke through emulator + function: {Median(viaLambda):F3} ms; direct GET /internal/config: {Median(straight):F3} ms; " +
                          $"function overhead incl. the emulator's two hops: {Median(viaLambda) - Median(straight):F3} ms");
         Assert.True(lambda.InitTime > TimeSpan.Zero);
     }
@@ -203,7 +243,8 @@ internal sealed class FakeGateway : IAsyncDisposable
 
     public string Url { get; }
     public volatile string Mode = "ok";
-    public ConcurrentQueue<string> Bodies { get; } = new();
+    /// <summary>Method and raw request target of each call, as the function sent them.</summary>
+    public ConcurrentQueue<string> Requests { get; } = new();
 
     private FakeGateway(WebApplication app, string url)
     {
@@ -223,8 +264,7 @@ internal sealed class FakeGateway : IAsyncDisposable
         {
             fake._connections.Enqueue((fake.Mode, context.Connection.Id));
             if (context.Request.Path == "/health/live") return;
-            using var reader = new StreamReader(context.Request.Body);
-            fake.Bodies.Enqueue(await reader.ReadToEndAsync());
+            fake.Requests.Enqueue($"{context.Request.Method} {context.Features.Get<IHttpRequestFeature>()!.RawTarget}");
             switch (fake.Mode)
             {
                 case "500":

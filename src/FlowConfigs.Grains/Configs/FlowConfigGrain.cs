@@ -19,8 +19,12 @@ namespace FlowConfigs.Grains.Configs;
 [GrainType(GrainTypeName)]
 [CollectionAgeLimit(Minutes = 120)]
 public sealed class FlowConfigGrain(
-    DocumentStorage storage, TimeProvider clock, LocalResolvedConfigs local, IOptions<FlowConfigGrainOptions> options, ILogger<FlowConfigGrain> logger)
-    : Grain, IFlowConfigGrain
+    DocumentStorage storage,
+    TimeProvider clock,
+    LocalResolvedConfigs local,
+    ReadCopies.ConfigChanges changes,
+    IOptions<FlowConfigGrainOptions> options,
+    ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
 {
     public const string GrainTypeName = "flowconfig";
 
@@ -47,6 +51,8 @@ public sealed class FlowConfigGrain(
                 $"Storage is not answering, so flow config {Id} cannot be loaded. Try again in a moment.", StorageFault.Shortly));
         }
         Publish();
+        // Read copies elsewhere may predate this activation (the previous host died mid-announcement): re-announce.
+        changes.AnnounceInBackground(Id, _document.Version);
         if (_document.Value is null && _document.UnreadableReason is null)
             this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(options.Value.UnknownIdLifetime, Timeout.InfiniteTimeSpan));
     }
@@ -74,6 +80,12 @@ public sealed class FlowConfigGrain(
     {
         ThrowIfUnreadable();
         return ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
+    }
+
+    public ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(long knownVersion)
+    {
+        ThrowIfUnreadable();
+        return ValueTask.FromResult(ReadCopies.ConfigCopy.Of(_document.Version, _document.Value, knownVersion));
     }
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
@@ -206,7 +218,9 @@ public sealed class FlowConfigGrain(
         if (written.Status == DocumentWriteStatus.Written)
         {
             Publish();
-            await AnnounceAsync();
+            // Acknowledged: other silos drop older read copies before the caller hears of it.
+            await changes.AnnounceAsync(Id, _document.Version);
+            await TellDirectoryAsync();
         }
         else if (_document.Uncertain)
         {
@@ -229,7 +243,8 @@ public sealed class FlowConfigGrain(
         {
             logger.LogInformation("Flow config {Id}: storage holds version {Version} (was serving {Before})", Id, _document.Version, before);
             Publish();
-            await AnnounceAsync();
+            await changes.AnnounceAsync(Id, _document.Version);
+            await TellDirectoryAsync();
         }
     }
 
@@ -242,7 +257,7 @@ public sealed class FlowConfigGrain(
             local.Withdraw(Id);
     }
 
-    private async Task AnnounceAsync()
+    private async Task TellDirectoryAsync()
     {
         try
         {

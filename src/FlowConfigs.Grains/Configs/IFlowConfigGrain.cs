@@ -22,6 +22,13 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     [AlwaysInterleave]
     ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale);
 
+    /// <summary>
+    /// The acknowledged version and config, for another silo's read copy; only the version when the asker already
+    /// holds <paramref name="knownVersion"/>.
+    /// </summary>
+    [AlwaysInterleave]
+    ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(long knownVersion);
+
     /// <summary>Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full).</summary>
     Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
 

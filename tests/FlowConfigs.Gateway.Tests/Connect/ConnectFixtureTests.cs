@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Tests.FlowConfigs;
 using FlowConfigs.Gateway.Tests.Infrastructure;
 
@@ -35,6 +36,45 @@ public sealed class ConnectFixtureTests(GatewayFixture fixture) : IClassFixture<
             Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
             Assert.Equal(error["message"]!.GetValue<string>(), JsonNode.Parse(body)!["detail"]!.GetValue<string>());
         }
+    }
+
+    /// <summary>The Lambda parses the event and asks this; every fixture with an id must answer the same over it.</summary>
+    [Theory]
+    [MemberData(nameof(ConnectFixtures.CaseNames), MemberType = typeof(ConnectFixtures))]
+    public async Task Internal_get_with_the_parsed_request_answers_each_fixture_exactly(string name)
+    {
+        await SaveFixtureConfigAsync();
+        var item = ConnectFixtures.Cases().Single(c => c!["name"]!.GetValue<string>() == name)!;
+        using var contactEvent = JsonDocument.Parse(item["event"]!.ToJsonString());
+        if (ConfigRequest.FromEvent(contactEvent.RootElement).Request is not { } request)
+            return; // no id: the Lambda fails without asking the gateway
+
+        var channel = request.Channel == ContactChannel.Voice ? "voice" : "chat";
+        using var response = await fixture.InternalClient().GetAsync(
+            $"/internal/config/{Uri.EscapeDataString(request.Id)}?lang={Uri.EscapeDataString(request.Language)}&channel={channel}");
+        var body = await response.Content.ReadAsStringAsync();
+        if (item["expected"] is JsonObject expected)
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(
+                expected.Select(e => KeyValuePair.Create(e.Key, e.Value!.GetValue<string>())),
+                JsonSerializer.Deserialize<List<KeyValuePair<string, string>>>(ToPairs(body)));
+        }
+        else
+        {
+            Assert.Equal(item["error"]!["status"]!.GetValue<int>(), (int)response.StatusCode);
+            Assert.Equal(item["error"]!["message"]!.GetValue<string>(), JsonNode.Parse(body)!["detail"]!.GetValue<string>());
+        }
+    }
+
+    [Theory]
+    [InlineData("?lang=en_US", "lang")]
+    [InlineData("?channel=fax", "channel")]
+    [InlineData("?lang=en-US&channel=SMS", "channel")]
+    public async Task Bad_query_parameters_are_400_problems_naming_the_parameter(string query, string field)
+    {
+        using var response = await fixture.InternalClient().GetAsync("/internal/config/branch-office-austin" + query);
+        await BadInputTests.AssertProblemAsync(response, HttpStatusCode.BadRequest, field, query);
     }
 
     [Fact]

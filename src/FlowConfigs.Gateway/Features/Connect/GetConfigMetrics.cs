@@ -4,8 +4,8 @@ using System.Diagnostics.Metrics;
 namespace FlowConfigs.Gateway.Features.Connect;
 
 /// <summary>
-/// GetConfig latency as the gateway sees it, by where the answer came from (this silo's snapshot or a grain call) and
-/// how it ended; the alarm on GetConfig p99 reads this histogram.
+/// GetConfig latency as the gateway sees it, by where the answer came from (this silo's snapshot, this silo's read
+/// copy or a grain call) and how it ended; the alarm on GetConfig p99 reads this histogram.
 /// </summary>
 internal sealed class GetConfigMetrics
 {

@@ -5,7 +5,7 @@ using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
-using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.ReadCopies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
@@ -16,12 +16,13 @@ public sealed record PreviewRequest(FlowConfig FlowConfig, string? Lang, string?
 internal static class FlowConfigResolveEndpoints
 {
     public static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> ResolveAsync(
-        ConfigId configId, IGrainFactory grains, SettingsSnapshot settings, string? lang = null, string? channel = null)
+        ConfigId configId, ConfigReadCopies configs, SettingsSnapshot settings, string? lang = null, string? channel = null)
     {
         var request = ConfigRequest.FromQuery(configId.Value, lang, channel);
         if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
 
-        var resolved = await grains.GetGrain<IFlowConfigGrain>(configId.Value).ResolveAsync(contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        // The same answer GetConfig gives through this gateway, from the same memory.
+        var (resolved, _) = await configs.ReadAsync(configId.Value, contact.Language, contact.Channel, settings.Current.FallbackLocale);
         return resolved is null
             ? Problems.ConfigNotFound(configId.Value)
             : TypedResults.Bytes(resolved.Utf8Json, "application/json");

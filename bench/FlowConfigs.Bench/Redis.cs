@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace FlowConfigs.Bench;
+
+/// <summary>redis-server on loopback without persistence: the cluster's membership table, as ElastiCache is in AWS.</summary>
+internal sealed class Redis : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    public string ConnectionString { get; }
+
+    private Redis(Process process, int port)
+    {
+        _process = process;
+        ConnectionString = $"127.0.0.1:{port}";
+    }
+
+    public static async Task<Redis> StartAsync()
+    {
+        var port = GatewayUnderTest.FreePort();
+        var start = new ProcessStartInfo("redis-server") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in new[] { "--port", port.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no" })
+            start.ArgumentList.Add(argument);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("redis-server did not start (apt-get install redis-server)");
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                using var tcp = new TcpClient();
+                await tcp.ConnectAsync(IPAddress.Loopback, port);
+                return new Redis(process, port);
+            }
+            catch (SocketException) when (attempt < 100)
+            {
+                await Task.Delay(50);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
