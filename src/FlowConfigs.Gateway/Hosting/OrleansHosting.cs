@@ -93,6 +93,7 @@ internal static class OrleansHosting
             silo.UseRedisClustering(_ => { });
             silo.Services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusteringOptions>>((redis, clustering) =>
                 redis.ConfigurationOptions = ConfigurationOptions.Parse(clustering.Value.Redis.ConnectionString ?? ""));
+            silo.Services.AddHostedService<RedisMembershipGuard>();
         }
         else
         {
