@@ -9,9 +9,9 @@ using Xunit.Abstractions;
 namespace FlowConfigs.Gateway.Tests.Hosting;
 
 /// <summary>
-/// kill -9 of one of two gateway tasks (Redis membership, DynamoDB storage) while GetConfig runs through the other for
-/// configs the killed task hosted: no request waits past 2 s (a 503 problem with Retry-After instead, never a 500), and
-/// every config answers again through the survivor within 5 s of the kill.
+/// Losing one of two gateway tasks (Redis membership, DynamoDB storage) while GetConfig runs through the other for
+/// configs the lost task hosted: no request waits past 2 s (a 503 problem with Retry-After instead, never a 500), and
+/// every config answers again through the survivor within 5 s, whether the task is killed or stopped by ECS.
 /// </summary>
 [Collection(FaultTimingCollection.Name)]
 public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynalite, ITestOutputHelper output)
@@ -27,23 +27,43 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
     public async Task Kill_9_of_the_hosting_task_fails_fast_and_every_config_is_back_through_the_survivor_within_5_s()
     {
         await using var cluster = new GatewayCluster(redis, dynalite);
+        await LoseHostingTaskUnderLoadAsync(cluster, "kill -9", victim =>
+        {
+            victim.KillHard();
+            return Task.CompletedTask;
+        });
+    }
+
+    [Fact]
+    public async Task SIGTERM_of_the_hosting_task_hands_its_configs_over_without_a_slow_request()
+    {
+        await using var cluster = new GatewayCluster(redis, dynalite);
+        await LoseHostingTaskUnderLoadAsync(cluster, "SIGTERM", async victim =>
+        {
+            var exited = await victim.TerminateAsync(TimeSpan.FromSeconds(30));
+            output.WriteLine($"The stopped task exited {exited?.TotalSeconds:F1} s after SIGTERM.");
+            Assert.True(exited < TimeSpan.FromSeconds(15), "the task did not exit within its shutdown timeout");
+        });
+    }
+
+    private async Task LoseHostingTaskUnderLoadAsync(GatewayCluster cluster, string how, Func<GatewayProcess, Task> lose)
+    {
         var first = await cluster.StartAsync();
         var second = await cluster.StartAsync();
         using var admin = first.PublicClient(await first.TokenAsync("admin", ["FlowConfigAdmin"]));
-        var ids = Enumerable.Range(0, 24).Select(i => $"kill/{i}").ToList();
+        var ids = Enumerable.Range(0, 24).Select(i => $"lost/{i}").ToList();
         foreach (var id in ids)
             await Documents.SaveAsync(admin, id, Documents.Branch(closure: "true"));
 
-        // The task hosting the most activations is killed; half of its configs are served through the survivor before
-        // the kill (warm), the others only after it (cold: the survivor has never seen them).
+        // The task hosting the most activations is lost; half of its configs are served through the survivor before
+        // (warm), the others only after (cold: the survivor has never seen them).
         var ports = await cluster.ActivationPortsAsync(ids);
         var victimPort = ports.Values.GroupBy(p => p).MaxBy(g => g.Count())!.Key;
         var (victim, survivor) = victimPort == first.SiloPort ? (first, second) : (second, first);
         var hosted = ids.Where(id => ports.GetValueOrDefault(id) == victimPort).ToList();
         Assert.True(hosted.Count >= 4, $"only {hosted.Count} of {ids.Count} configs on one silo");
         var warm = hosted.Take(hosted.Count / 2).ToList();
-        var cold = hosted.Skip(hosted.Count / 2).ToList();
-        output.WriteLine($"{hosted.Count} configs on the killed task: {warm.Count} warm, {cold.Count} cold.");
+        output.WriteLine($"{hosted.Count} configs on the lost task, {warm.Count} of them served through the survivor before.");
 
         using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 64 })
         {
@@ -55,18 +75,18 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
 
         var outcomes = new ConcurrentQueue<Outcome>();
         var clock = new Stopwatch();
-        var killed = false;
+        var lost = false;
         using var stop = new CancellationTokenSource();
         async Task WorkerAsync(int worker)
         {
             for (var n = worker; !stop.IsCancellationRequested; n++)
             {
-                var pool = Volatile.Read(ref killed) ? hosted : warm;
+                var pool = Volatile.Read(ref lost) ? hosted : warm;
                 var id = pool[n % pool.Count];
                 var started = clock.Elapsed;
                 var timer = Stopwatch.StartNew();
                 int status;
-                string? retryAfter = null, contentType = null, body = "";
+                string? retryAfter = null, contentType = null, body;
                 try
                 {
                     using var response = await client.GetAsync("/internal/config/" + Uri.EscapeDataString(id));
@@ -80,7 +100,7 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
                     status = 0;
                     body = exception.Message;
                 }
-                if (Volatile.Read(ref killed))
+                if (Volatile.Read(ref lost))
                     outcomes.Enqueue(new Outcome(id, started, timer.Elapsed, status, retryAfter, contentType, body));
             }
         }
@@ -88,8 +108,8 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
         var workers = Enumerable.Range(0, 8).Select(w => Task.Run(() => WorkerAsync(w))).ToList();
         await Task.Delay(TimeSpan.FromSeconds(1));
         clock.Start();
-        Volatile.Write(ref killed, true);
-        victim.KillHard();
+        Volatile.Write(ref lost, true);
+        await lose(victim);
 
         // Load goes on until every config has answered 200 after the last failure and 3 s passed without one (at most 40 s).
         while (clock.Elapsed < TimeSpan.FromSeconds(40))
@@ -107,9 +127,10 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
         var failures = all.Where(o => o.Status != 200).ToList();
         var slowest = all.MaxBy(o => o.Duration)!;
         var back = failures.Select(o => o.Started + o.Duration).DefaultIfEmpty(TimeSpan.Zero).Max();
-        output.WriteLine($"{all.Count} requests after the kill, {failures.Count} failed ({string.Join(", ", failures.GroupBy(f => f.Status).Select(g => $"{g.Count()}×{g.Key}"))}); " +
+        output.WriteLine($"{how}: {all.Count} requests after it, {failures.Count} failed " +
+            $"({string.Join(", ", failures.GroupBy(f => f.Status).Select(g => $"{g.Count()}×{g.Key}"))}); " +
             $"slowest {slowest.Duration.TotalMilliseconds:F0} ms ({slowest.Status} at +{slowest.Started.TotalSeconds:F2} s); " +
-            $"last failure ended +{back.TotalSeconds:F2} s after the kill.");
+            $"last failure ended +{back.TotalSeconds:F2} s after it.");
         foreach (var failure in failures.Where(f => f.Status != 503).Take(5))
             output.WriteLine($"{failure.Status} +{failure.Started.TotalSeconds:F2} s {failure.Duration.TotalMilliseconds:F0} ms {failure.Id}: {failure.Body}");
 
@@ -120,7 +141,7 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
             Assert.Equal("application/problem+json", f.ContentType);
         });
         Assert.True(slowest.Duration <= SlowestRequestBound, $"a request took {slowest.Duration.TotalMilliseconds:F0} ms");
-        Assert.True(back <= RecoveryBound, $"the last failure ended {back.TotalSeconds:F1} s after the kill");
+        Assert.True(back <= RecoveryBound, $"the last failure ended {back.TotalSeconds:F1} s after the task was lost");
         Assert.All(hosted, id => Assert.Contains(all, o => o.Id == id && o.Status == 200 && o.Started > back));
         Assert.DoesNotContain(survivor.ErrorLines, line => line.Contains("ExceptionHandlerMiddleware", StringComparison.Ordinal));
     }
