@@ -39,7 +39,7 @@ app.MapSettingsApi();
 app.MapSpeechApi();
 app.MapConnectApi();
 app.MapWebApp();
-await app.RunAsync();
+await app.RunWithBoundedShutdownAsync();
 return 0;
 
 /// <summary>Entry point, visible to WebApplicationFactory in the functional tests.</summary>

@@ -17,6 +17,9 @@ internal static class OrleansHosting
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SiloPortsOptions>().BindConfiguration(SiloPortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<ClusterTimeoutsOptions>().BindConfiguration(ClusterTimeoutsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<HostOptions>().Configure<IOptions<ClusterTimeoutsOptions>>((host, timeouts) =>
+            host.ShutdownTimeout = timeouts.Value.ShutdownTimeout);
 
         // The silo is built with one storage and one clustering provider, so these two choices are read before the
         // container exists; every other setting reaches its provider through options bound from configuration.
@@ -26,6 +29,7 @@ internal static class OrleansHosting
         builder.UseOrleans(silo =>
         {
             silo.UseFlowConfigsClustering(clustering);
+            silo.UseFlowConfigsFailureDetection();
             silo.AddFlowConfigsGrains();
             if (TelemetryHosting.IsExporting(builder.Configuration))
                 silo.AddActivityPropagation();
@@ -50,6 +54,38 @@ internal static class OrleansHosting
     public static OptionsBuilder<DynamoDbStorageOptions> BindStorageConfiguration(this OptionsBuilder<DynamoDbStorageOptions> options) =>
         options.BindConfiguration(StorageOptions.Section).BindConfiguration(StorageOptions.DynamoDBSection).ValidateDataAnnotations();
 
+    /// <summary>
+    /// Orleans' defaults suit clusters of many silos on a busy LAN and find a lost one in tens of seconds while calls to
+    /// it wait 30 s. These find a killed task in about <c>MissedProbesLimit × ProbeTimeout</c> and bound every call;
+    /// docs/architecture.md ("Losing a task") gives the arithmetic and why none of it evicts a task that is only slow.
+    /// </summary>
+    private static void UseFlowConfigsFailureDetection(this ISiloBuilder silo)
+    {
+        silo.Services.AddOptions<ClusterMembershipOptions>().Configure<IOptions<ClusterTimeoutsOptions>>((membership, options) =>
+        {
+            var timeouts = options.Value;
+            membership.ProbeTimeout = timeouts.ProbeTimeout;
+            // The adaptive probe timeout may grow to this on a slow network. It also sets how long a silo that still
+            // received anything from its peer refuses to vote (MaxProbeTimeout × NumMissedProbesLimit, 6 s here): a
+            // peer that is only paused keeps its connection and sends again, a killed one's connection is reset.
+            membership.MaxProbeTimeout = timeouts.ProbeTimeout * 2;
+            membership.NumMissedProbesLimit = timeouts.MissedProbesLimit;
+            // Two votes, but Orleans asks at most half the active silos (rounded up): with two tasks the survivor
+            // alone declares its peer dead, with three a direct and an indirect failed probe do.
+            membership.NumVotesForDeathDeclaration = 2;
+            // Votes count only together: two unrelated blips minutes apart must not add up to an eviction.
+            membership.DeathVoteExpirationTimeout = TimeSpan.FromSeconds(20);
+            // A row not refreshed for 3 × 5 s is not waited for by a task joining after a crash, nor counted as a
+            // voter. Cheap: one Redis write per task every 5 s.
+            membership.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(5);
+            membership.NumMissedTableIAmAliveLimit = 3;
+            // Gossip announces every change at once; the periodic read only catches a missed one.
+            membership.TableRefreshTimeout = TimeSpan.FromSeconds(10);
+        });
+        silo.Services.AddOptions<SiloMessagingOptions>().Configure<IOptions<ClusterTimeoutsOptions>>((messaging, timeouts) =>
+            messaging.ResponseTimeout = timeouts.Value.GrainCallTimeout);
+    }
+
     private static void UseFlowConfigsClustering(this ISiloBuilder silo, ClusteringProvider provider)
     {
         if (provider == ClusteringProvider.Redis)
@@ -57,6 +93,7 @@ internal static class OrleansHosting
             silo.UseRedisClustering(_ => { });
             silo.Services.AddOptions<RedisClusteringOptions>().Configure<IOptions<ClusteringOptions>>((redis, clustering) =>
                 redis.ConfigurationOptions = ConfigurationOptions.Parse(clustering.Value.Redis.ConnectionString ?? ""));
+            silo.Services.AddHostedService<RedisMembershipGuard>();
         }
         else
         {

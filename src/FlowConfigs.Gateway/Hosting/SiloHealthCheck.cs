@@ -10,7 +10,15 @@ internal sealed class SiloHealthCheck(IGrainFactory grains) : IHealthCheck
     {
         try
         {
-            await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
+            try
+            {
+                await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync().WaitAsync(cancellationToken);
+            }
+            catch (OrleansMessageRejectionException)
+            {
+                // The activation was on a silo that is leaving or just left; the retry places it on a live one.
+                await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync().WaitAsync(cancellationToken);
+            }
             return HealthCheckResult.Healthy();
         }
         catch (Exception exception)

@@ -27,7 +27,7 @@ internal sealed partial class BackendUnavailableHandler(IProblemDetailsService p
                 Status = StatusCodes.Status503ServiceUnavailable,
                 Title = "Temporarily unavailable",
                 Detail = fault?.Detail ?? (exception is TimeoutException
-                    ? "The request took too long behind the gateway; nothing is known to have changed. Try again in a moment."
+                    ? "The request took too long behind the gateway (a task may have just been lost). If it was a change it may still be applied: read the config again before retrying."
                     : "Storage or the cluster could not complete the request; if it was a change, read the config again before retrying."),
             },
         });

@@ -79,18 +79,30 @@ public sealed class VerifiedPermissionsGatewayTests(VerifiedPermissionsGatewayFi
             Assert.Equal(HttpStatusCode.OK, (await fixture.InternalClient().GetAsync("/internal/config/branch-office-austin")).StatusCode);
 
             fixture.Cedar.Override = _ => LoopbackAwsEndpoint.Reply.Json("""{"__type":"InternalServerException","message":"down"}""", 500);
-            using var ready = await fixture.InternalClient().GetAsync("/health/ready");
-            Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
-            var report = await ready.ReadObjectAsync();
+            // Readiness reports the background probes, so the outage shows from the next round on.
+            var (status, report) = await ReadinessAsync(r => r["checks"]!["authorization"]!["status"]!.GetValue<string>() == "Degraded");
+            Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("Degraded", report["status"]!.GetValue<string>());
-            Assert.Equal("Degraded", report["checks"]!["authorization"]!["status"]!.GetValue<string>());
         }
         finally
         {
             fixture.Cedar.Override = null;
         }
-        var healthy = await (await fixture.InternalClient().GetAsync("/health/ready")).ReadObjectAsync();
+        var (_, healthy) = await ReadinessAsync(r => r["checks"]!["authorization"]!["status"]!.GetValue<string>() == "Healthy");
         Assert.Equal($"Verified Permissions policy store {CedarEngine.PolicyStoreId} at {fixture.Cedar.Endpoint.Url}/",
             healthy["checks"]!["authorization"]!["description"]!.GetValue<string>());
+    }
+
+    /// <summary>The readiness report once it satisfies <paramref name="until"/> (probes run every second here), or the last one.</summary>
+    private async Task<(HttpStatusCode Status, System.Text.Json.Nodes.JsonObject Report)> ReadinessAsync(Func<System.Text.Json.Nodes.JsonObject, bool> until)
+    {
+        using var client = fixture.InternalClient();
+        for (var attempt = 0; ; attempt++)
+        {
+            using var ready = await client.GetAsync("/health/ready");
+            var report = await ready.ReadObjectAsync();
+            if (until(report) || attempt == 50) return (ready.StatusCode, report);
+            await Task.Delay(200);
+        }
     }
 }

@@ -21,6 +21,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Clustering.Redis;
@@ -61,6 +62,12 @@ public sealed class DocumentedSettingsTests : IDisposable
         ["FlowConfigs__Cluster__AdvertisedIPAddress"] = "10.20.30.40",
         ["FlowConfigs__Cluster__SiloPort"] = "21111",
         ["FlowConfigs__Cluster__GatewayPort"] = "23000",
+        ["FlowConfigs__Cluster__ProbeTimeout"] = "00:00:02",
+        ["FlowConfigs__Cluster__MissedProbesLimit"] = "4",
+        ["FlowConfigs__Cluster__GrainCallTimeout"] = "00:00:03",
+        ["FlowConfigs__Cluster__ShutdownTimeout"] = "00:00:20",
+        ["FlowConfigs__Health__ProbePeriod"] = "00:00:07",
+        ["FlowConfigs__Health__ProbeTimeout"] = "00:00:03",
         ["FlowConfigs__Identity__Provider"] = "Oidc",
         ["FlowConfigs__Identity__Authority"] = "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Test/",
         ["FlowConfigs__Identity__ClientId"] = "app-client-7",
@@ -148,6 +155,13 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__Cluster__AdvertisedIPAddress", "10.20.30.40", s => Value<EndpointOptions>(s).AdvertisedIPAddress, IPAddress.Parse("10.20.30.40")),
         new("FlowConfigs__Cluster__SiloPort", "21111", s => Value<EndpointOptions>(s).SiloListeningEndpoint, new IPEndPoint(IPAddress.Any, 21111)),
         new("FlowConfigs__Cluster__GatewayPort", "23000", s => Value<EndpointOptions>(s).GatewayListeningEndpoint, new IPEndPoint(IPAddress.Any, 23000)),
+        new("FlowConfigs__Cluster__ProbeTimeout", "00:00:02", s => Value<ClusterMembershipOptions>(s).ProbeTimeout, TimeSpan.FromSeconds(2)),
+        new("FlowConfigs__Cluster__MissedProbesLimit", "4", s => Value<ClusterMembershipOptions>(s).NumMissedProbesLimit, 4),
+        new("FlowConfigs__Cluster__GrainCallTimeout", "00:00:03", s => Value<SiloMessagingOptions>(s).ResponseTimeout, TimeSpan.FromSeconds(3)),
+        new("FlowConfigs__Cluster__ShutdownTimeout", "00:00:20", s => Value<HostOptions>(s).ShutdownTimeout, TimeSpan.FromSeconds(20)),
+        new("FlowConfigs__Health__ProbePeriod", "00:00:07", s => Value<HealthProbeOptions>(s).ProbePeriod, TimeSpan.FromSeconds(7)),
+        new("FlowConfigs__Health__ProbeTimeout", "00:00:03",
+            s => Value<HealthCheckServiceOptions>(s).Registrations.Single(r => r.Name == "storage").Timeout, TimeSpan.FromSeconds(3)),
         new("FlowConfigs__Identity__Provider", "Oidc", s => s.GetService<DevelopmentIssuer>(), null),
         new("FlowConfigs__Identity__Authority", "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Test/",
             s => Jwt(s).MetadataAddress, "https://cognito-idp.eu-north-1.amazonaws.com/eu-north-1_Test/.well-known/openid-configuration"),

@@ -29,6 +29,8 @@ public class GatewayFixture : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("FlowConfigs:Cluster:GatewayPort", _gatewayPort.ToString());
         builder.UseSetting("FlowConfigs:Storage:DataDirectory", DataDirectory);
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // Readiness reports background probes; a test that breaks a dependency sees it on the next round.
+        builder.UseSetting("FlowConfigs:Health:ProbePeriod", "00:00:01");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }

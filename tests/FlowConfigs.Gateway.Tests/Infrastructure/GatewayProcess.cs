@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using System.Text.Json.Nodes;
 
 namespace FlowConfigs.Gateway.Tests.Infrastructure;
@@ -158,6 +159,37 @@ public sealed class GatewayProcess : IAsyncDisposable
         _process.Kill(entireProcessTree: true);
         _process.WaitForExit();
     }
+
+    /// <summary>
+    /// SIGTERM, what ECS sends when it stops a task. Returns how long the process took to exit, or null when it was still
+    /// running after <paramref name="patience"/> (it is then left running for the caller to kill).
+    /// </summary>
+    public async Task<TimeSpan?> TerminateAsync(TimeSpan patience)
+    {
+        var clock = Stopwatch.StartNew();
+        if (SendSignal(_process.Id, SigTerm) != 0)
+            throw new InvalidOperationException($"kill -TERM {_process.Id} failed with errno {Marshal.GetLastPInvokeError()}.");
+        using var timeout = new CancellationTokenSource(patience);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return clock.Elapsed;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    public int ExitCode => _process.ExitCode;
+
+    /// <summary>The last lines the process wrote, for a failing test's message.</summary>
+    public string RecentOutput => string.Join('\n', _output);
 
     private async Task WaitUntilReadyAsync()
     {

@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using Orleans.Clustering.Redis;
+using StackExchange.Redis;
+
+namespace FlowConfigs.Gateway.Hosting;
+
+/// <summary>
+/// Puts the cluster's membership table back when Redis loses it (a restart without persistence, a failover to an
+/// empty replica, a flush). Orleans' Redis table cannot recover by itself: every read then fails with "the membership
+/// table version is missing", and a task starting meanwhile creates a new table the running silos ignore (its version
+/// is below theirs), so the cluster would split. Each silo keeps the table as it last read it, every second; when the
+/// table is gone or its version went backwards, the first silo to notice writes the rows back (keeping any row a new
+/// task has written since) at a version above every one seen, in one atomic script.
+/// </summary>
+internal sealed partial class RedisMembershipGuard(
+    IOptions<RedisClusteringOptions> redis, IOptions<Orleans.Configuration.ClusterOptions> cluster, TimeProvider time,
+    ILogger<RedisMembershipGuard> logger) : BackgroundService
+{
+    /// <summary>Often enough that a lost table is back before a task joining in the meantime gets far.</summary>
+    private static readonly TimeSpan Period = TimeSpan.FromSeconds(1);
+
+    /// <summary>Versions only need to grow; the jump covers changes made after this silo's last read.</summary>
+    private const int VersionJump = 16;
+
+    private const string VersionField = "Version";
+
+    // Rows missing from the table are added back, present ones kept; the version ends above both what is there and
+    // what was seen. Nothing happens when the table is at or past the version seen: it was never lost.
+    private const string RestoreScript = """
+        local current = tonumber(redis.call('HGET', KEYS[1], 'Version') or '-1')
+        local seen = tonumber(ARGV[1])
+        if current >= seen then return 0 end
+        for i = 3, #ARGV, 2 do redis.call('HSETNX', KEYS[1], ARGV[i], ARGV[i + 1]) end
+        redis.call('HSET', KEYS[1], 'Version', tostring(math.max(current, seen) + tonumber(ARGV[2])))
+        return 1
+        """;
+
+    private HashEntry[]? _lastRead;
+    private int _lastVersion = -1;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var options = redis.Value;
+        var key = options.CreateRedisKey(cluster.Value);
+        IConnectionMultiplexer? connection = null;
+        var owned = false;
+        using var timer = new PeriodicTimer(Period, time);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                try
+                {
+                    if (connection is null) (connection, owned) = await options.CreateMultiplexer(options);
+                    await CheckAsync(connection.GetDatabase(), key);
+                }
+                catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+                {
+                    // Redis is down or failing over: the table is checked again when it answers.
+                    LogUnreachable(logger, exception.Message);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+        finally
+        {
+            if (owned && connection is not null) await connection.DisposeAsync();
+        }
+    }
+
+    private async Task CheckAsync(IDatabase database, RedisKey key)
+    {
+        var table = await database.HashGetAllAsync(key, CommandFlags.DemandMaster);
+        var version = Version(table);
+        if (version >= _lastVersion && version >= 0)
+        {
+            _lastRead = table;
+            _lastVersion = version;
+            return;
+        }
+        if (_lastRead is null) return;
+
+        var arguments = new List<RedisValue> { _lastVersion, VersionJump };
+        foreach (var row in _lastRead.Where(r => r.Name != VersionField))
+        {
+            arguments.Add(row.Name);
+            arguments.Add(row.Value);
+        }
+        var restored = (int)await database.ScriptEvaluateAsync(RestoreScript, [key], [.. arguments], CommandFlags.DemandMaster);
+        if (restored == 1)
+            LogRestored(logger, key.ToString(), version, _lastRead.Length - 1, _lastVersion + VersionJump);
+    }
+
+    private static int Version(HashEntry[] table)
+    {
+        foreach (var row in table)
+            if (row.Name == VersionField && int.TryParse(row.Value.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var version))
+                return version;
+        return -1;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "The Redis membership table {Key} was lost (found at version {Found}): wrote back the {Rows} silo rows this silo last read, at version {Version} or above.")]
+    private static partial void LogRestored(ILogger logger, string key, int found, int rows, int version);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The Redis membership table could not be checked: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, string reason);
+}
