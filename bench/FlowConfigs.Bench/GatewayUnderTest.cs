@@ -92,6 +92,26 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         report.Add("warm", $"first GetConfig of {count:N0} configs (activation + resolve)", clock.Elapsed.TotalMilliseconds, "ms");
     }
 
+    /// <summary>
+    /// A flood of GetConfig for ids nobody stored (a typo in a flow, or someone probing the internal port): what it
+    /// costs in memory at once, and after their short-lived activations have gone.
+    /// </summary>
+    public async Task MeasureUnknownIdsAsync(Report report, int count, TimeSpan settle)
+    {
+        var before = ResidentMegabytes();
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
+        {
+            using var response = await _internal.GetAsync("/internal/config/unknown-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture), ct);
+            if (response.StatusCode != System.Net.HttpStatusCode.NotFound)
+                throw new InvalidOperationException($"An unknown id answered {(int)response.StatusCode}.");
+        });
+        report.Add("unknown ids", $"{count:N0} unknown ids (404s)", clock.Elapsed.TotalMilliseconds, "ms");
+        report.Add("unknown ids", "resident memory growth right after", ResidentMegabytes() - before, "MB");
+        await Task.Delay(settle);
+        report.Add("unknown ids", $"resident memory growth {settle.TotalSeconds:0} s later", ResidentMegabytes() - before, "MB");
+    }
+
     public double ResidentMegabytes()
     {
         GC.KeepAlive(_process);

@@ -74,4 +74,6 @@ if (dynalite is not null)
     report.Add("latency", $"GetConfig p99 vs {storageName} p50 (target: below)", getConfig.P99Ms / storage.P50Ms * 100, "%");
 if (traced is not null)
     report.Ratio("GetConfig exporting OTLP / GetConfig without", best[targets[^1].Name].RequestsPerSecond, getConfig.RequestsPerSecond, target: "≥ 90%");
+// Last, so its activations cannot disturb the figures above.
+await gateway.MeasureUnknownIdsAsync(report, 20_000, settle: TimeSpan.FromSeconds(30));
 report.Print();
