@@ -92,6 +92,13 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         report.Add("warm", $"first GetConfig of {count:N0} configs (activation + resolve)", clock.Elapsed.TotalMilliseconds, "ms");
     }
 
+    /// <summary>SIGKILL: the task is gone at once, as when ECS kills it, it runs out of memory or its host fails.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public double ResidentMegabytes()
     {
         GC.KeepAlive(_process);

@@ -1,8 +1,16 @@
 using FlowConfigs.Bench;
 
 // Usage: bench/run.sh [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
+//        bench/run.sh --kill [--gateways 3] [--configs 300]   (kill -9 of a task under GetConfig load; see KillScenario)
 var options = BenchOptions.Parse(args);
 var report = new Report();
+if (args.Contains("--kill"))
+{
+    await KillScenario.RunAsync(options with { Configs = args.Contains("--configs") ? options.Configs : 300 },
+        args.SkipWhile(a => a != "--gateways").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First(), report);
+    report.Print();
+    return;
+}
 
 await using var dynalite = options.Storage == "dynamodb" ? await Dynalite.StartAsync() : null;
 await using var gateway = await GatewayUnderTest.StartAsync(report, $"gateway on {options.Storage}", dynalite?.GatewaySettings());
