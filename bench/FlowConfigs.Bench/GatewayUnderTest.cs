@@ -112,6 +112,13 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         report.Add("unknown ids", $"resident memory growth {settle.TotalSeconds:0} s later", ResidentMegabytes() - before, "MB");
     }
 
+    /// <summary>SIGKILL: the task is gone at once, as when ECS kills it, it runs out of memory or its host fails.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
     public double ResidentMegabytes()
     {
         GC.KeepAlive(_process);

@@ -1,6 +1,8 @@
 using FlowConfigs.Bench;
 
-// Usage: bench/run.sh [--cluster] [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
+// Usage: bench/run.sh [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
+//        bench/run.sh --cluster   (three gateways: GetConfig through the hosting task against a non-hosting one)
+//        bench/run.sh --kill [--gateways 3] [--configs 300]   (kill -9 of a task under GetConfig load; see KillScenario)
 var options = BenchOptions.Parse(args);
 // --cluster: three gateways on Redis + dynalite, GetConfig through the hosting gateway against a non-hosting one.
 if (args.Contains("--cluster"))
@@ -9,6 +11,13 @@ if (args.Contains("--cluster"))
     return;
 }
 var report = new Report();
+if (args.Contains("--kill"))
+{
+    await KillScenario.RunAsync(options with { Configs = args.Contains("--configs") ? options.Configs : 300 },
+        args.SkipWhile(a => a != "--gateways").Skip(1).Select(int.Parse).DefaultIfEmpty(3).First(), report);
+    report.Print();
+    return;
+}
 
 await using var dynalite = options.Storage == "dynamodb" ? await Dynalite.StartAsync() : null;
 await using var gateway = await GatewayUnderTest.StartAsync(report, $"gateway on {options.Storage}", dynalite?.GatewaySettings());

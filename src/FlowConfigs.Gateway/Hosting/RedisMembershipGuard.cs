@@ -55,10 +55,15 @@ internal sealed partial class RedisMembershipGuard(
                     if (connection is null) (connection, owned) = await options.CreateMultiplexer(options);
                     await CheckAsync(connection.GetDatabase(), key);
                 }
-                catch (Exception exception) when (exception is RedisException or TimeoutException or ObjectDisposedException)
+                catch (Exception exception) when (exception is RedisException or TimeoutException)
                 {
                     // Redis is down or failing over: the table is checked again when it answers.
                     LogUnreachable(logger, exception.Message);
+                }
+                catch (Exception exception) when (exception is not OperationCanceledException)
+                {
+                    // Anything else is logged and the guard goes on: it must never stop the host it protects.
+                    LogFailed(logger, exception);
                 }
             }
         }
@@ -105,6 +110,9 @@ internal sealed partial class RedisMembershipGuard(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The Redis membership table {Key} was lost (found at version {Found}): wrote back the {Rows} silo rows this silo last read, at version {Version} or above.")]
     private static partial void LogRestored(ILogger logger, string key, int found, int rows, int version);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the Redis membership table failed")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "The Redis membership table could not be checked: {Reason}")]
     private static partial void LogUnreachable(ILogger logger, string reason);

@@ -144,6 +144,31 @@ public sealed class RedisOutageTests(DynaliteFixture dynalite, ITestOutputHelper
         Assert.Single(hosts);
     }
 
+    [Fact]
+    public async Task A_table_recreated_at_a_lower_version_behind_the_running_silos_is_merged_back()
+    {
+        var first = await _cluster.StartAsync(FastProbes);
+        var second = await _cluster.StartAsync(FastProbes);
+        var key = $"{_cluster.ClusterId}/members/{_cluster.ClusterId}";
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString + ",allowAdmin=true");
+        var database = connection.GetDatabase();
+        var before = (int)await database.HashGetAsync(key, "Version");
+
+        // What a task starting on an emptied Redis does first: a new table at version 0.
+        await connection.GetServer(connection.GetEndPoints()[0]).FlushAllDatabasesAsync();
+        await database.HashSetAsync(key, "Version", "0");
+
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(15) && await ActiveSilosInRedisAsync() < 2)
+            await Task.Delay(200);
+        var after = (int)await database.HashGetAsync(key, "Version");
+        output.WriteLine($"Merged back after {clock.Elapsed.TotalSeconds:F1} s: version {before} → 0 → {after}.");
+        Assert.Equal(2, await ActiveSilosInRedisAsync());
+        Assert.True(after > before, $"version {after} is not above {before}: the running silos would ignore the table");
+        Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(first)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(second)).Status);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
