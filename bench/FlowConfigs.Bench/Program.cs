@@ -1,11 +1,18 @@
 using FlowConfigs.Bench;
 
-// Usage: bench/run.sh [--cluster] [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
+// Usage: bench/run.sh [--cluster] [--directory [N]] [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
 var options = BenchOptions.Parse(args);
 // --cluster: three gateways on Redis + dynalite, GetConfig through the hosting gateway against a non-hosting one.
 if (args.Contains("--cluster"))
 {
     await ClusterBench.RunAsync(options);
+    return;
+}
+// --directory [N]: the list at scale, N configs (100,000 by default) seeded straight into SQLite.
+if (Array.IndexOf(args, "--directory") is var directoryAt and >= 0)
+{
+    var count = directoryAt + 1 < args.Length && int.TryParse(args[directoryAt + 1], out var n) ? n : 100_000;
+    await LargeDirectoryBench.RunAsync(count);
     return;
 }
 var report = new Report();
