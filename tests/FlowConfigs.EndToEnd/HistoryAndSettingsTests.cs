@@ -84,6 +84,8 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         Assert.Equal("1", (await TestConfigs.GetConfigAsync(browser, good))["a"]!.GetValue<string>());
 
         await page.GetByLabel("Configs to export").ClickAsync();
+        // The menu holds the first ids the server returns; typing asks the server for those with the prefix.
+        await page.GetByLabel("Find configs by id prefix").FillAsync(good);
         await page.GetByRole(AriaRole.Option, new() { Name = good }).ClickAsync();
         await page.Keyboard.PressAsync("Escape");
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Download JSON" }).ClickAsync());

@@ -17,16 +17,19 @@ namespace FlowConfigs.Grains.Listing;
 public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDocuments unreadable, ILogger<FlowConfigDirectoryGrain> logger)
     : Grain, IFlowConfigDirectoryGrain
 {
-    private readonly SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
-    private FlowConfigSummary[]? _snapshot;
+    private SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         try
         {
+            // Sorted once at the end: a scan comes in no useful order (DynamoDB), and inserting each of 100,000 ids
+            // into a sorted list would shift it 100,000 times.
+            var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
             await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, cancellationToken))
                 if (Summarize(document) is var (summary, readable) && readable)
-                    Apply(document.Id, document.Version, summary);
+                    loaded[document.Id] = new Entry(document.Version, summary);
+            _entries = new SortedList<string, Entry>(loaded, StringComparer.Ordinal);
         }
         catch (StorageUnavailableException exception)
         {
@@ -54,17 +57,22 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDoc
         }
     }
 
-    public Task<Immutable<FlowConfigSummary[]>> ListAsync(string? idPrefix)
+    /// <remarks>
+    /// Costs a binary search and the page, whatever the number of configs: pages are read from the sorted entries
+    /// themselves, so no save has to rebuild a copy of 100,000 summaries for the next reader.
+    /// </remarks>
+    public Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count)
     {
-        var all = _snapshot ??= [.. _entries.Values.Where(e => e.Summary is not null).Select(e => e.Summary!)];
-        if (string.IsNullOrEmpty(idPrefix))
-            return Task.FromResult(all.AsImmutable());
+        var prefix = idPrefix ?? "";
+        var ids = _entries.Keys;
+        var entries = _entries.Values;
+        var index = after is not null && string.CompareOrdinal(after, prefix) >= 0 ? UpperBound(ids, after) : LowerBound(ids, prefix);
 
-        var start = LowerBound(all, idPrefix);
-        var end = start;
-        while (end < all.Length && all[end].Id.StartsWith(idPrefix, StringComparison.Ordinal))
-            end++;
-        return Task.FromResult(all[start..end].AsImmutable());
+        var page = new List<FlowConfigSummary>(Math.Min(count, 1024));
+        for (; index < ids.Count && page.Count < count && ids[index].StartsWith(prefix, StringComparison.Ordinal); index++)
+            if (entries[index].Summary is { } summary)
+                page.Add(summary);
+        return Task.FromResult(page.ToArray().AsImmutable());
     }
 
     public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)
@@ -78,16 +86,22 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDoc
         if (_entries.TryGetValue(id, out var known) && known.Version >= version)
             return;
         _entries[id] = new Entry(version, summary);
-        _snapshot = null;
     }
 
-    private static int LowerBound(FlowConfigSummary[] sorted, string prefix)
+    /// <summary>The first position whose id is not below <paramref name="id"/>.</summary>
+    private static int LowerBound(IList<string> sorted, string id) => Bound(sorted, id, inclusive: true);
+
+    /// <summary>The first position whose id is above <paramref name="id"/>.</summary>
+    private static int UpperBound(IList<string> sorted, string id) => Bound(sorted, id, inclusive: false);
+
+    private static int Bound(IList<string> sorted, string id, bool inclusive)
     {
-        int low = 0, high = sorted.Length;
+        int low = 0, high = sorted.Count;
         while (low < high)
         {
             var middle = (low + high) / 2;
-            if (string.CompareOrdinal(sorted[middle].Id, prefix) < 0) low = middle + 1;
+            var order = string.CompareOrdinal(sorted[middle], id);
+            if (order < 0 || (!inclusive && order == 0)) low = middle + 1;
             else high = middle;
         }
         return low;

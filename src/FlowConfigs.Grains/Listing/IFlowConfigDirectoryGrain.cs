@@ -6,9 +6,13 @@ namespace FlowConfigs.Grains.Listing;
 /// <summary>The list of every config's summary, kept in memory (key 0: there is one directory).</summary>
 public interface IFlowConfigDirectoryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Summaries whose id starts with <paramref name="idPrefix"/> (all when empty), sorted by id (ordinal).</summary>
+    /// <summary>
+    /// Up to <paramref name="count"/> summaries whose id starts with <paramref name="idPrefix"/> (any id when empty) and
+    /// sorts after <paramref name="after"/> (from the start when null), in ordinal id order. Fewer than
+    /// <paramref name="count"/> means there are no more.
+    /// </summary>
     [ReadOnly]
-    Task<Immutable<FlowConfigSummary[]>> ListAsync(string? idPrefix);
+    Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count);
 
     /// <summary>Records version <paramref name="version"/> of a config: its summary, or null when that version deleted it.</summary>
     Task ApplyAsync(string id, long version, FlowConfigSummary? summary);

@@ -154,7 +154,7 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
             await Grain(id).SaveAsync(SampleConfigs.Branch(id), SaveCondition.None, "alice", AccessLevel.Full);
         await Grain(prefix + "b").DeleteAsync(SaveCondition.None, "alice");
 
-        var listed = (await fixture.Grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(prefix)).Value;
+        var listed = (await fixture.Grains.GetGrain<IFlowConfigDirectoryGrain>(0).PageAsync(prefix, null, 100)).Value;
 
         Assert.Equal(new[] { prefix + "a", prefix + "c" }, listed.Select(s => s.Id));
         Assert.All(listed, s => Assert.Equal("alice", s.UpdatedBy));
@@ -169,7 +169,7 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
         await directory.ApplyAsync(id, 2, new FlowConfigSummary(id, "second", 2, null, "x"));
         await directory.ApplyAsync(id, 1, null);
 
-        Assert.Equal("third", Assert.Single((await directory.ListAsync(id)).Value).Description);
+        Assert.Equal("third", Assert.Single((await directory.PageAsync(id, null, 100)).Value).Description);
     }
 
     private static Dictionary<string, string> Map(ResolvedConfig resolved) =>

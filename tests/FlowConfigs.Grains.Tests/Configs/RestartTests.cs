@@ -32,7 +32,7 @@ public sealed class RestartTests : IAsyncLifetime
         var second = await FlowConfigClusterFixture.StartAsync(_dataDirectory);
         try
         {
-            var listed = (await second.GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value;
+            var listed = (await second.GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).PageAsync(null, null, 100)).Value;
             Assert.Equal(new[] { "a", "b" }, listed.Select(s => s.Id));
 
             var recreated = await second.GrainFactory.GetGrain<IFlowConfigGrain>("gone")

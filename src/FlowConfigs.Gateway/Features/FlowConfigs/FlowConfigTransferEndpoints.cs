@@ -20,34 +20,43 @@ internal static class FlowConfigTransferEndpoints
     public const int MaxImportBytes = 10 * 1024 * 1024;
     public const int MaxImportItems = 1000;
 
-    /// <summary><c>?ids=a,b</c> exports those (each must exist and be readable); without ids, every config the caller may read.</summary>
-    public static async Task<Results<Ok<FlowConfig[]>, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> ExportAsync(
+    /// <summary>Ids taken from the directory (and judged by the access decider) at a time while exporting everything.</summary>
+    private const int ExportBatchSize = 500;
+
+    /// <summary>
+    /// <c>?ids=a,b</c> exports those (each must exist and be readable, checked before the first byte is sent); without
+    /// ids, every config the caller may read, in id order.
+    /// </summary>
+    public static async Task<Results<StreamedConfigs, BadRequestProblem, ForbiddenProblem, NotFoundProblem>> ExportAsync(
         IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken, string? ids = null)
     {
-        string[] wanted;
         if (string.IsNullOrEmpty(ids))
-        {
-            var summaries = (await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value;
-            var all = Array.ConvertAll(summaries, s => s.Id);
-            var levels = await access.LevelsAsync(all, cancellationToken);
-            wanted = all.Where((_, i) => levels[i] >= AccessLevel.Read).ToArray();
-        }
-        else
-        {
-            wanted = ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
-            if (wanted.Length > MaxImportItems)
-                return Problems.Field("ids", $"At most {MaxImportItems} ids per export.");
-            foreach (var id in wanted)
-            {
-                if (FlowConfigId.Validate(id) is { } error) return Problems.Field("ids", $"{id}: {error}");
-                if (await access.RequireAsync(id, AccessLevel.Read, "Exporting", cancellationToken) is { } denied) return denied;
-            }
-        }
+            return new StreamedConfigs(ReadableIdsAsync(grains, access, cancellationToken), grains);
 
-        var configs = await Task.WhenAll(wanted.Select(id => grains.GetGrain<IFlowConfigGrain>(id).GetAsync()));
-        if (!string.IsNullOrEmpty(ids) && Array.IndexOf(configs, null) is var missing and >= 0)
+        var wanted = ids.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal).ToArray();
+        if (wanted.Length > MaxImportItems)
+            return Problems.Field("ids", $"At most {MaxImportItems} ids per export.");
+        foreach (var id in wanted)
+        {
+            if (FlowConfigId.Validate(id) is { } error) return Problems.Field("ids", $"{id}: {error}");
+            if (await access.RequireAsync(id, AccessLevel.Read, "Exporting", cancellationToken) is { } denied) return denied;
+        }
+        // Asked of the grains themselves, a few at a time: once the array has started, a missing id can no longer be a 404.
+        var exists = new bool[wanted.Length];
+        await Parallel.ForAsync(0, wanted.Length, new ParallelOptions { MaxDegreeOfParallelism = StreamedConfigs.Parallelism, CancellationToken = cancellationToken },
+            async (i, _) => exists[i] = await grains.GetGrain<IFlowConfigGrain>(wanted[i]).GetAsync() is not null);
+        if (Array.IndexOf(exists, false) is var missing and >= 0)
             return Problems.ConfigNotFound(wanted[missing]);
-        return TypedResults.Ok(configs.Where(c => c is not null).Select(c => c!).ToArray());
+        return new StreamedConfigs(wanted.ToAsyncEnumerable(), grains);
+    }
+
+    private static async IAsyncEnumerable<string> ReadableIdsAsync(
+        IGrainFactory grains, CallerAccess access, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var batch in ReadableSummaries.BatchesAsync(grains, access, null, null, ExportBatchSize, cancellationToken))
+            for (var i = 0; i < batch.Summaries.Length; i++)
+                if (batch.Levels[i] >= AccessLevel.Read)
+                    yield return batch.Summaries[i].Id;
     }
 
     /// <summary>A JSON array of configs; each is checked, authorized and saved on its own, and reported per item.</summary>

@@ -58,12 +58,25 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
         // settings item has no version of ours but does have locales.
         var settings = await settingsGrain.GetAsync();
         if (settings.Version > 0 || settings.Locales.Count > 0) return;
-        if ((await grains.GetGrain<IFlowConfigDirectoryGrain>(0).ListAsync(null)).Value.Any(s => s.UpdatedBy != SeedUser)) return;
+        if (await AnyConfigNotSeededAsync()) return;
 
         foreach (var config in ReadConfigs())
             await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, new SaveCondition(MustNotExist: true), SeedUser, AccessLevel.Full);
         await settingsGrain.SaveAsync(ReadSettings(), expectedVersion: 0, SeedUser);
         logger.LogInformation("Seeded sample flow configs and settings into empty storage");
+    }
+
+    private async Task<bool> AnyConfigNotSeededAsync()
+    {
+        const int pageSize = 1000;
+        var directory = grains.GetGrain<IFlowConfigDirectoryGrain>(0);
+        for (string? after = null; ; )
+        {
+            var page = (await directory.PageAsync(null, after, pageSize)).Value;
+            if (page.Any(s => s.UpdatedBy != SeedUser)) return true;
+            if (page.Length < pageSize) return false;
+            after = page[^1].Id;
+        }
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

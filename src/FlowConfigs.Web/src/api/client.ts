@@ -1,4 +1,4 @@
-import type { AppSettings, FlowConfig, FlowConfigSummary, ImportResult, InitSettings, Me, Revision, RevisionSummary } from "./types";
+import type { AppSettings, FlowConfig, FlowConfigPage, ImportResult, ListQuery, InitSettings, Me, Revision, RevisionSummary } from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
@@ -29,8 +29,18 @@ export class ApiClient {
 
   init = () => this.json<InitSettings>("GET", "/api/init", undefined, false);
   me = () => this.json<Me>("GET", "/api/me");
-  list = (pattern?: string) =>
-    this.json<{ items: FlowConfigSummary[] }>("GET", "/api/flow-config" + (pattern ? `?pattern=${encodeURIComponent(pattern)}` : ""));
+  /** One page of the configs the user may read, by id; pass the returned cursor for the next (none on the last page). */
+  list = (query: ListQuery = {}) => {
+    const params = new URLSearchParams();
+    if (query.pattern) params.set("pattern", query.pattern);
+    if (query.limit) params.set("limit", String(query.limit));
+    if (query.cursor) params.set("cursor", query.cursor);
+    const search = params.toString();
+    return this.json<FlowConfigPage>("GET", "/api/flow-config" + (search ? `?${search}` : ""));
+  };
+
+  /** The user's level on one config, or null when they may not read it (or it does not exist). */
+  levelOn = async (id: string) => (await this.list({ pattern: id, limit: 1 })).items.find((i) => i.id === id)?.accessLevel ?? null;
 
   async get(id: string): Promise<{ config: FlowConfig; etag: string | null }> {
     const response = await this.send("GET", configPath(id));

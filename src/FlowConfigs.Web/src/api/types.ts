@@ -34,6 +34,20 @@ export interface FlowConfigSummary {
   updatedBy?: string;
 }
 
+/** A page of the list; `cursor` asks for the next and is absent on the last page. */
+export interface FlowConfigPage {
+  items: FlowConfigSummary[];
+  cursor?: string;
+}
+
+export interface ListQuery {
+  /** An id prefix. */
+  pattern?: string;
+  /** 1 to 1000; the server's default is 100. */
+  limit?: number;
+  cursor?: string;
+}
+
 export interface Me {
   username: string;
   groups: string[];

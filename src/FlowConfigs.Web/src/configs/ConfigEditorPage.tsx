@@ -43,11 +43,11 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const load = useCallback(async () => {
     if (create || !routeId) return;
     try {
-      const [{ config, etag: tag }, list] = await Promise.all([api.get(routeId), api.list(routeId)]);
+      const [{ config, etag: tag }, level] = await Promise.all([api.get(routeId), api.levelOn(routeId)]);
       setSaved(config);
       setDraft(config);
       setEtag(tag);
-      setLevel(list.items.find((i) => i.id === routeId)?.accessLevel ?? "read");
+      setLevel(level ?? "read");
       // Arriving from "Create", the save that brought us here is still worth saying.
       const created = (location.state as { created?: number } | null)?.created;
       setMessage(created ? { type: "success", text: `Saved version ${created}.` } : null);

@@ -1,6 +1,5 @@
-import { useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
-import { useCollection } from "@cloudscape-design/collection-hooks";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Header from "@cloudscape-design/components/header";
@@ -15,36 +14,64 @@ import { editorPath } from "./paths";
 
 const levelLabel = { none: "None", read: "Read", edit: "Edit", full: "Full" } as const;
 
-/** Every config the user may read, with their level on each: filter by id prefix, sort, page. */
+/** Rows per table page; each request to the server brings several table pages. */
+const pageSize = 25;
+const serverPageSize = 100;
+/** Typing pauses this long before the prefix goes to the server. */
+const filterDelayMs = 300;
+
+/**
+ * The configs the user may read, with their level on each, in id order. The server pages the list (there may be
+ * 100,000 configs) and filters by id prefix, so the total is unknown until the last page arrives: the table's pager
+ * stays open-ended while the server has more, and fetches them when the user pages past what is loaded.
+ */
 export function ConfigListPage() {
   const { api, me } = useAuth();
   const navigate = useNavigate();
   const [items, setItems] = useState<FlowConfigSummary[]>([]);
+  const [cursor, setCursor] = useState<string | undefined>();
+  const [filterText, setFilterText] = useState("");
+  const [pattern, setPattern] = useState("");
+  const [pageIndex, setPageIndex] = useState(1);
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
+  // Answers to a superseded request (the prefix changed meanwhile) are dropped.
+  const request = useRef(0);
 
-  useEffect(() => {
-    api.list().then(
-      (list) => setItems(list.items),
-      (e: Error) => setError(e.message),
-    ).finally(() => setLoading(false));
+  const load = useCallback(async (prefix: string, after: string | undefined) => {
+    const mine = ++request.current;
+    setLoading(true);
+    setError(null);
+    try {
+      const page = await api.list({ pattern: prefix || undefined, limit: serverPageSize, cursor: after });
+      if (mine !== request.current) return;
+      setItems((loaded) => (after ? [...loaded, ...page.items] : page.items));
+      setCursor(page.cursor);
+    } catch (e) {
+      if (mine === request.current) setError((e as Error).message);
+    } finally {
+      if (mine === request.current) setLoading(false);
+    }
   }, [api]);
 
-  const { items: shown, collectionProps, filterProps, paginationProps, filteredItemsCount } = useCollection(items, {
-    filtering: {
-      filteringFunction: (item, text) => item.id.startsWith(text),
-      empty: <Box textAlign="center" color="inherit">No flow configs you may read yet.</Box>,
-      noMatch: <Box textAlign="center" color="inherit">No flow config id starts with that.</Box>,
-    },
-    sorting: { defaultState: { sortingColumn: { sortingField: "id" } } },
-    pagination: { pageSize: 25 },
-  });
+  useEffect(() => {
+    setPageIndex(1);
+    void load(pattern, undefined);
+  }, [load, pattern]);
+
+  useEffect(() => {
+    const timer = setTimeout(() => setPattern(filterText), filterDelayMs);
+    return () => clearTimeout(timer);
+  }, [filterText]);
+
+  const pagesCount = Math.max(1, Math.ceil(items.length / pageSize));
+  const shown = items.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
+  const more = cursor !== undefined;
 
   return (
     <Table
-      {...collectionProps}
       items={shown}
-      loading={loading}
+      loading={loading && shown.length === 0}
       loadingText="Loading flow configs"
       trackBy="id"
       variant="full-page"
@@ -52,7 +79,7 @@ export function ConfigListPage() {
       header={
         <Header
           variant="awsui-h1-sticky"
-          counter={`(${items.length})`}
+          counter={`(${items.length}${more ? "+" : ""})`}
           actions={
             <SpaceBetween direction="horizontal" size="xs">
               {me?.canCreateConfigs && <Button onClick={() => navigate("/import")}>Import</Button>}
@@ -64,18 +91,31 @@ export function ConfigListPage() {
         </Header>
       }
       filter={
-        <TextFilter {...filterProps} filteringPlaceholder="Find by id prefix" filteringAriaLabel="Filter by id prefix"
-          countText={`${filteredItemsCount ?? 0} matches`} />
+        <TextFilter filteringText={filterText} onChange={({ detail }) => setFilterText(detail.filteringText)}
+          filteringPlaceholder="Find by id prefix" filteringAriaLabel="Filter by id prefix"
+          countText={`${items.length}${more ? "+" : ""} matches`} />
       }
-      pagination={<Pagination {...paginationProps} ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />}
-      empty={error ? <Box color="text-status-error">Could not load the list: {error}</Box> : undefined}
+      pagination={
+        <Pagination currentPageIndex={pageIndex} pagesCount={pagesCount} openEnd={more} disabled={loading && shown.length === 0}
+          onChange={({ detail }) => setPageIndex(detail.currentPageIndex)}
+          onNextPageClick={({ detail }) => {
+            if (detail.requestedPageAvailable || !more || loading) return;
+            void load(pattern, cursor).then(() => setPageIndex(detail.requestedPageIndex));
+          }}
+          ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />
+      }
+      empty={
+        error ? <Box color="text-status-error">Could not load the list: {error}</Box>
+          : loading ? undefined
+          : <Box textAlign="center" color="inherit">{pattern ? "No flow config id starts with that." : "No flow configs you may read yet."}</Box>
+      }
       columnDefinitions={[
-        { id: "id", header: "Id", sortingField: "id", cell: (item) => <Link href={editorPath(item.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(item.id)); }}>{item.id}</Link> },
-        { id: "description", header: "Description", sortingField: "description", cell: (item) => item.description },
-        { id: "accessLevel", header: "Your access", sortingField: "accessLevel", cell: (item) => levelLabel[item.accessLevel] },
-        { id: "version", header: "Version", sortingField: "version", cell: (item) => item.version },
-        { id: "updatedBy", header: "Changed by", sortingField: "updatedBy", cell: (item) => item.updatedBy ?? "" },
-        { id: "updatedAt", header: "Changed", sortingField: "updatedAt", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
+        { id: "id", header: "Id", cell: (item) => <Link href={editorPath(item.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(item.id)); }}>{item.id}</Link> },
+        { id: "description", header: "Description", cell: (item) => item.description },
+        { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
+        { id: "version", header: "Version", cell: (item) => item.version },
+        { id: "updatedBy", header: "Changed by", cell: (item) => item.updatedBy ?? "" },
+        { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
       ]}
     />
   );

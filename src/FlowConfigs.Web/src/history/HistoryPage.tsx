@@ -30,9 +30,9 @@ export function HistoryPage() {
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const [history, list] = await Promise.all([api.history(id), api.list(id)]);
+      const [history, level] = await Promise.all([api.history(id), api.levelOn(id)]);
       setRevisions(history.items);
-      setLevel(list.items.find((i) => i.id === id)?.accessLevel ?? (history.items[0]?.action === "delete" ? "full" : "read"));
+      setLevel(level ?? (history.items[0]?.action === "delete" ? "full" : "read"));
     } catch (e) {
       setMessage({ type: "error", text: (e as Error).message });
     } finally {

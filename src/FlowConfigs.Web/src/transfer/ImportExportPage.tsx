@@ -22,8 +22,9 @@ export function ImportExportPage() {
   const [results, setResults] = useState<ImportResult[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
+  // The first ids matching what the user typed, from the server: a directory can hold far more than a menu should.
   const loadIds = useCallback(
-    () => api.list().then((l) => setIds(l.items.map((i) => i.id)), (e: Error) => setError(e.message)),
+    (pattern?: string) => api.list({ pattern, limit: 100 }).then((l) => setIds(l.items.map((i) => i.id)), (e: Error) => setError(e.message)),
     [api]);
   useEffect(() => { void loadIds(); }, [loadIds]);
 
@@ -54,7 +55,8 @@ export function ImportExportPage() {
       <Container header={<Header variant="h2">Export</Header>}>
         <SpaceBetween size="s">
           <FormField label="Configs to export">
-            <Multiselect selectedOptions={chosen} options={ids.map((id) => ({ value: id, label: id }))} filteringType="auto"
+            <Multiselect selectedOptions={chosen} options={ids.map((id) => ({ value: id, label: id }))} filteringType="manual"
+              filteringPlaceholder="Find by id prefix" filteringAriaLabel="Find configs by id prefix" onLoadItems={({ detail }) => void loadIds(detail.filteringText || undefined)}
               placeholder="Choose flow configs" onChange={({ detail }) => setChosen(detail.selectedOptions)} />
           </FormField>
           <Button disabled={chosen.length === 0} onClick={() => void exportSelected()}>Download JSON</Button>
