@@ -17,7 +17,22 @@ public static class GrainsHosting
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         silo.AddReadCopies();
+        // The directory reads every config in the background once it activates: start that with the silo, so the
+        // first list a person asks for is already served from memory.
+        silo.AddStartupTask((services, _) => WakeDirectoryAsync(services.GetRequiredService<IGrainFactory>()));
         return silo;
+    }
+
+    private static async Task WakeDirectoryAsync(IGrainFactory grains)
+    {
+        try
+        {
+            await grains.GetGrain<Listing.IFlowConfigDirectoryGrain>(0).PageAsync(null, null, 0);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // Still reading, or storage is not answering: the directory tries again when next asked.
+        }
     }
 
     /// <summary>For external clients (tests, tools): they must read grain messages the way silos write them, and call them the same way.</summary>

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using FlowConfigs.Domain;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Storage;
@@ -9,51 +8,83 @@ using Orleans.Concurrency;
 namespace FlowConfigs.Grains.Listing;
 
 /// <summary>
-/// Serves the list from memory. It reads storage once, on activation; after that config grains tell it of every
-/// save and delete. Entries carry versions so a late or repeated update cannot undo a newer one.
+/// Serves the list from memory. It reads storage once, in the background after it activates (only the fields a
+/// summary needs); meanwhile config grains tell it of every save and delete, and pages answer a fast "still loading"
+/// fault rather than hold their callers. Entries carry versions so a late or repeated update cannot undo a newer one.
 /// </summary>
 [GrainType("flowconfig-directory")]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDocuments unreadable, ILogger<FlowConfigDirectoryGrain> logger)
+public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowConfigDirectoryGrain> logger)
     : Grain, IFlowConfigDirectoryGrain
 {
-    private SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
+    private static readonly string[] SummaryFields = ["description", "updatedAt", "updatedBy"];
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    /// <summary>Shorter than a grain call's timeout, so a caller hears "still loading" rather than a timeout.</summary>
+    private static readonly TimeSpan LoadPatience = TimeSpan.FromSeconds(1);
+
+    private SortedList<string, Entry> _entries = new(StringComparer.Ordinal);
+    private Task? _loading;
+    private int _loaded;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        try
-        {
-            // Sorted once at the end: a scan comes in no useful order (DynamoDB), and inserting each of 100,000 ids
-            // into a sorted list would shift it 100,000 times.
-            var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
-            await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, cancellationToken))
-                if (Summarize(document) is var (summary, readable) && readable)
-                    loaded[document.Id] = new Entry(document.Version, summary);
-            _entries = new SortedList<string, Entry>(loaded, StringComparer.Ordinal);
-        }
-        catch (StorageUnavailableException exception)
-        {
-            logger.LogWarning("Listing flow configs failed: {Reason}", exception.Message);
-            throw new StorageFaultException(new StorageFault("Storage is not answering, so the list of flow configs cannot be loaded. Try again in a moment.",
-                StorageFault.Shortly));
-        }
+        // Not awaited: with 100,000 configs the read takes seconds, longer than any caller should wait. It runs on
+        // this activation's scheduler, so it interleaves with updates turn by turn.
+        _loading = LoadAsync();
+        return Task.CompletedTask;
     }
 
-    /// <summary>One unreadable item is left out of the list (and reported), never the reason the list fails.</summary>
-    private (FlowConfigSummary? Summary, bool Readable) Summarize(StoredDocument document)
+    private async Task LoadAsync()
     {
-        if (document.Body is null)
-            return (null, true);
+        // Sorted once at the end: a scan comes in no useful order (DynamoDB), and inserting each of 100,000 ids
+        // into a sorted list would shift it 100,000 times.
+        var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, SummaryFields))
+        {
+            loaded[document.Id] = new Entry(document.Version, Summarize(document));
+            _loaded = loaded.Count;
+        }
+        // Updates that arrived while loading are at least as new as what the scan read.
+        foreach (var (id, entry) in _entries)
+            if (!loaded.TryGetValue(id, out var read) || read.Version < entry.Version)
+                loaded[id] = entry;
+        _entries = new SortedList<string, Entry>(loaded, StringComparer.Ordinal);
+    }
+
+    /// <summary>A summary from the projected fields; a config whose body cannot be read still lists (and answers 503 when opened).</summary>
+    private static FlowConfigSummary? Summarize(StoredDocument document) => document.Body is not { } body ? null : new FlowConfigSummary(
+        document.Id,
+        Text(body, "description") ?? "",
+        document.Version,
+        DateTimeOffset.TryParse(Text(body, "updatedAt"), System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null,
+        Text(body, "updatedBy"));
+
+    private static string? Text(System.Text.Json.Nodes.JsonObject body, string name) =>
+        body[name] is System.Text.Json.Nodes.JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+
+    /// <summary>
+    /// Waits a moment for the first read of storage (a small table is read by then), then answers a fault the caller
+    /// turns into a 503 until it has finished.
+    /// </summary>
+    private async Task WhenLoadedAsync()
+    {
         try
         {
-            return (FlowConfigSummary.Of(document.Body.Deserialize<FlowConfig>(DomainJson.Options)!), true);
+            await _loading!.WaitAsync(LoadPatience);
+            return;
         }
-        catch (Exception exception) when (exception is JsonException or InvalidOperationException or NotSupportedException)
+        catch (TimeoutException)
         {
-            var key = new DocumentKey(FlowConfigGrain.Kind, document.Id);
-            unreadable.Report(key, exception.Message);
-            logger.LogError("Stored flow config {Id} cannot be read and is left out of the list: {Reason}", document.Id, exception.Message);
-            return (null, false);
+            throw new StorageFaultException(new StorageFault(
+                $"The list of flow configs is still being read from storage ({_loaded:N0} so far). Try again in a moment.", StorageFault.Shortly));
+        }
+        catch (Exception exception) when (exception is not StorageFaultException)
+        {
+            logger.LogWarning("Listing flow configs failed: {Reason}", exception.GetBaseException().Message);
+            _loading = LoadAsync();
+            throw new StorageFaultException(new StorageFault("Storage is not answering, so the list of flow configs cannot be loaded. Try again in a moment.",
+                StorageFault.Shortly));
         }
     }
 
@@ -61,8 +92,9 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDoc
     /// Costs a binary search and the page, whatever the number of configs: pages are read from the sorted entries
     /// themselves, so no save has to rebuild a copy of 100,000 summaries for the next reader.
     /// </remarks>
-    public Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count)
+    public async Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count)
     {
+        await WhenLoadedAsync();
         var prefix = idPrefix ?? "";
         var ids = _entries.Keys;
         var entries = _entries.Values;
@@ -72,7 +104,7 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, UnreadableDoc
         for (; index < ids.Count && page.Count < count && ids[index].StartsWith(prefix, StringComparison.Ordinal); index++)
             if (entries[index].Summary is { } summary)
                 page.Add(summary);
-        return Task.FromResult(page.ToArray().AsImmutable());
+        return page.ToArray().AsImmutable();
     }
 
     public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)

@@ -20,8 +20,12 @@ public interface IDocumentStore
     /// <exception cref="StorageUnavailableException">Whether the write landed is unknown: read before trusting either.</exception>
     Task<WriteResult> WriteAsync(DocumentKey key, DocumentWrite write, CancellationToken cancellationToken = default);
 
-    /// <summary>Every document of <paramref name="kind"/> (tombstones too), in ordinal id order; for rebuilding indexes, never per request.</summary>
-    IAsyncEnumerable<StoredDocument> ListAsync(string kind, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Every document of <paramref name="kind"/> (tombstones too), in ordinal id order; for rebuilding indexes, never per
+    /// request. With <paramref name="fields"/>, bodies carry only those top-level fields (plus <c>id</c> and
+    /// <c>version</c>), read by storage itself so an index over 100,000 documents does not parse them whole.
+    /// </summary>
+    IAsyncEnumerable<StoredDocument> ListAsync(string kind, IReadOnlyList<string>? fields = null, CancellationToken cancellationToken = default);
 
     /// <summary>The kept revisions of a document, newest first; empty when it never wrote one.</summary>
     Task<IReadOnlyList<RevisionHeader>> ListRevisionsAsync(DocumentKey key, CancellationToken cancellationToken = default);

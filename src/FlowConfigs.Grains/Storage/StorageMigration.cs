@@ -17,7 +17,7 @@ public static class StorageMigration
         int copied = 0, skipped = 0;
         foreach (var kind in await source.KindsAsync(cancellationToken))
         {
-            await foreach (var document in source.ListAsync(kind, cancellationToken))
+            await foreach (var document in source.ListAsync(kind, cancellationToken: cancellationToken))
             {
                 var key = new DocumentKey(kind, document.Id);
                 var history = new List<StoredRevision>();

@@ -149,8 +149,10 @@ public sealed class DynamoDbGatewayTests(DynaliteFixture dynalite) : IClassFixtu
             Assert.Contains("cannot be read", (await broken.ReadObjectAsync())["detail"]!.GetValue<string>());
             Assert.NotNull(broken.Headers.RetryAfter);
         }
+        // The list still shows it, so an admin can find it; opening it is the same clear 503.
         var listed = (await (await admin.GetAsync("/api/flow-config")).ReadObjectAsync())["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToList();
-        Assert.Equal(["seeded"], listed);
+        Assert.Equal(["broken", "seeded"], listed);
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await admin.GetAsync(Documents.Path("broken"))).StatusCode);
 
         // Readiness answers from its last background round: wait for a round after the bad item was met.
         JsonObject report = [];

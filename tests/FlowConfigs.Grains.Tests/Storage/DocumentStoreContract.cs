@@ -103,6 +103,29 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task A_list_can_carry_only_the_fields_an_index_needs()
+    {
+        var store = Open();
+        var prefix = NewId("projected");
+        await store.WriteAsync(Config($"{prefix}/a"), new DocumentWrite(null, Body("kept")));
+        await store.WriteAsync(Config($"{prefix}/b"), new DocumentWrite(null, Body("gone")));
+        await store.WriteAsync(Config($"{prefix}/b"), new DocumentWrite(1, null));
+
+        var mine = new List<StoredDocument>();
+        await foreach (var document in store.ListAsync("flowconfig", ["description", "updatedBy"]))
+            if (document.Id.StartsWith(prefix, StringComparison.Ordinal)) mine.Add(document);
+
+        Assert.Equal([$"{prefix}/a", $"{prefix}/b"], mine.Select(d => d.Id));
+        var body = mine[0].Body!;
+        Assert.Equal("kept", body["description"]!.GetValue<string>());
+        Assert.Null(body["variables"]);
+        Assert.Null(body["prompts"]);
+        Assert.Null(body["updatedBy"]);
+        Assert.Equal((1L, $"{prefix}/a"), (body["version"]!.GetValue<long>(), body["id"]!.GetValue<string>()));
+        Assert.Equal((2L, (JsonObject?)null), (mine[1].Version, mine[1].Body));
+    }
+
+    [Fact]
     public async Task A_new_kind_needs_nothing_from_the_provider_and_is_kept_apart_from_configs_of_the_same_id()
     {
         var store = Open();

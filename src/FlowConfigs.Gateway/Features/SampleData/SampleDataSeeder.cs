@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
@@ -5,6 +6,7 @@ using FlowConfigs.Domain.Settings;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Settings;
+using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Gateway.Features.SampleData;
@@ -72,7 +74,7 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
         var directory = grains.GetGrain<IFlowConfigDirectoryGrain>(0);
         for (string? after = null; ; )
         {
-            var page = (await directory.PageAsync(null, after, pageSize)).Value;
+            var page = await PageWhenLoadedAsync(directory, after, pageSize);
             if (page.Any(s => s.UpdatedBy != SeedUser)) return true;
             if (page.Length < pageSize) return false;
             after = page[^1].Id;
@@ -80,6 +82,23 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The directory reads storage in the background after it activates; start-up waits for that, within reason.</summary>
+    private static async Task<FlowConfigSummary[]> PageWhenLoadedAsync(IFlowConfigDirectoryGrain directory, string? after, int count)
+    {
+        var patience = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return (await directory.PageAsync(null, after, count)).Value;
+            }
+            catch (StorageFaultException) when (patience.Elapsed < TimeSpan.FromSeconds(60))
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
 
     private static IEnumerable<FlowConfig> ReadConfigs()
     {

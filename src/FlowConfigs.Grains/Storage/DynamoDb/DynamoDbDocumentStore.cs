@@ -149,7 +149,8 @@ public sealed class DynamoDbDocumentStore(
             return WriteResult.Written(write.NextVersion);
         });
 
-    public async IAsyncEnumerable<StoredDocument> ListAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredDocument> ListAsync(string kind, IReadOnlyList<string>? fields = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var all = await GuardAsync(new DocumentKey(kind, "*"), async () =>
         {
@@ -163,6 +164,13 @@ public sealed class DynamoDbDocumentStore(
                 {
                     request.FilterExpression = "begins_with(id, :prefix)";
                     request.ExpressionAttributeValues = new() { [":prefix"] = new AttributeValue { S = prefix } };
+                }
+                if (fields is not null)
+                {
+                    // Names go through placeholders: a field may be a DynamoDB reserved word.
+                    var names = new[] { "id", "version", "deleted" }.Concat(fields).Distinct(StringComparer.Ordinal).ToArray();
+                    request.ExpressionAttributeNames = names.Select((name, i) => (name, i)).ToDictionary(n => $"#f{n.i}", n => n.name);
+                    request.ProjectionExpression = string.Join(", ", request.ExpressionAttributeNames.Keys);
                 }
                 var page = await client.ScanAsync(request, cancellationToken);
                 foreach (var item in page.Items ?? [])

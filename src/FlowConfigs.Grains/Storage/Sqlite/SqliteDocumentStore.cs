@@ -167,7 +167,8 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    public async IAsyncEnumerable<StoredDocument> ListAsync(string kind, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public async IAsyncEnumerable<StoredDocument> ListAsync(string kind, IReadOnlyList<string>? fields = null,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         SqliteConnection connection;
         try
@@ -180,7 +181,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         }
         await using var _ = connection;
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT id, version, body FROM documents WHERE kind = $kind ORDER BY id";
+        command.CommandText = $"SELECT id, version, {Projection(command, fields)} FROM documents WHERE kind = $kind ORDER BY id";
         command.Parameters.AddWithValue("$kind", kind);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -215,6 +216,25 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
             return new StoredRevision(version, ParseTime(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
                 JsonNode.Parse(reader.GetString(3))!.AsObject());
         });
+
+    /// <summary>The body, or a JSON object of just <paramref name="fields"/> built by SQLite (null stays null: a tombstone).</summary>
+    private static string Projection(SqliteCommand command, IReadOnlyList<string>? fields)
+    {
+        if (fields is null) return "body";
+        var pairs = new List<string>();
+        for (var i = 0; i < fields.Count; i++)
+        {
+            command.Parameters.AddWithValue($"$field{i}", fields[i]);
+            command.Parameters.AddWithValue($"$path{i}", "$." + PathStep(fields[i]));
+            pairs.Add($"$field{i}, json(body -> $path{i})");
+        }
+        return $"CASE WHEN body IS NULL THEN NULL ELSE json_object({string.Join(", ", pairs)}) END";
+    }
+
+    /// <summary>Field names come from code, and only plain names are taken, so none can read as path syntax.</summary>
+    private static string PathStep(string field) => field.Length > 0 && field.All(char.IsAsciiLetterOrDigit)
+        ? field
+        : throw new ArgumentException($"'{field}' is not a plain field name.", nameof(field));
 
     /// <summary>The kinds stored here, for copying everything elsewhere.</summary>
     public async Task<IReadOnlyList<string>> KindsAsync(CancellationToken cancellationToken = default)
