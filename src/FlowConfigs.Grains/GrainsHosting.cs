@@ -19,7 +19,11 @@ public static class GrainsHosting
         silo.AddReadCopies();
         // The directory reads every config in the background once it activates: start that with the silo, so the
         // first list a person asks for is already served from memory.
-        silo.AddStartupTask((services, _) => WakeDirectoryAsync(services.GetRequiredService<IGrainFactory>()));
+        silo.AddStartupTask((services, cancellationToken) =>
+        {
+            _ = WakeDirectoryAsync(services.GetRequiredService<IGrainFactory>());
+            return Task.CompletedTask;
+        });
         return silo;
     }
 

@@ -36,19 +36,28 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
 
     private async Task LoadAsync()
     {
-        // Sorted once at the end: a scan comes in no useful order (DynamoDB), and inserting each of 100,000 ids
-        // into a sorted list would shift it 100,000 times.
-        var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
-        await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, SummaryFields))
-        {
-            loaded[document.Id] = new Entry(document.Version, Summarize(document));
-            _loaded = loaded.Count;
-        }
+        // Read on the thread pool: a store that answers synchronously (SQLite) would otherwise hold this activation,
+        // and every page and update waiting on it, for the whole read.
+        var loaded = await Task.Run(ReadAllAsync);
         // Updates that arrived while loading are at least as new as what the scan read.
         foreach (var (id, entry) in _entries)
             if (!loaded.TryGetValue(id, out var read) || read.Version < entry.Version)
                 loaded[id] = entry;
+        // Sorted once at the end: a scan comes in no useful order (DynamoDB), and inserting each of 100,000 ids into
+        // a sorted list would shift it 100,000 times.
         _entries = new SortedList<string, Entry>(loaded, StringComparer.Ordinal);
+    }
+
+    /// <remarks>Runs off the activation: touches nothing of the grain but the progress counter.</remarks>
+    private async Task<Dictionary<string, Entry>> ReadAllAsync()
+    {
+        var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, SummaryFields))
+        {
+            loaded[document.Id] = new Entry(document.Version, Summarize(document));
+            Volatile.Write(ref _loaded, loaded.Count);
+        }
+        return loaded;
     }
 
     /// <summary>A summary from the projected fields; a config whose body cannot be read still lists (and answers 503 when opened).</summary>
@@ -77,7 +86,7 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         catch (TimeoutException)
         {
             throw new StorageFaultException(new StorageFault(
-                $"The list of flow configs is still being read from storage ({_loaded:N0} so far). Try again in a moment.", StorageFault.Shortly));
+                $"The list of flow configs is still being read from storage ({Volatile.Read(ref _loaded):N0} so far). Try again in a moment.", StorageFault.Shortly));
         }
         catch (Exception exception) when (exception is not StorageFaultException)
         {
