@@ -12,7 +12,7 @@ internal static class ClusterBench
     public static async Task RunAsync(BenchOptions options)
     {
         var report = new Report();
-        await using var redis = await Redis.StartAsync();
+        await using var redis = await RedisServer.StartAsync();
         await using var dynalite = await Dynalite.StartAsync();
         var cluster = "bench-" + Guid.NewGuid().ToString("N")[..8];
         var settings = new Dictionary<string, string>(dynalite.GatewaySettings())

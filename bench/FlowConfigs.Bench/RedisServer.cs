@@ -4,7 +4,7 @@ using System.Net.Sockets;
 
 namespace FlowConfigs.Bench;
 
-/// <summary>Debian's redis-server on loopback, without persistence: the cluster's membership table for the kill scenario.</summary>
+/// <summary>Debian's redis-server on loopback, without persistence: the cluster's membership table, as ElastiCache is in AWS.</summary>
 internal sealed class RedisServer : IAsyncDisposable
 {
     private readonly Process _process;

@@ -16,30 +16,9 @@ namespace FlowConfigs.Gateway.Tests.Connect;
 public sealed class ReadCopyClusterTests(RedisServer redis, DynaliteFixture dynalite, ITestOutputHelper output)
     : IClassFixture<RedisServer>, IClassFixture<DynaliteFixture>, IAsyncLifetime
 {
-    private readonly string _cluster = "rc" + Guid.NewGuid().ToString("N")[..10];
-    private readonly List<string> _directories = [];
+    private readonly GatewayCluster _cluster = new(redis, dynalite);
 
-    private Task<GatewayProcess> StartAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "flowconfigs-copies-" + Guid.NewGuid().ToString("N"));
-        _directories.Add(directory);
-        return GatewayProcess.StartAsync(directory, settings: new Dictionary<string, string>
-        {
-            ["FlowConfigs__Clustering__Provider"] = "Redis",
-            ["FlowConfigs__Clustering__Redis__ConnectionString"] = redis.ConnectionString,
-            ["FlowConfigs__Cluster__ClusterId"] = _cluster,
-            ["FlowConfigs__Cluster__ServiceId"] = _cluster,
-            ["FlowConfigs__Cluster__AdvertisedIPAddress"] = "127.0.0.1",
-            ["FlowConfigs__Storage__Provider"] = "DynamoDB",
-            ["FlowConfigs__Storage__DynamoDB__ServiceUrl"] = dynalite.ServiceUrl,
-            ["FlowConfigs__Storage__DynamoDB__Region"] = "us-east-1",
-            ["FlowConfigs__Storage__DynamoDB__TableName"] = _cluster + "-configs",
-            ["FlowConfigs__Storage__DynamoDB__RevisionsTableName"] = _cluster + "-revisions",
-            ["FlowConfigs__Storage__DynamoDB__CreateTables"] = "true",
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-        });
-    }
+    private Task<GatewayProcess> StartAsync() => _cluster.StartAsync();
 
     private static string ConfigPath(string id) => "/internal/config/" + Uri.EscapeDataString(id);
 
@@ -134,10 +113,5 @@ public sealed class ReadCopyClusterTests(RedisServer redis, DynaliteFixture dyna
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
-    {
-        foreach (var directory in _directories)
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
-    }
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
 }

@@ -17,32 +17,10 @@ namespace FlowConfigs.Gateway.Tests.Hosting;
 public sealed class RedisClusterTests(RedisServer redis, DynaliteFixture dynalite, ITestOutputHelper output)
     : IClassFixture<RedisServer>, IClassFixture<DynaliteFixture>, IAsyncLifetime
 {
-    private readonly string _cluster = "c" + Guid.NewGuid().ToString("N")[..10];
+    private readonly GatewayCluster _cluster = new(redis, dynalite);
     private readonly List<string> _directories = [];
 
-    private Dictionary<string, string> Settings() => new()
-    {
-        ["FlowConfigs__Clustering__Provider"] = "Redis",
-        ["FlowConfigs__Clustering__Redis__ConnectionString"] = redis.ConnectionString,
-        ["FlowConfigs__Cluster__ClusterId"] = _cluster,
-        ["FlowConfigs__Cluster__ServiceId"] = _cluster,
-        ["FlowConfigs__Cluster__AdvertisedIPAddress"] = "127.0.0.1",
-        ["FlowConfigs__Storage__Provider"] = "DynamoDB",
-        ["FlowConfigs__Storage__DynamoDB__ServiceUrl"] = dynalite.ServiceUrl,
-        ["FlowConfigs__Storage__DynamoDB__Region"] = "us-east-1",
-        ["FlowConfigs__Storage__DynamoDB__TableName"] = _cluster + "-configs",
-        ["FlowConfigs__Storage__DynamoDB__RevisionsTableName"] = _cluster + "-revisions",
-        ["FlowConfigs__Storage__DynamoDB__CreateTables"] = "true",
-        ["AWS_ACCESS_KEY_ID"] = "test",
-        ["AWS_SECRET_ACCESS_KEY"] = "test",
-    };
-
-    private Task<GatewayProcess> StartAsync()
-    {
-        var directory = Path.Combine(Path.GetTempPath(), "flowconfigs-cluster-" + Guid.NewGuid().ToString("N"));
-        _directories.Add(directory);
-        return GatewayProcess.StartAsync(directory, settings: Settings());
-    }
+    private Task<GatewayProcess> StartAsync() => _cluster.StartAsync();
 
     /// <summary>An Orleans client of the same cluster, to ask the management grain where activations live.</summary>
     private async Task<IHost> ClusterClientAsync()
@@ -50,7 +28,7 @@ public sealed class RedisClusterTests(RedisServer redis, DynaliteFixture dynalit
         var host = Host.CreateDefaultBuilder()
             .UseOrleansClient(client => client
                 .UseRedisClustering(redis.ConnectionString)
-                .Configure<Orleans.Configuration.ClusterOptions>(options => options.ClusterId = options.ServiceId = _cluster))
+                .Configure<Orleans.Configuration.ClusterOptions>(options => options.ClusterId = options.ServiceId = _cluster.ClusterId))
             .Build();
         await host.StartAsync();
         return host;
@@ -148,7 +126,7 @@ public sealed class RedisClusterTests(RedisServer redis, DynaliteFixture dynalit
     [InlineData("127.0.0.1:1,connectTimeout=500", "It was not possible to connect to the redis server")]
     public async Task A_missing_or_unreachable_Redis_stops_start_up_with_a_clear_message(string connectionString, string expected)
     {
-        var settings = Settings();
+        var settings = _cluster.Settings();
         settings["FlowConfigs__Clustering__Redis__ConnectionString"] = connectionString;
         var directory = Path.Combine(Path.GetTempPath(), "flowconfigs-cluster-" + Guid.NewGuid().ToString("N"));
         _directories.Add(directory);
@@ -159,10 +137,10 @@ public sealed class RedisClusterTests(RedisServer redis, DynaliteFixture dynalit
 
     public Task InitializeAsync() => Task.CompletedTask;
 
-    public Task DisposeAsync()
+    public async Task DisposeAsync()
     {
+        await _cluster.DisposeAsync();
         foreach (var directory in _directories)
             try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        return Task.CompletedTask;
     }
 }

@@ -259,11 +259,15 @@ public sealed class GatewayProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>Idempotent: a test may dispose a gateway it started through a <see cref="GatewayCluster"/> that disposes it too.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         if (!_process.HasExited)
             KillHard();
         _process.Dispose();
         await Task.CompletedTask;
     }
+
+    private int _disposed;
 }
