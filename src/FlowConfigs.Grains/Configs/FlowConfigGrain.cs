@@ -217,10 +217,7 @@ public sealed class FlowConfigGrain(
             JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()), JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)!.AsObject()));
         if (written.Status == DocumentWriteStatus.Written)
         {
-            Publish();
-            // Acknowledged: other silos drop older read copies before the caller hears of it.
-            await changes.AnnounceAsync(Id, _document.Version);
-            await TellDirectoryAsync();
+            await PublishAcknowledgedAsync();
         }
         else if (_document.Uncertain)
         {
@@ -242,10 +239,19 @@ public sealed class FlowConfigGrain(
         if (_document.Version != before)
         {
             logger.LogInformation("Flow config {Id}: storage holds version {Version} (was serving {Before})", Id, _document.Version, before);
-            Publish();
-            await changes.AnnounceAsync(Id, _document.Version);
-            await TellDirectoryAsync();
+            await PublishAcknowledgedAsync();
         }
+    }
+
+    /// <summary>
+    /// A version storage has just acknowledged: serve it here, have other silos drop older read copies before the
+    /// caller hears of it, and update the list.
+    /// </summary>
+    private async Task PublishAcknowledgedAsync()
+    {
+        Publish();
+        await changes.AnnounceAsync(Id, _document.Version);
+        await TellDirectoryAsync();
     }
 
     private void Publish()

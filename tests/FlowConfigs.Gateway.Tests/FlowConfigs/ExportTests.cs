@@ -13,10 +13,6 @@ public sealed class ExportTests(GatewayFixture fixture) : IClassFixture<GatewayF
     private async Task<HttpClient> ClientAsync(string username, string[] groups, string? read = null) =>
         fixture.PublicClient(await fixture.TokenAsync(username, groups, read: read));
 
-    private static async Task SaveManyAsync(HttpClient admin, IEnumerable<string> ids) =>
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (id, _) => await Documents.SaveAsync(admin, id, Documents.Branch()));
-
     [Fact]
     public async Task Exporting_everything_streams_each_readable_config_as_a_read_returns_it_in_id_order()
     {
@@ -24,7 +20,7 @@ public sealed class ExportTests(GatewayFixture fixture) : IClassFixture<GatewayF
         var prefix = Documents.NewId("all") + "/";
         // More than one batch of ids from the directory.
         var ids = Enumerable.Range(0, 620).Select(i => prefix + i.ToString("d3")).ToArray();
-        await SaveManyAsync(admin, ids);
+        await Documents.SaveManyAsync(admin, ids);
 
         using var response = await admin.GetAsync("/api/flow-config/export");
         var exported = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
@@ -47,7 +43,7 @@ public sealed class ExportTests(GatewayFixture fixture) : IClassFixture<GatewayF
     {
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("scoped") + "/";
-        await SaveManyAsync(admin, [prefix + "r1", prefix + "h1", prefix + "r2"]);
+        await Documents.SaveManyAsync(admin, [prefix + "r1", prefix + "h1", prefix + "r2"]);
         var reader = await ClientAsync("rita", [], read: prefix + "r*");
 
         var exported = JsonNode.Parse(await reader.GetStringAsync("/api/flow-config/export"))!.AsArray();
@@ -62,7 +58,7 @@ public sealed class ExportTests(GatewayFixture fixture) : IClassFixture<GatewayF
     {
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("named") + "/";
-        await SaveManyAsync(admin, [prefix + "a", prefix + "b"]);
+        await Documents.SaveManyAsync(admin, [prefix + "a", prefix + "b"]);
 
         var exported = JsonNode.Parse(await admin.GetStringAsync("/api/flow-config/export?ids=" + Uri.EscapeDataString($"{prefix}b,{prefix}a")))!.AsArray();
         using var missing = await admin.GetAsync("/api/flow-config/export?ids=" + Uri.EscapeDataString($"{prefix}a,{prefix}gone"));
@@ -78,7 +74,7 @@ public sealed class ExportTests(GatewayFixture fixture) : IClassFixture<GatewayF
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("broken") + "/";
         var ids = Enumerable.Range(0, 200).Select(i => prefix + i.ToString("d3")).ToArray();
-        await SaveManyAsync(admin, ids);
+        await Documents.SaveManyAsync(admin, ids);
         // Storage changes under the gateway: one config's stored body becomes unreadable, and its grain goes away so
         // the export's read is the one that finds out.
         var grains = fixture.Services.GetRequiredService<IGrainFactory>();

@@ -13,10 +13,6 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
     private async Task<HttpClient> ClientAsync(string username, string[] groups, string? read = null) =>
         fixture.PublicClient(await fixture.TokenAsync(username, groups, read: read));
 
-    private static async Task SaveManyAsync(HttpClient admin, IEnumerable<string> ids) =>
-        await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
-            async (id, _) => await Documents.SaveAsync(admin, id, Documents.Branch()));
-
     private static async Task<(string[] Ids, string? Cursor)> PageAsync(HttpClient client, string query)
     {
         using var response = await client.GetAsync("/api/flow-config?" + query);
@@ -45,7 +41,7 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("paged") + "/";
         var ids = Enumerable.Range(0, 230).Select(i => prefix + i.ToString("x3")).ToArray();
-        await SaveManyAsync(admin, ids);
+        await Documents.SaveManyAsync(admin, ids);
 
         var pages = await AllPagesAsync(admin, "pattern=" + Uri.EscapeDataString(prefix) + "&limit=100");
 
@@ -63,7 +59,7 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
     {
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("moving") + "/";
-        await SaveManyAsync(admin, Enumerable.Range(10, 20).Select(i => prefix + i));
+        await Documents.SaveManyAsync(admin, Enumerable.Range(10, 20).Select(i => prefix + i));
         var pattern = "pattern=" + Uri.EscapeDataString(prefix) + "&limit=10";
 
         var (first, cursor) = await PageAsync(admin, pattern);
@@ -87,7 +83,7 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
         var prefix = Documents.NewId("mixed") + "/";
         // Every third config readable: a page of 40 needs several batches from the directory.
         var ids = Enumerable.Range(0, 300).Select(i => prefix + (i % 3 == 0 ? "r" : "h") + i.ToString("d3")).ToArray();
-        await SaveManyAsync(admin, ids);
+        await Documents.SaveManyAsync(admin, ids);
         var reader = await ClientAsync("rita", [], read: prefix + "r*");
 
         var pages = await AllPagesAsync(reader, "pattern=" + Uri.EscapeDataString(prefix) + "&limit=40");
@@ -148,7 +144,7 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
         var prefix = Documents.NewId("chars") + "/";
         string[] ids = [prefix + "a", prefix + "B", prefix + "+1800", prefix + "x/y", prefix + "a.b", prefix + "a:b", prefix + "a@b", prefix + "a_b", prefix + "a-b"];
-        await SaveManyAsync(admin, ids);
+        await Documents.SaveManyAsync(admin, ids);
 
         var pages = await AllPagesAsync(admin, "pattern=" + Uri.EscapeDataString(prefix) + "&limit=1");
 

@@ -27,6 +27,19 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Docum
     private async Task<Dictionary<string, AttributeValue>> RawItemAsync(string id) =>
         (await dynalite.Client(dynalite.Options(_tables)).GetItemAsync(_tables + "-configs", new() { ["id"] = new AttributeValue { S = id } })).Item;
 
+    /// <summary>What a writer that died between its two writes leaves: revision 2 of <paramref name="id"/>, uncommitted, leased until <paramref name="until"/>.</summary>
+    private Task PutStrandedRevisionAsync(string id, DateTimeOffset until) => PutRawAsync("-revisions", new()
+    {
+        ["id"] = new() { S = id },
+        ["version"] = new() { N = "2" },
+        ["at"] = new() { S = DateTimeOffset.UnixEpoch.ToString("O") },
+        ["by"] = new() { S = "ghost" },
+        ["action"] = new() { S = "save" },
+        ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
+        ["writeId"] = new() { S = "ghost" },
+        ["pendingUntil"] = new() { N = until.ToUnixTimeMilliseconds().ToString() },
+    });
+
     [Fact]
     public async Task A_config_is_one_item_of_native_maps_keyed_by_its_id()
     {
@@ -89,17 +102,7 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Docum
 
         // A writer that wrote revision 2 and died before the item.
         var until = _clock.GetUtcNow().AddSeconds(30);
-        await PutRawAsync("-revisions", new()
-        {
-            ["id"] = new() { S = key.Id },
-            ["version"] = new() { N = "2" },
-            ["at"] = new() { S = DateTimeOffset.UnixEpoch.ToString("O") },
-            ["by"] = new() { S = "ghost" },
-            ["action"] = new() { S = "save" },
-            ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
-            ["writeId"] = new() { S = "ghost" },
-            ["pendingUntil"] = new() { N = until.ToUnixTimeMilliseconds().ToString() },
-        });
+        await PutStrandedRevisionAsync(key.Id, until);
         Assert.Equal([1L], (await store.ListRevisionsAsync(key)).Select(r => r.Version));
         Assert.Null(await store.ReadRevisionAsync(key, 2));
 
@@ -121,17 +124,7 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Docum
         var store = Open();
         var key = Config(NewId("lease"));
         await store.WriteAsync(key, new DocumentWrite(null, Body("committed"), Revision(1, "committed")));
-        await PutRawAsync("-revisions", new()
-        {
-            ["id"] = new() { S = key.Id },
-            ["version"] = new() { N = "2" },
-            ["at"] = new() { S = DateTimeOffset.UnixEpoch.ToString("O") },
-            ["by"] = new() { S = "ghost" },
-            ["action"] = new() { S = "save" },
-            ["document"] = new() { M = new() { ["description"] = new() { S = "never committed" } } },
-            ["writeId"] = new() { S = "ghost" },
-            ["pendingUntil"] = new() { N = _clock.GetUtcNow().AddSeconds(30).ToUnixTimeMilliseconds().ToString() },
-        });
+        await PutStrandedRevisionAsync(key.Id, _clock.GetUtcNow().AddSeconds(30));
 
         _clock.Advance(TimeSpan.FromSeconds(31));
         Assert.Equal(WriteResult.Written(2), await store.WriteAsync(key, new DocumentWrite(1, Body("real"), Revision(2, "real"))));
