@@ -133,6 +133,10 @@ public sealed class KilledGatewayTests(RedisServer redis, DynaliteFixture dynali
             $"last failure ended +{back.TotalSeconds:F2} s after it.");
         foreach (var failure in failures.Where(f => f.Status != 503).Take(5))
             output.WriteLine($"{failure.Status} +{failure.Started.TotalSeconds:F2} s {failure.Duration.TotalMilliseconds:F0} ms {failure.Id}: {failure.Body}");
+        // A failure that is not a 503 is an exception the gateway did not map: its log says which.
+        if (failures.Any(f => f.Status != 503))
+            foreach (var line in survivor.ErrorLines.TakeLast(8))
+                output.WriteLine(line);
 
         Assert.All(failures, f =>
         {

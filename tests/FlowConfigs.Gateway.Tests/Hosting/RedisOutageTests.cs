@@ -169,6 +169,38 @@ public sealed class RedisOutageTests(DynaliteFixture dynalite, ITestOutputHelper
         Assert.Equal(HttpStatusCode.OK, (await ReadyAsync(second)).Status);
     }
 
+    [Fact]
+    public async Task A_silo_whose_row_was_written_back_as_Joining_puts_its_own_row_back_as_Active()
+    {
+        // What a write-back from a read made just before the second task turned Active leaves: its row says Joining,
+        // at a version above the silos' view. Orleans alone keeps the row that way (its heartbeats rewrite the row as
+        // read), and the task stays unhealthy with nothing routed to it.
+        var first = await _cluster.StartAsync(FastProbes);
+        var second = await _cluster.StartAsync(FastProbes);
+        var key = $"{_cluster.ClusterId}/members/{_cluster.ClusterId}";
+        await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
+        var database = connection.GetDatabase();
+        // Rows are keyed by silo address, "S<ip>:<port>:<generation>".
+        var row = (await database.HashGetAllAsync(key)).Single(r => r.Name.ToString().Contains($":{second.SiloPort}:", StringComparison.Ordinal));
+        var joining = JsonNode.Parse(row.Value.ToString())!.AsObject();
+        joining["Status"] = 2;
+        var version = (int)await database.HashGetAsync(key, "Version");
+        await database.HashSetAsync(key, [new HashEntry(row.Name, joining.ToJsonString()), new HashEntry("Version", version + 16)]);
+
+        var clock = Stopwatch.StartNew();
+        Readiness[] readiness = [];
+        while (clock.Elapsed < TimeSpan.FromSeconds(15))
+        {
+            readiness = [await ReadyAsync(first), await ReadyAsync(second)];
+            if (await ActiveSilosInRedisAsync() == 2 && readiness.All(r => r.Clustering == "Healthy")) break;
+            await Task.Delay(200);
+        }
+        output.WriteLine($"Row back as Active and both tasks healthy after {clock.Elapsed.TotalSeconds:F1} s.");
+        Assert.Equal(2, await ActiveSilosInRedisAsync());
+        Assert.All(readiness, r => Assert.Equal("Healthy", r.Clustering));
+        Assert.Contains("wrote its row back as Active", second.RecentOutput, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
