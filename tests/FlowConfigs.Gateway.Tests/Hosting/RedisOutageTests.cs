@@ -177,6 +177,10 @@ public sealed class RedisOutageTests(DynaliteFixture dynalite, ITestOutputHelper
         // read), and the task stays unhealthy with nothing routed to it.
         var first = await _cluster.StartAsync(FastProbes);
         var second = await _cluster.StartAsync(FastProbes);
+        // A gateway answers before its silo's Active status is written; Orleans itself would overwrite a row faked earlier.
+        var joined = Stopwatch.StartNew();
+        while (await ActiveSilosInRedisAsync() < 2 && joined.Elapsed < TimeSpan.FromSeconds(15))
+            await Task.Delay(100);
         var key = $"{_cluster.ClusterId}/members/{_cluster.ClusterId}";
         await using var connection = await ConnectionMultiplexer.ConnectAsync(_redis.ConnectionString);
         var database = connection.GetDatabase();
