@@ -1,5 +1,8 @@
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation, useNavigate } from "react-router-dom";
 import AppLayout from "@cloudscape-design/components/app-layout";
+import BreadcrumbGroup from "@cloudscape-design/components/breadcrumb-group";
+import Flashbar from "@cloudscape-design/components/flashbar";
+import SplitPanel from "@cloudscape-design/components/split-panel";
 import SideNavigation from "@cloudscape-design/components/side-navigation";
 import TopNavigation from "@cloudscape-design/components/top-navigation";
 import { useEffect } from "react";
@@ -10,11 +13,14 @@ import { ConfigListPage } from "../configs/ConfigListPage";
 import { HistoryPage } from "../history/HistoryPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
 import { SettingsPage } from "../settings/SettingsPage";
+import { flashbarItems, ShellProvider, useShell, useShellState } from "./ShellContext";
 
 function Shell() {
   const { session, me, signOut, init } = useAuth();
   const navigate = useNavigate();
   const location = useLocation();
+  const { notifications, breadcrumbs, splitPanel } = useShellState();
+  const { dismiss } = useShell();
   if (!session) return <SignInPage />;
   return (
     <>
@@ -35,6 +41,13 @@ function Shell() {
       <AppLayout
         headerSelector="#top-nav"
         toolsHide
+        stickyNotifications
+        notifications={<Flashbar items={flashbarItems(notifications, dismiss)} stackItems={notifications.length > 2} />}
+        breadcrumbs={breadcrumbs.length > 0 ? (
+          <BreadcrumbGroup items={breadcrumbs} ariaLabel="Breadcrumbs" expandAriaLabel="Show path"
+            onFollow={(e) => { e.preventDefault(); navigate(e.detail.href); }} />
+        ) : undefined}
+        splitPanel={splitPanel ? <SplitPanel header={splitPanel.header} hidePreferencesButton>{splitPanel.content}</SplitPanel> : undefined}
         ariaLabels={{ navigation: "Side navigation", navigationClose: "Close side navigation", navigationToggle: "Open side navigation", notifications: "Notifications" }}
         navigation={
           <SideNavigation
@@ -77,5 +90,9 @@ const router = createBrowserRouter([
 ]);
 
 export function App() {
-  return <RouterProvider router={router} />;
+  return (
+    <ShellProvider>
+      <RouterProvider router={router} />
+    </ShellProvider>
+  );
 }
