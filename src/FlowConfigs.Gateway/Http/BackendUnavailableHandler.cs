@@ -9,12 +9,16 @@ namespace FlowConfigs.Gateway.Http;
 /// its own words and wait), a grain call was rejected on its way (a silo shutting down or gone) or timed out.
 /// The caller did nothing wrong and may succeed in a moment, so the answer is a 503 problem with
 /// <c>Retry-After</c>, never a 500. Our own bugs throw other types and stay 500s.
+/// A cancellation counts as behind the gateway too: Orleans hands the callers queued on an activation the exception
+/// that ended it, and an activation whose directory registration was cancelled (a lost task's directory moving to the
+/// survivors) ends with an <see cref="OperationCanceledException"/> nobody on our side asked for. The caller's own
+/// abort never reaches here: the exception middleware answers those before any handler runs.
 /// </summary>
 internal sealed partial class BackendUnavailableHandler(IProblemDetailsService problems, ILogger<BackendUnavailableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not (OrleansException or TimeoutException)) return false;
+        if (exception is not (OrleansException or TimeoutException or OperationCanceledException)) return false;
         LogUnavailable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
         var fault = (exception as StorageFaultException)?.Fault;
         context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
