@@ -224,11 +224,15 @@ public sealed class GatewayProcess : IAsyncDisposable
         var testOutput = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
         var framework = testOutput.Name;
         var configuration = testOutput.Parent!.Name;
-        for (var dir = testOutput; dir is not null; dir = dir.Parent)
-        {
+        return Path.Combine(RepositoryRoot(), "src", "FlowConfigs.Gateway", "bin", configuration, framework);
+    }
+
+    /// <summary>The clone the tests run from (where FlowConfigs.sln is).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
             if (File.Exists(Path.Combine(dir.FullName, "FlowConfigs.sln")))
-                return Path.Combine(dir.FullName, "src", "FlowConfigs.Gateway", "bin", configuration, framework);
-        }
+                return dir.FullName;
         throw new DirectoryNotFoundException("FlowConfigs.sln not found above " + AppContext.BaseDirectory);
     }
 
