@@ -43,27 +43,6 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Settings_change_voices_for_full_users_only()
-    {
-        var admin = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
-        await admin.GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
-        var voices = admin.GetByLabel("Voices of locale 1");
-        await Expect(voices).Not.ToHaveValueAsync("");
-        var before = await voices.InputValueAsync();
-        await voices.FillAsync(before + ", Kendra");
-        await admin.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
-        await Expect(admin.GetByText("Settings saved")).ToBeVisibleAsync();
-
-        using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("check", ["FlowConfigRead"]));
-        var settings = JsonNode.Parse(await client.GetStringAsync("/api/settings"))!;
-        Assert.Contains("Kendra", settings["locales"]![0]!["voices"]!.AsArray().Select(v => v!.GetValue<string>()));
-
-        var editor = await SignIn.AsAsync(browser, "eddie", ["FlowConfigEdit"]);
-        await Expect(editor.GetByRole(AriaRole.Link, new() { Name = "Settings" })).ToHaveCountAsync(0);
-        browser.AssertCleanConsole(admin);
-    }
-
-    [Fact]
     public async Task Import_shows_per_item_results_and_export_downloads_json()
     {
         var good = $"imported-{Guid.NewGuid():N}"[..20];

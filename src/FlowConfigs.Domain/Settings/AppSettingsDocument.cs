@@ -1,12 +1,19 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Text.Json;
 using FlowConfigs.Domain.Configs;
 
 namespace FlowConfigs.Domain.Settings;
 
-/// <summary>Reads settings sent by a client, strictly (as <see cref="FlowConfigDocument"/>).</summary>
-public static class AppSettingsDocument
+/// <summary>
+/// Reads settings sent by a client, strictly (as <see cref="FlowConfigDocument"/>). The people who change settings are
+/// business users, so every message is a sentence they can act on; the field path stays in the error's key, where the
+/// page uses it to put the message beside the field.
+/// </summary>
+public static partial class AppSettingsDocument
 {
     public const int MaxLocales = 100;
+    public const int MaxVoiceLength = 64;
 
     /// <summary>
     /// Rules: <c>locales</c> required array of { code (language format as prompts), name (1–128), voices (array of
@@ -18,7 +25,7 @@ public static class AppSettingsDocument
         var errors = new FieldErrors();
         if (document.ValueKind != JsonValueKind.Object)
         {
-            errors.Add("body", $"Settings must be a JSON object, not {StrictJson.Describe(document.ValueKind)}.");
+            errors.Add("body", "Send the settings as a JSON object with a list of locales.");
             return ReadResult<AppSettings>.Fail(errors);
         }
 
@@ -33,8 +40,10 @@ public static class AppSettingsDocument
                     locales = ReadLocales(property.Value, errors);
                     break;
                 case "fallbackLocale":
-                    if (property.Value.ValueKind != JsonValueKind.Null)
-                        fallback = StrictJson.String(property.Value, "fallbackLocale", errors);
+                    if (property.Value.ValueKind == JsonValueKind.String)
+                        fallback = property.Value.GetString();
+                    else if (property.Value.ValueKind != JsonValueKind.Null)
+                        errors.Add("fallbackLocale", "Choose one of the locales as the fallback language, or none.");
                     break;
                 case "version":
                     version = StrictJson.Version(property.Value, "version", errors) ?? 0;
@@ -42,31 +51,56 @@ public static class AppSettingsDocument
                 case "updatedAt" or "updatedBy":
                     break;
                 default:
-                    StrictJson.Unknown(property, "", errors);
+                    errors.Add(property.Name, $"Settings have no field called '{property.Name}'.");
                     break;
             }
         }
 
         if (locales is null && !document.TryGetProperty("locales", out _))
-            errors.Add("locales", "'locales' is required (it may be an empty array).");
+            errors.Add("locales", "Send the list of locales (it may be empty).");
         if (fallback is not null && locales is not null && !locales.Any(l => l.Code == fallback))
-            errors.Add("fallbackLocale", $"'{fallback}' is not one of the locales.");
+            errors.Add("fallbackLocale", $"The fallback language {fallback} is not one of the locales. Add it as a locale or choose another.");
 
         if (!errors.IsEmpty || locales is null)
             return ReadResult<AppSettings>.Fail(errors);
         return ReadResult<AppSettings>.Ok(new AppSettings { Locales = locales, FallbackLocale = fallback, Version = version });
     }
 
+    /// <summary>
+    /// A problem's one-paragraph summary: each message after the field it belongs to, in the page's words ("Locale 3,
+    /// language") rather than its path, so a notification reads as well as the messages beside the fields.
+    /// </summary>
+    public static string Summary(FieldErrors errors) =>
+        string.Join(" ", errors.ToDictionary().Select(e => $"{FieldLabel(e.Key)}: {string.Join(" ", e.Value)}"));
+
+    private static string FieldLabel(string path)
+    {
+        var match = LocalePath().Match(path);
+        if (!match.Success)
+            return path switch { "fallbackLocale" => "Fallback language", "locales" => "Locales", "body" => "Settings", _ => path };
+        var locale = $"Locale {int.Parse(match.Groups["locale"].Value, CultureInfo.InvariantCulture) + 1}";
+        return match.Groups["field"].Value switch
+        {
+            "" => locale,
+            "code" => $"{locale}, language",
+            "voices" when match.Groups["voice"].Success => $"{locale}, voice {int.Parse(match.Groups["voice"].Value, CultureInfo.InvariantCulture) + 1}",
+            var field => $"{locale}, {field}",
+        };
+    }
+
+    [GeneratedRegex(@"^locales\[(?<locale>\d+)\](\.(?<field>[^\[]+)(\[(?<voice>\d+)\])?)?$")]
+    private static partial Regex LocalePath();
+
     private static List<Locale>? ReadLocales(JsonElement value, FieldErrors errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add("locales", "'locales' must be an array.");
+            errors.Add("locales", "Send the locales as a list.");
             return null;
         }
         if (value.GetArrayLength() > MaxLocales)
         {
-            errors.Add("locales", $"At most {MaxLocales} locales are allowed.");
+            errors.Add("locales", $"Settings hold at most {MaxLocales} locales; remove some.");
             return null;
         }
         var locales = new List<Locale>();
@@ -74,7 +108,11 @@ public static class AppSettingsDocument
         foreach (var item in value.EnumerateArray())
         {
             var path = $"locales[{index++}]";
-            if (!StrictJson.IsObject(item, path, errors)) continue;
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(path, "Each locale needs a language code, a name and its voices.");
+                continue;
+            }
             string? code = null, name = null;
             List<string>? voices = [];
             foreach (var field in StrictJson.Properties(item, path, errors))
@@ -82,64 +120,94 @@ public static class AppSettingsDocument
                 switch (field.Name)
                 {
                     case "code":
-                        code = StrictJson.String(field.Value, $"{path}.code", errors);
-                        if (code is not null && !LanguageCode.IsValid(code))
-                        {
-                            errors.Add($"{path}.code", $"'{code}' is not {LanguageCode.Expected}.");
-                            code = null;
-                        }
+                        code = ReadCode(field.Value, $"{path}.code", errors);
                         break;
                     case "name":
-                        name = StrictJson.String(field.Value, $"{path}.name", errors);
-                        if (name is not null && (name.Trim().Length == 0 || name.Length > 128 || StrictJson.HasControlCharacters(name)))
-                        {
-                            errors.Add($"{path}.name", "'name' must be 1 to 128 printable characters.");
-                            name = null;
-                        }
-                        else if (name is not null && StrictJson.FindDeceptiveCharacter(name) is { } codePoint)
-                        {
-                            errors.Add($"{path}.name", StrictJson.DeceptiveCharacterMessage("name", codePoint));
-                            name = null;
-                        }
+                        name = ReadName(field.Value, $"{path}.name", errors);
                         break;
                     case "voices":
                         voices = ReadVoices(field.Value, $"{path}.voices", errors);
                         break;
                     default:
-                        StrictJson.Unknown(field, path, errors);
+                        errors.Add($"{path}.{field.Name}", $"A locale has no field called '{field.Name}'.");
                         break;
                 }
             }
-            if (!item.TryGetProperty("code", out _)) errors.Add($"{path}.code", "'code' is required.");
-            if (!item.TryGetProperty("name", out _)) errors.Add($"{path}.name", "'name' is required.");
+            if (!item.TryGetProperty("code", out _)) errors.Add($"{path}.code", EnterCode);
+            if (!item.TryGetProperty("name", out _)) errors.Add($"{path}.name", EnterName);
             if (code is null || name is null || voices is null) continue;
             if (locales.Any(l => l.Code == code))
-                errors.Add($"{path}.code", $"Locale '{code}' appears more than once.");
+                errors.Add($"{path}.code", $"{code} is already in the list; each language appears once.");
             else
                 locales.Add(new Locale(code, name, voices));
         }
         return locales;
     }
 
+    private const string EnterCode = "Enter a language code such as en-US.";
+    private const string EnterName = "Enter a name people recognize, such as English (US).";
+
+    private static string? ReadCode(JsonElement value, string path, FieldErrors errors)
+    {
+        var code = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (string.IsNullOrEmpty(code))
+        {
+            errors.Add(path, EnterCode);
+            return null;
+        }
+        if (!LanguageCode.IsValid(code))
+        {
+            errors.Add(path, $"{code} is not a language code. Use a code such as en-US, es-US, arb or cmn-CN.");
+            return null;
+        }
+        return code;
+    }
+
+    private static string? ReadName(JsonElement value, string path, FieldErrors errors)
+    {
+        var name = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (name is null || name.Trim().Length == 0)
+        {
+            errors.Add(path, EnterName);
+            return null;
+        }
+        if (name.Length > 128)
+        {
+            errors.Add(path, $"Shorten the name to 128 characters or fewer (it has {name.Length}).");
+            return null;
+        }
+        if (StrictJson.HasControlCharacters(name) || StrictJson.FindDeceptiveCharacter(name) is not null)
+        {
+            errors.Add(path, "The name contains an invisible or text-direction character; retype it.");
+            return null;
+        }
+        return name;
+    }
+
+    /// <summary>Each voice is named by its own index, so the page marks the one chip that is wrong.</summary>
     private static List<string>? ReadVoices(JsonElement value, string path, FieldErrors errors)
     {
         if (value.ValueKind != JsonValueKind.Array)
         {
-            errors.Add(path, $"'{path}' must be an array of voice ids.");
+            errors.Add(path, "Send the voices as a list (it may be empty).");
             return null;
         }
         var voices = new List<string>();
+        var valid = true;
+        var index = 0;
         foreach (var voice in value.EnumerateArray())
         {
-            if (voice.ValueKind != JsonValueKind.String || voice.GetString() is not { Length: > 0 and <= 64 } id
+            var voicePath = $"{path}[{index++}]";
+            if (voice.ValueKind != JsonValueKind.String || voice.GetString() is not { Length: > 0 and <= MaxVoiceLength } id
                 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
             {
-                errors.Add(path, "Each voice must be a voice id of 1 to 64 letters, digits, '-' or '_'.");
-                return null;
+                errors.Add(voicePath, "Choose a voice from the list; voice names are letters, digits, '-' or '_'.");
+                valid = false;
+                continue;
             }
             if (!voices.Contains(id, StringComparer.Ordinal))
                 voices.Add(id);
         }
-        return voices;
+        return valid ? voices : null;
     }
 }

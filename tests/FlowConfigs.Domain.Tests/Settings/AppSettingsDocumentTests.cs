@@ -29,7 +29,7 @@ public sealed class AppSettingsDocumentTests
     [InlineData("""{ "locales": [ { "code": "en-US", "voices": [] } ] }""", "locales[0].name")]
     [InlineData("""{ "locales": [ { "code": "en-US", "name": "", "voices": [] } ] }""", "locales[0].name")]
     [InlineData("""{ "locales": [ { "code": "en-US", "name": "x", "voices": "Joanna" } ] }""", "locales[0].voices")]
-    [InlineData("""{ "locales": [ { "code": "en-US", "name": "x", "voices": ["a b"] } ] }""", "locales[0].voices")]
+    [InlineData("""{ "locales": [ { "code": "en-US", "name": "x", "voices": ["Joanna", "a b"] } ] }""", "locales[0].voices[1]")]
     [InlineData("""{ "locales": [ { "code": "en-US", "name": "x", "voices": [], "extra": 1 } ] }""", "locales[0].extra")]
     [InlineData("""{ "locales": [ { "code": "en-US", "name": "x" }, { "code": "en-US", "name": "y" } ] }""", "locales[1].code")]
     [InlineData("""{ "locales": [ { "code": "en-US", "name": "x" } ], "fallbackLocale": "fr-FR" }""", "fallbackLocale")]
@@ -41,5 +41,21 @@ public sealed class AppSettingsDocumentTests
         var read = AppSettingsDocument.Read(Json.Parse(json));
         Assert.False(read.IsValid);
         Json.AssertNames(read.Errors, field);
+    }
+
+    /// <summary>Business users read these beside the field: no paths, no JSON words, a thing to do.</summary>
+    [Theory]
+    [InlineData("""{ "locales": [ { "code": "", "name": "x", "voices": [] } ] }""", "locales[0].code", "Enter a language code such as en-US.")]
+    [InlineData("""{ "locales": [ { "name": "x", "voices": [] } ] }""", "locales[0].code", "Enter a language code such as en-US.")]
+    [InlineData("""{ "locales": [ { "code": "english", "name": "x", "voices": [] } ] }""", "locales[0].code", "english is not a language code. Use a code such as en-US, es-US, arb or cmn-CN.")]
+    [InlineData("""{ "locales": [ { "code": "en-US", "name": " ", "voices": [] } ] }""", "locales[0].name", "Enter a name people recognize, such as English (US).")]
+    [InlineData("""{ "locales": [ { "code": "en-US", "name": "x" }, { "code": "en-US", "name": "y" } ] }""", "locales[1].code", "en-US is already in the list; each language appears once.")]
+    [InlineData("""{ "locales": [ { "code": "en-US", "name": "x" } ], "fallbackLocale": "fr-FR" }""", "fallbackLocale", "The fallback language fr-FR is not one of the locales. Add it as a locale or choose another.")]
+    [InlineData("""{ "locales": [ { "code": "en-US", "name": "x", "voices": ["a b"] } ] }""", "locales[0].voices[0]", "Choose a voice from the list; voice names are letters, digits, '-' or '_'.")]
+    public void Messages_are_sentences_a_business_user_reads(string json, string field, string message)
+    {
+        var errors = AppSettingsDocument.Read(Json.Parse(json)).Errors.ToDictionary();
+        Assert.Equal([message], errors[field]);
+        Assert.All(errors.Values.SelectMany(m => m), m => Assert.DoesNotContain("locales[", m));
     }
 }

@@ -128,8 +128,8 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
                 return client.PostAsync("/api/settings", Documents.Json(new JsonObject
                 {
                     ["locales"] = new JsonArray(
-                        new JsonObject { ["code"] = "en-US", ["name"] = "English (US)", ["voices"] = new JsonArray("Joanna") },
-                        new JsonObject { ["code"] = "es-US", ["name"] = "Spanish (US)", ["voices"] = new JsonArray("Lupe") }),
+                        new JsonObject { ["code"] = "en-US", ["name"] = "English (US)", ["voices"] = new JsonArray("en-us") },
+                        new JsonObject { ["code"] = "es-US", ["name"] = "Spanish (US)", ["voices"] = new JsonArray("es-419") }),
                     ["fallbackLocale"] = null,
                 }));
             case Endpoint.Speech:

@@ -107,6 +107,7 @@ public sealed class DocumentedSettingsTests : IDisposable
         ["FlowConfigs__Speech__MaxConcurrentSyntheses"] = "3",
         ["FlowConfigs__Speech__MaxQueuedSyntheses"] = "11",
         ["FlowConfigs__Speech__TimeoutSeconds"] = "42",
+        ["FlowConfigs__Speech__VoiceListMinutes"] = "7",
         ["FlowConfigs__SampleData__Enabled"] = "false",
         ["FlowConfigs__Web__FrameAncestors__0"] = "https://agents.example.com",
     };
@@ -206,6 +207,7 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__Speech__MaxConcurrentSyntheses", "3", s => Value<SpeechOptions>(s).MaxConcurrentSyntheses, 3),
         new("FlowConfigs__Speech__MaxQueuedSyntheses", "11", s => Value<SpeechOptions>(s).MaxQueuedSyntheses, 11),
         new("FlowConfigs__Speech__TimeoutSeconds", "42", s => Value<SpeechOptions>(s).TimeoutSeconds, 42),
+        new("FlowConfigs__Speech__VoiceListMinutes", "7", s => Value<SpeechOptions>(s).VoiceListMinutes, 7),
         new("FlowConfigs__SampleData__Enabled", "false", s => Value<SampleDataOptions>(s).Enabled, false),
         // The binder adds configured origins to the default ones (the Connect workspace) rather than replacing them.
         new("FlowConfigs__Web__FrameAncestors__0", "https://agents.example.com", s => Value<WebOptions>(s).FrameAncestors.Contains("https://agents.example.com"), true),

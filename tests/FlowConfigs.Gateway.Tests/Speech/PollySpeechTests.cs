@@ -7,7 +7,7 @@ using FlowConfigs.Gateway.Tests.Infrastructure;
 namespace FlowConfigs.Gateway.Tests.Speech;
 
 /// <summary>The gateway with <c>FlowConfigs:Speech:Provider=Polly</c>, its Polly endpoint a loopback stand-in.</summary>
-public sealed class PollyGatewayFixture : GatewayFixture
+public class PollyGatewayFixture : GatewayFixture
 {
     public const string SecretKey = DynaliteFixture.SecretKey;
     public LoopbackAwsEndpoint Polly { get; } = new();
@@ -24,10 +24,13 @@ public sealed class PollyGatewayFixture : GatewayFixture
     public override async Task InitializeAsync()
     {
         DynaliteFixture.UseTestCredentials();
-        Polly.Respond = Answer;
+        Polly.Respond = request => Respond(request);
         await Polly.InitializeAsync();
         await base.InitializeAsync();
     }
+
+    /// <summary>What the stand-in answers; a derived fixture may break part of it.</summary>
+    protected virtual LoopbackAwsEndpoint.Reply Respond(LoopbackAwsEndpoint.Received request) => Answer(request);
 
     private static int _throttledOnce;
 

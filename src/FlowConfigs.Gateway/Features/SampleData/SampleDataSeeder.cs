@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Settings;
+using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Settings;
@@ -35,7 +36,8 @@ public sealed class SampleDataOptions
 /// against empty storage (or storage holding only an interrupted seed), so it never overwrites or re-creates
 /// anything a user changed or deleted.
 /// </summary>
-internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleDataOptions> options, ILogger<SampleDataSeeder> logger) : IHostedService
+internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleDataOptions> options, IOptions<SpeechOptions> speech,
+    ILogger<SampleDataSeeder> logger) : IHostedService
 {
     private const string SeedUser = "flowconfigs-sample-data";
 
@@ -64,7 +66,7 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
 
         foreach (var config in ReadConfigs())
             await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, new SaveCondition(MustNotExist: true), SeedUser, AccessLevel.Full);
-        await settingsGrain.SaveAsync(ReadSettings(), expectedVersion: 0, SeedUser);
+        await settingsGrain.SaveAsync(ForProvider(ReadSettings(), speech.Value.Provider), expectedVersion: 0, SeedUser);
         logger.LogInformation("Seeded sample flow configs and settings into empty storage");
     }
 
@@ -116,6 +118,19 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
         var read = AppSettingsDocument.Read(document.RootElement);
         return read.IsValid ? read.Value! : throw new InvalidOperationException($"Sample settings are invalid: {read.Errors}");
     }
+
+    /// <summary>
+    /// The sample names Polly's voices; locally each locale gets the espeak-ng voice for its language instead, so the
+    /// seeded settings hold voices the running provider offers and save again unchanged.
+    /// </summary>
+    private static AppSettings ForProvider(AppSettings settings, SpeechProvider provider) => provider == SpeechProvider.Polly
+        ? settings
+        : settings with
+        {
+            Locales = settings.Locales
+                .Select(l => l with { Voices = EspeakLanguages.Voices.TryGetValue(l.Code, out var voice) ? [voice] : [] })
+                .ToList(),
+        };
 
     private static Stream Resource(string name) =>
         typeof(SampleDataSeeder).Assembly.GetManifestResourceStream($"FlowConfigs.Gateway.SampleData.{name}")

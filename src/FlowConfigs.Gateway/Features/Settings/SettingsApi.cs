@@ -2,6 +2,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.FlowConfigs;
+using FlowConfigs.Gateway.Features.Speech;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Settings;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -39,7 +40,7 @@ internal static class SettingsApi
     }
 
     public static async Task<Results<Ok<AppSettings>, ForbiddenProblem, BodyProblem, BadRequestProblem, PreconditionFailedProblem, UnavailableProblem>> SaveAsync(
-        HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot snapshot)
+        HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot snapshot, ISpeechSynthesizer speech)
     {
         if (!await access.CanManageSettingsAsync(context.RequestAborted))
             return Problems.Forbidden("Changing settings needs Full access on every flow config (*).");
@@ -49,11 +50,30 @@ internal static class SettingsApi
         using var _ = body;
 
         var read = AppSettingsDocument.Read(body!.RootElement);
-        if (!read.IsValid) return Problems.BodyFields(read.Errors);
+        if (!read.IsValid) return Problems.BodyFields(read.Errors.ToDictionary(), AppSettingsDocument.Summary(read.Errors));
         var (condition, badHeader) = Preconditions.Read(context.Request, read.Value!.Version);
         if (badHeader is not null) return badHeader;
         if (condition!.MustNotExist || condition.MustExist)
             return Problems.Field("If-Match", "Settings always exist: use If-Match with a version.");
+
+        if (SettingsVoices.AnyVoices(read.Value!))
+        {
+            SpeechVoiceList offered;
+            try
+            {
+                offered = await speech.ListVoicesAsync(context.RequestAborted);
+            }
+            catch (SpeechUnavailableException exception)
+            {
+                // Saving unchecked voices is the bug this check exists for; better a retry than a voice nobody offers.
+                return Problems.Unavailable("Voices unavailable",
+                    $"The settings were not saved: the voices could not be checked because the speech provider's voice list cannot be read. {exception.Message}",
+                    exception.RetryAfter ?? TimeSpan.FromSeconds(5));
+            }
+            var unknown = SettingsVoices.Check(read.Value!, offered);
+            if (!unknown.IsEmpty)
+                return Problems.Fields(unknown.ToDictionary(), AppSettingsDocument.Summary(unknown));
+        }
 
         var (saved, fault) = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).SaveAsync(read.Value, condition.ExpectedVersion, access.Caller.Username);
         if (fault is not null)

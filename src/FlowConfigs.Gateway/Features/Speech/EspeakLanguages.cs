@@ -1,3 +1,5 @@
+using FlowConfigs.Domain.Configs;
+
 namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>
@@ -52,14 +54,36 @@ internal static class EspeakLanguages
         ["yue-CN"] = "yue",
     };
 
-    /// <summary>The voice names in the second column of <c>espeak-ng --voices</c> (after the header line).</summary>
-    public static IReadOnlySet<string> ParseVoiceList(string output) =>
+    /// <summary>
+    /// The voices <c>espeak-ng --voices</c> lists (after its header: priority, language, age/gender, name, file, other
+    /// languages). A voice's id is its language column, which is what <c>-v</c> takes; it speaks the prompt languages
+    /// the table above gives it, and its own code read as one (en-gb-scotland speaks en-GB).
+    /// </summary>
+    public static IReadOnlyList<SpeechVoice> ParseVoices(string output) =>
         output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Skip(1)
             .Select(line => line.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries))
-            .Where(columns => columns.Length >= 2)
-            .Select(columns => columns[1])
-            .ToHashSet(StringComparer.Ordinal);
+            .Where(columns => columns.Length >= 4)
+            .Select(columns => new SpeechVoice(columns[1], columns[3].Replace('_', ' '), LanguagesOf(columns[1]), Gender(columns[2])))
+            .DistinctBy(voice => voice.Id)
+            .ToArray();
+
+    private static string[] LanguagesOf(string voice)
+    {
+        var codes = Voices.Where(entry => entry.Value == voice).Select(entry => entry.Key).ToList();
+        var parts = voice.Split('-');
+        var own = parts.Length > 1 && parts[1].Length == 2 && parts[1].All(char.IsAsciiLetter) ? $"{parts[0]}-{parts[1].ToUpperInvariant()}" : parts[0];
+        if (LanguageCode.IsValid(own) && !codes.Contains(own))
+            codes.Add(own);
+        return [.. codes.Order(StringComparer.Ordinal)];
+    }
+
+    private static string? Gender(string ageAndGender) => ageAndGender.Split('/') switch
+    {
+        [_, "M"] => "Male",
+        [_, "F"] => "Female",
+        _ => null,
+    };
 
     /// <summary>The Polly codes whose voice is installed, in a stable order for messages.</summary>
     public static IReadOnlyList<string> Supported(IReadOnlySet<string> installed) =>

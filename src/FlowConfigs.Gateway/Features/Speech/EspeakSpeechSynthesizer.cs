@@ -6,26 +6,40 @@ namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>
 /// Local speech with espeak-ng: robotic, but offline and free, so a laptop run can play prompts. It always reads markup
-/// (-m) that <see cref="EspeakMarkup"/> wrote, never the caller's. Polly voice names mean nothing to it; the language
-/// picks the espeak voice.
+/// (-m) that <see cref="EspeakMarkup"/> wrote, never the caller's. A voice id it lists (en-gb-scotland) picks that
+/// voice; any other (a Polly name from settings written for AWS) leaves the choice to the language.
 /// </summary>
-internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, ILogger<EspeakSpeechSynthesizer> logger) : ISpeechSynthesizer
+internal sealed class EspeakSpeechSynthesizer : ISpeechSynthesizer
 {
     /// <summary>
     /// The longest preview: past it the audio is cut and espeak-ng stopped. At 22,050 Hz 16-bit mono that is 2.6 MB.
     /// </summary>
     public static readonly TimeSpan MaxAudio = TimeSpan.FromSeconds(60);
 
-    private Task<IReadOnlySet<string>>? _installedVoices;
+    private readonly IOptions<SpeechOptions> _options;
+    private readonly ILogger<EspeakSpeechSynthesizer> _logger;
+    private readonly ExpiringValue<IReadOnlyList<SpeechVoice>> _installedVoices;
+
+    public EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, TimeProvider clock, ILogger<EspeakSpeechSynthesizer> logger)
+    {
+        _options = options;
+        _logger = logger;
+        _installedVoices = new(ReadInstalledVoicesAsync, TimeSpan.FromMinutes(options.Value.VoiceListMinutes), clock);
+    }
+
+    public async Task<SpeechVoiceList> ListVoicesAsync(CancellationToken cancellationToken) =>
+        new("The local speech engine (espeak-ng)", await _installedVoices.GetAsync(cancellationToken));
 
     public async Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        var installed = await InstalledVoicesAsync().WaitAsync(cancellationToken);
+        var settings = _options.Value;
+        var voices = await _installedVoices.GetAsync(cancellationToken);
+        var installed = voices.Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
         string? VoiceFor(string languageCode) =>
             EspeakLanguages.Voices.TryGetValue(languageCode, out var voice) && installed.Contains(voice) ? voice : null;
 
-        var voice = VoiceFor(request.LanguageCode) ?? throw new SpeechRejectedException("languageCode",
+        var chosen = voices.FirstOrDefault(v => string.Equals(v.Id, request.VoiceId, StringComparison.OrdinalIgnoreCase) && v.Speaks(request.LanguageCode));
+        var voice = chosen?.Id ?? VoiceFor(request.LanguageCode) ?? throw new SpeechRejectedException("languageCode",
             $"The local speech engine (espeak-ng) cannot speak {request.LanguageCode}. " +
             $"Languages it speaks here: {string.Join(", ", EspeakLanguages.Supported(installed))}.");
         var markup = request.Markup is { } ssml ? EspeakMarkup.FromSsml(ssml, VoiceFor) : EspeakMarkup.FromPlainText(request.Text);
@@ -43,14 +57,14 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
             var (wav, truncated) = await capture;
             if (truncated)
             {
-                logger.LogInformation("Speech preview cut at {Seconds} s of audio", MaxAudio.TotalSeconds);
+                _logger.LogInformation("Speech preview cut at {Seconds} s of audio", MaxAudio.TotalSeconds);
                 return new SpeechAudio(wav, "audio/wav");
             }
 
             await Task.WhenAll(errors, process.WaitForExitAsync(timeout.Token));
             if (process.ExitCode != 0 || wav.Length <= WavCapture.HeaderBytes)
             {
-                logger.LogWarning("espeak-ng exited with {ExitCode}: {Errors}", process.ExitCode, await errors);
+                _logger.LogWarning("espeak-ng exited with {ExitCode}: {Errors}", process.ExitCode, await errors);
                 throw new SpeechUnavailableException("espeak-ng could not synthesize this text.");
             }
             return new SpeechAudio(wav, "audio/wav");
@@ -71,34 +85,25 @@ internal sealed class EspeakSpeechSynthesizer(IOptions<SpeechOptions> options, I
         }
     }
 
-    /// <summary>The installed voices, read once; a failed read (espeak-ng missing) is tried again on the next preview.</summary>
-    /// <remarks>Shared by every waiting caller, so no single caller's cancellation ends it; its own timeout does.</remarks>
-    internal Task<IReadOnlySet<string>> InstalledVoicesAsync()
+    /// <summary>The installed voices; a failed read (espeak-ng missing) is tried again by the next caller.</summary>
+    private async Task<IReadOnlyList<SpeechVoice>> ReadInstalledVoicesAsync()
     {
-        var voices = _installedVoices;
-        if (voices is null || voices.IsFaulted || voices.IsCanceled)
-            _installedVoices = voices = ReadInstalledVoicesAsync();
-        return voices;
-    }
-
-    private async Task<IReadOnlySet<string>> ReadInstalledVoicesAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(options.Value.TimeoutSeconds));
-        using var process = StartOrExplain(Start(options.Value.EspeakPath, "--voices"));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(_options.Value.TimeoutSeconds));
+        using var process = StartOrExplain(Start(_options.Value.EspeakPath, "--voices"));
         process.StandardInput.Close();
         try
         {
             var list = process.StandardOutput.ReadToEndAsync(timeout.Token);
             await Task.WhenAll(list, process.StandardError.ReadToEndAsync(timeout.Token), process.WaitForExitAsync(timeout.Token));
             if (process.ExitCode != 0)
-                throw new SpeechUnavailableException($"'{options.Value.EspeakPath} --voices' exited with {process.ExitCode}.");
-            var voices = EspeakLanguages.ParseVoiceList(await list);
-            logger.LogInformation("espeak-ng: {Count} voices installed", voices.Count);
+                throw new SpeechUnavailableException($"'{_options.Value.EspeakPath} --voices' exited with {process.ExitCode}.");
+            var voices = EspeakLanguages.ParseVoices(await list);
+            _logger.LogInformation("espeak-ng: {Count} voices installed", voices.Count);
             return voices;
         }
         catch (OperationCanceledException)
         {
-            throw new SpeechUnavailableException($"'{options.Value.EspeakPath} --voices' took longer than {options.Value.TimeoutSeconds} s.");
+            throw new SpeechUnavailableException($"'{_options.Value.EspeakPath} --voices' took longer than {_options.Value.TimeoutSeconds} s.");
         }
         finally
         {

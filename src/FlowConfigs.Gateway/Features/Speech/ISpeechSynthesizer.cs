@@ -6,6 +6,10 @@ namespace FlowConfigs.Gateway.Features.Speech;
 public interface ISpeechSynthesizer
 {
     Task<SpeechAudio> SynthesizeAsync(SpeechRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The voices this provider offers, kept for <see cref="SpeechOptions.VoiceListMinutes"/>.</summary>
+    /// <exception cref="SpeechUnavailableException">The list cannot be read now.</exception>
+    Task<SpeechVoiceList> ListVoicesAsync(CancellationToken cancellationToken);
 }
 
 /// <param name="Text">As the caller wrote it: what Polly reads.</param>

@@ -12,8 +12,8 @@ namespace FlowConfigs.Gateway.Features.Speech;
 
 /// <summary>
 /// Amazon Polly, the voice callers actually hear: SynthesizeSpeech as mp3 with the neural engine where the voice has
-/// it. The voice list (DescribeVoices) is read once and tells which engines a voice supports and which voice speaks a
-/// language when the prompt names none. Audio is cached by text, voice, engine and language. Requests go through the
+/// it. The voice list (DescribeVoices) is kept for a few minutes; it tells which engines a voice supports, which voice
+/// speaks a language when the prompt names none, and which voices settings may name. Audio is cached by text, voice, engine and language. Requests go through the
 /// signed, retrying <see cref="SignedAwsClient"/> named <see cref="Service"/>.
 /// </summary>
 internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
@@ -28,16 +28,19 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
     private readonly PollyOptions _options;
     private readonly MemoryCache _cache;
     private readonly ILogger<PollySpeechSynthesizer> _logger;
-    private Task<IReadOnlyList<PollyVoice>>? _voices;
+    private readonly ExpiringValue<IReadOnlyList<PollyVoice>> _voices;
 
     public PollySpeechSynthesizer(IOptions<SpeechOptions> options, IHttpClientFactory http,
-        [FromKeyedServices(ServiceName)] AwsServiceEndpoint endpoint, ILogger<PollySpeechSynthesizer> logger)
+        [FromKeyedServices(ServiceName)] AwsServiceEndpoint endpoint, TimeProvider clock, ILogger<PollySpeechSynthesizer> logger)
     {
         _options = options.Value.Polly;
         _http = http;
         _endpoint = endpoint;
         _logger = logger;
         _cache = new MemoryCache(new MemoryCacheOptions { SizeLimit = Math.Max(1, _options.CacheMegabytes) * 1024L * 1024 });
+        // The signed client's own total timeout bounds the load.
+        _voices = new ExpiringValue<IReadOnlyList<PollyVoice>>(() => LoadVoicesAsync(CancellationToken.None),
+            TimeSpan.FromMinutes(options.Value.VoiceListMinutes), clock);
     }
 
     public Uri Endpoint => _endpoint.Url;
@@ -69,26 +72,33 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
     }
 
     /// <summary>Reads the voice list: the start-up and readiness check (credentials, region, endpoint, IAM).</summary>
-    public Task<IReadOnlyList<PollyVoice>> VoicesAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<PollyVoice>> VoicesAsync(CancellationToken cancellationToken = default) => _voices.GetAsync(cancellationToken);
+
+    public async Task<SpeechVoiceList> ListVoicesAsync(CancellationToken cancellationToken)
     {
-        var voices = _voices;
-        // A failed load is not kept: the next caller starts another.
-        if (voices is null || voices.IsFaulted || voices.IsCanceled)
-            _voices = voices = LoadVoicesAsync(cancellationToken);
-        return voices;
+        var voices = await ReadVoicesAsync(cancellationToken);
+        return new SpeechVoiceList("Amazon Polly", voices
+            .Select(v => new SpeechVoice(v.Id, v.Name ?? v.Id, new[] { v.LanguageCode }.Concat(v.AdditionalLanguageCodes ?? []).OfType<string>().Distinct().ToArray(), v.Gender))
+            .OrderBy(v => v.Id, StringComparer.Ordinal)
+            .ToArray());
+    }
+
+    /// <summary>The voice list, or the caller's 503 when Polly cannot give it.</summary>
+    private async Task<IReadOnlyList<PollyVoice>> ReadVoicesAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await VoicesAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutRejectedException or JsonException or InvalidOperationException)
+        {
+            throw Unavailable(exception);
+        }
     }
 
     private async Task<PollyVoice> ChooseVoiceAsync(SpeechRequest request, CancellationToken cancellationToken)
     {
-        IReadOnlyList<PollyVoice> voices;
-        try
-        {
-            voices = await VoicesAsync(cancellationToken);
-        }
-        catch (Exception exception) when (exception is AwsServiceException or HttpRequestException or TimeoutRejectedException)
-        {
-            throw Unavailable(exception);
-        }
+        var voices = await ReadVoicesAsync(cancellationToken);
         if (!voices.Any(v => v.Speaks(request.LanguageCode)))
         {
             var languages = voices.SelectMany(v => (string?[])[v.LanguageCode, .. v.AdditionalLanguageCodes ?? []])
@@ -170,6 +180,8 @@ internal sealed class PollySpeechSynthesizer : ISpeechSynthesizer, IDisposable
 public sealed record PollyVoice
 {
     public required string Id { get; init; }
+    public string? Name { get; init; }
+    public string? Gender { get; init; }
     public string? LanguageCode { get; init; }
     public IReadOnlyList<string>? SupportedEngines { get; init; }
     public IReadOnlyList<string>? AdditionalLanguageCodes { get; init; }

@@ -43,7 +43,24 @@ internal static partial class SpeechApi
             .Accepts<PreviewSpeechRequest>("application/json")
             .Produces(StatusCodes.Status200OK, contentType: "audio/wav", additionalContentTypes: "audio/mpeg")
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+        app.MapGet("/api/speech/voices", VoicesAsync).RequireAuthorization().WithTags("Speech").WithName("ListVoices");
         return app;
+    }
+
+    /// <summary>The provider's own voices, for the settings pickers: what settings may name is exactly what is offered.</summary>
+    public static async Task<Results<Ok<SpeechVoiceList>, ForbiddenProblem, UnavailableProblem>> VoicesAsync(
+        HttpContext context, ISpeechSynthesizer speech, Principal caller)
+    {
+        if (!AccessPolicy.HasAnyAccess(caller))
+            return Problems.Forbidden("Listing voices needs access to at least one flow config.");
+        try
+        {
+            return TypedResults.Ok(await speech.ListVoicesAsync(context.RequestAborted));
+        }
+        catch (SpeechUnavailableException exception)
+        {
+            return Problems.Unavailable("Voices unavailable", exception.Message, exception.RetryAfter);
+        }
     }
 
     public static async Task<Results<FileContentHttpResult, ForbiddenProblem, BodyProblem, UnavailableProblem>> PreviewAsync(

@@ -36,6 +36,10 @@ public sealed class SpeechOptions
     [Range(0, 1000)]
     public int MaxQueuedSyntheses { get; set; } = 8;
 
+    /// <summary>How long the provider's voice list is kept before it is read again (settings checks, the voice pickers).</summary>
+    [Range(1, 1440)]
+    public int VoiceListMinutes { get; set; } = 5;
+
     public PollyOptions Polly { get; set; } = new();
 }
 

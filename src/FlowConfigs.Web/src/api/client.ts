@@ -1,4 +1,5 @@
 import type { AppSettings, FlowConfig, FlowConfigPage, ImportResult, ListQuery, InitSettings, Me, Revision, RevisionSummary } from "./types";
+import type { SpeechVoiceList } from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
@@ -91,6 +92,11 @@ export class ApiClient {
     if (response.ok) return response;
     if (response.status === 401 && authenticated) this.onUnauthorized();
     throw await toApiError(response);
+  }
+
+  /** The speech provider's own voices: what settings may name. */
+  voices(): Promise<SpeechVoiceList> {
+    return this.json<SpeechVoiceList>("GET", "/api/speech/voices");
   }
 }
 

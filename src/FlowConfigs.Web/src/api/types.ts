@@ -89,3 +89,18 @@ export interface ImportResult {
   status: "created" | "updated" | "failed";
   error?: string;
 }
+
+/** One voice the gateway's speech provider offers (Amazon Polly in AWS, espeak-ng locally). */
+export interface SpeechVoice {
+  id: string;
+  name: string;
+  /** Prompt languages it speaks, such as en-US. */
+  languageCodes: string[];
+  gender?: string;
+}
+
+export interface SpeechVoiceList {
+  /** The provider as people know it, e.g. "Amazon Polly". */
+  provider: string;
+  voices: SpeechVoice[];
+}
