@@ -16,7 +16,7 @@ public sealed class ListTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Create" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Import" })).ToBeVisibleAsync();
 
-        await page.GetByLabel("Filter by id prefix").FillAsync("queue/");
+        await page.GetByLabel("Filter flow configs").FillAsync("queue/");
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "branch-office-austin" })).ToHaveCountAsync(0);
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "queue/technical-support" })).ToBeVisibleAsync();
         browser.AssertCleanConsole(page);
@@ -44,7 +44,7 @@ public sealed class ListTests(BrowserFixture browser)
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
         page.Request += (_, request) => { if (request.Url.Contains("/api/flow-config?", StringComparison.Ordinal)) api.Add(request.Url); };
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Flow configs" });
-        await page.GetByLabel("Filter by id prefix").FillAsync(prefix);
+        await page.GetByLabel("Filter flow configs").FillAsync(prefix);
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = ids[0] })).ToBeVisibleAsync();
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = ids[24] })).ToBeVisibleAsync();
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = ids[25] })).ToHaveCountAsync(0);
@@ -58,8 +58,8 @@ public sealed class ListTests(BrowserFixture browser)
         await Expect(page.GetByText("(120)")).ToBeVisibleAsync();
         await Expect(next).ToBeDisabledAsync();
 
-        // The prefix went to the server, and the fifth table page was the second server page.
-        Assert.Contains(api, url => url.Contains("pattern=" + Uri.EscapeDataString(prefix), StringComparison.Ordinal) && url.Contains("cursor=", StringComparison.Ordinal));
+        // The text went to the server, and the fifth table page was the second server page.
+        Assert.Contains(api, url => url.Contains("q=" + Uri.EscapeDataString(prefix), StringComparison.Ordinal) && url.Contains("cursor=", StringComparison.Ordinal));
         browser.AssertCleanConsole(page);
     }
 }

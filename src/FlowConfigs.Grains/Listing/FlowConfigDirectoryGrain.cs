@@ -104,17 +104,47 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
     public async Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count)
     {
         await WhenLoadedAsync();
+        return Find(idPrefix, null, after, count, int.MaxValue).Summaries.AsImmutable();
+    }
+
+    public async Task<DirectoryMatches> FindAsync(string? idPrefix, string? text, string? after, int count, int lookAtMost)
+    {
+        await WhenLoadedAsync();
+        return Find(idPrefix, string.IsNullOrEmpty(text) ? null : text, after, count, lookAtMost);
+    }
+
+    /// <remarks>
+    /// Costs a binary search and the entries looked at, whatever the number of configs: pages are read from the sorted
+    /// entries themselves, so no save has to rebuild a copy of 100,000 summaries for the next reader.
+    /// </remarks>
+    private DirectoryMatches Find(string? idPrefix, string? text, string? after, int count, int lookAtMost)
+    {
         var prefix = idPrefix ?? "";
         var ids = _entries.Keys;
         var entries = _entries.Values;
         var index = after is not null && string.CompareOrdinal(after, prefix) >= 0 ? UpperBound(ids, after) : LowerBound(ids, prefix);
 
-        var page = new List<FlowConfigSummary>(Math.Min(count, 1024));
-        for (; index < ids.Count && page.Count < count && ids[index].StartsWith(prefix, StringComparison.Ordinal); index++)
-            if (entries[index].Summary is { } summary)
-                page.Add(summary);
-        return page.ToArray().AsImmutable();
+        var found = new List<FlowConfigSummary>(Math.Min(count, 1024));
+        var lookedAt = 0;
+        string? last = null;
+        for (; index < ids.Count && found.Count < count && lookedAt < lookAtMost && ids[index].StartsWith(prefix, StringComparison.Ordinal); index++)
+        {
+            lookedAt++;
+            last = ids[index];
+            if (entries[index].Summary is { } summary && (text is null || Mentions(summary, text)))
+                found.Add(summary);
+        }
+        var isEnd = index >= ids.Count || !ids[index].StartsWith(prefix, StringComparison.Ordinal);
+        return new DirectoryMatches(found.ToArray(), lookedAt, last, isEnd);
     }
+
+    /// <summary>
+    /// Ordinal, ignoring case: people type "austin" for "Austin", and the answer must not depend on a silo's culture.
+    /// </summary>
+    private static bool Mentions(FlowConfigSummary summary, string text) =>
+        summary.Id.Contains(text, StringComparison.OrdinalIgnoreCase) ||
+        summary.Description.Contains(text, StringComparison.OrdinalIgnoreCase) ||
+        summary.UpdatedBy?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 
     public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)
     {

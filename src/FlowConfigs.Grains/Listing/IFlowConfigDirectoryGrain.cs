@@ -14,6 +14,15 @@ public interface IFlowConfigDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<Immutable<FlowConfigSummary[]>> PageAsync(string? idPrefix, string? after, int count);
 
+    /// <summary>
+    /// Summaries in ordinal id order after <paramref name="after"/> whose id starts with <paramref name="idPrefix"/> and,
+    /// when <paramref name="text"/> is given, whose id, description or changed-by contains it in any letter case. Stops
+    /// at <paramref name="count"/> matches or after looking at <paramref name="lookAtMost"/> entries, whichever comes
+    /// first, so a search for something rare costs a bounded amount per call.
+    /// </summary>
+    [ReadOnly]
+    Task<DirectoryMatches> FindAsync(string? idPrefix, string? text, string? after, int count, int lookAtMost);
+
     /// <summary>Records version <paramref name="version"/> of a config: its summary, or null when that version deleted it.</summary>
     Task ApplyAsync(string id, long version, FlowConfigSummary? summary);
 }

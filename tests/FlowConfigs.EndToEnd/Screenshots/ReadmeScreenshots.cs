@@ -107,13 +107,15 @@ internal static class ReadmeScreenshots
         // Import: a file from another environment with a new branch, a change to a sample config and a broken item.
         var file = Path.Combine(directory, "branches-from-staging.json");
         await File.WriteAllTextAsync(file, JsonSerializer.Serialize(ImportFile()));
+        // The review step, overwriting on: what the file would do to each config, before anything is written.
         await alice.GotoAsync("/import");
         await alice.Locator("input[type=file]").SetInputFilesAsync(file);
-        await alice.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).Last.ClickAsync();
-        var results = alice.GetByRole(AriaRole.Table, new() { Name = "Import results" });
-        await Expect(results).ToContainTextAsync("created");
-        await Expect(results).ToContainTextAsync("updated");
-        await Expect(results).ToContainTextAsync("failed");
+        await alice.GetByRole(AriaRole.Button, new() { Name = "Next", Exact = true }).ClickAsync();
+        await alice.GetByLabel("Overwrite existing configs").CheckAsync();
+        var plan = alice.GetByRole(AriaRole.Table, new() { Name = "Import plan" });
+        await Expect(plan).ToContainTextAsync("Create");
+        await Expect(plan).ToContainTextAsync("Overwrite version");
+        await Expect(plan).ToContainTextAsync("Invalid");
         await CaptureAsync(alice, "import");
 
         browser.AssertCleanConsole(signIn);

@@ -65,7 +65,8 @@ public sealed class AccessMatrixTests(GatewayFixture fixture) : IClassFixture<Ga
         {
             var item = JsonNode.Parse(body)!.AsArray().Single()!;
             var failed = caller == Caller.OtherTeam;
-            Assert.Equal(failed ? "failed" : "created", item["status"]!.GetValue<string>());
+            Assert.Equal(failed ? "forbidden" : "create", item["action"]!.GetValue<string>());
+            Assert.Equal(failed ? "skipped" : "created", item["status"]!.GetValue<string>());
             using var imported = await admin.GetAsync(Documents.Path(item["id"]!.GetValue<string>()));
             Assert.Equal(failed ? HttpStatusCode.NotFound : HttpStatusCode.OK, imported.StatusCode);
         }

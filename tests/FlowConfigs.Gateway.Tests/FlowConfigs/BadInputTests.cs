@@ -195,8 +195,10 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
-        Assert.Equal(new[] { "created", "failed", "failed", "failed" }, results.Select(r => r!["status"]!.GetValue<string>()));
+        Assert.Equal(new[] { "created", "skipped", "skipped", "skipped" }, results.Select(r => r!["status"]!.GetValue<string>()));
+        Assert.All(results.Skip(1), r => Assert.Equal("invalid", r!["action"]!.GetValue<string>()));
         Assert.All(results.Skip(1), r => Assert.False(string.IsNullOrEmpty(r!["error"]!.GetValue<string>())));
+        Assert.All(results.Skip(1), r => Assert.NotEmpty(r!["errors"]!.AsObject()));
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Documents.Path(good))).StatusCode);
     }
 

@@ -19,20 +19,28 @@ internal static class FlowConfigListEndpoint
     public const int MaxLimit = 1000;
 
     /// <summary>
-    /// How many ids one request looks at before it answers with what it found: a caller who may read few of many
-    /// configs gets short pages (each with a cursor) rather than a request that walks the whole directory.
+    /// How many directory entries one request looks at before it answers with what it found: a caller who may read few
+    /// of many configs, or searches for something rare, gets short pages (each with a cursor) rather than a request
+    /// that walks the whole directory.
     /// </summary>
     public const int MaxScannedPerPage = 5000;
 
-    /// <summary>A page of the configs the caller may read whose id starts with <paramref name="pattern"/>, sorted by id.</summary>
+    /// <summary>
+    /// A page of the configs the caller may read, sorted by id: those whose id starts with <paramref name="pattern"/>
+    /// and whose id, description or changed-by contains <paramref name="q"/> in any letter case.
+    /// </summary>
     public static async Task<Results<Ok<FlowConfigList>, BadRequestProblem>> ListAsync(
         IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken,
         [Description("An id prefix: only configs whose id starts with it.")] string? pattern = null,
+        [Description("Text the id, description or changed-by contains, in any letter case. Send it again with the cursor.")] string? q = null,
         [Description("Most configs on the page, 1 to 1000 (default 100). A page can hold fewer and still have a cursor.")] string? limit = null,
         [Description("The cursor the previous page returned, to read the page after it.")] string? cursor = null)
     {
         if (pattern is { Length: > FlowConfigId.MaxLength })
             return Problems.Field("pattern", $"pattern is an id prefix of at most {FlowConfigId.MaxLength} characters.");
+        var text = q?.Trim();
+        if (text is { Length: > FlowConfigDocument.MaxDescriptionLength })
+            return Problems.Field("q", $"q is at most {FlowConfigDocument.MaxDescriptionLength} characters (no description is longer).");
         var pageSize = DefaultLimit;
         if (limit is not null && (!int.TryParse(limit, NumberStyles.None, CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxLimit))
             return Problems.Field("limit", $"limit is a whole number from 1 to {MaxLimit}.");
@@ -42,9 +50,9 @@ internal static class FlowConfigListEndpoint
 
         var items = new List<FlowConfigListItem>(Math.Min(pageSize, 128));
         string? next = null;
-        var scanned = 0;
+        var filter = new DirectoryFilter(pattern, string.IsNullOrEmpty(text) ? null : text);
         // One more than the page, so a full page of readable configs also tells whether another follows.
-        await foreach (var batch in ReadableSummaries.BatchesAsync(grains, access, pattern, after, Math.Max(pageSize + 1, 100), cancellationToken))
+        await foreach (var batch in ReadableSummaries.BatchesAsync(grains, access, filter, after, Math.Max(pageSize + 1, 100), MaxScannedPerPage, cancellationToken))
         {
             for (var i = 0; i < batch.Summaries.Length; i++)
             {
@@ -53,12 +61,7 @@ internal static class FlowConfigListEndpoint
                 var s = batch.Summaries[i];
                 items.Add(new FlowConfigListItem(s.Id, s.Description, batch.Levels[i], s.Version, s.UpdatedAt, s.UpdatedBy));
             }
-            scanned += batch.Summaries.Length;
-            if (!batch.IsLast && scanned >= MaxScannedPerPage)
-            {
-                next = batch.Summaries[^1].Id;
-                break;
-            }
+            next = batch.ResumeAfter;
         }
         return Page(items, next);
     }

@@ -16,7 +16,7 @@ internal static class FlowConfigsApi
 
         group.MapGet("/", FlowConfigListEndpoint.ListAsync).WithName("ListFlowConfigs");
         group.MapGet("/export", FlowConfigTransferEndpoints.ExportAsync).WithName("ExportFlowConfigs");
-        group.MapPost("/import", FlowConfigTransferEndpoints.ImportAsync).WithName("ImportFlowConfigs")
+        group.MapPost("/import", FlowConfigImportEndpoint.ImportAsync).WithName("ImportFlowConfigs")
             .Accepts<FlowConfig[]>("application/json");
         group.MapPost("/preview", FlowConfigResolveEndpoints.PreviewAsync).WithName("PreviewFlowConfig")
             .Accepts<PreviewRequest>("application/json");

@@ -1,5 +1,4 @@
-import type { AppSettings, FlowConfig, FlowConfigPage, ImportResult, ListQuery, InitSettings, Me, Revision, RevisionSummary } from "./types";
-import type { SpeechVoiceList } from "./types";
+import type { AppSettings, FlowConfig, FlowConfigPage, ImportItem, ImportOptions, ListQuery, InitSettings, Me, Revision, RevisionSummary, SpeechVoiceList } from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
@@ -30,10 +29,14 @@ export class ApiClient {
 
   init = () => this.json<InitSettings>("GET", "/api/init", undefined, false);
   me = () => this.json<Me>("GET", "/api/me");
-  /** One page of the configs the user may read, by id; pass the returned cursor for the next (none on the last page). */
+  /**
+   * One page of the configs the user may read, by id; pass the returned cursor (and the same q) for the next (none on
+   * the last page). A page can be short, even empty, and still have a cursor.
+   */
   list = (query: ListQuery = {}) => {
     const params = new URLSearchParams();
     if (query.pattern) params.set("pattern", query.pattern);
+    if (query.q) params.set("q", query.q);
     if (query.limit) params.set("limit", String(query.limit));
     if (query.cursor) params.set("cursor", query.cursor);
     const search = params.toString();
@@ -66,7 +69,14 @@ export class ApiClient {
   settings = () => this.json<AppSettings>("GET", "/api/settings");
   saveSettings = (settings: AppSettings) => this.json<AppSettings>("POST", "/api/settings", settings);
   exportConfigs = (ids: string[]) => this.json<FlowConfig[]>("GET", `/api/flow-config/export?ids=${encodeURIComponent(ids.join(","))}`);
-  importConfigs = (configs: unknown) => this.json<ImportResult[]>("POST", "/api/flow-config/import", configs);
+  /** Plans (dryRun: writes nothing) or runs an import; an existing id is a conflict unless overwrite is set. */
+  importConfigs = (configs: unknown, options: ImportOptions = {}) => {
+    const params = new URLSearchParams();
+    if (options.dryRun) params.set("dryRun", "true");
+    if (options.overwrite) params.set("overwrite", "true");
+    const search = params.toString();
+    return this.json<ImportItem[]>("POST", "/api/flow-config/import" + (search ? `?${search}` : ""), configs);
+  };
 
   async speech(text: string, languageCode: string, voiceId?: string): Promise<Blob> {
     const response = await this.send("POST", "/api/preview-speech", { text, languageCode, voiceId });

@@ -43,6 +43,8 @@ export interface FlowConfigPage {
 export interface ListQuery {
   /** An id prefix. */
   pattern?: string;
+  /** Text the id, description or changed-by contains, in any letter case. */
+  q?: string;
   /** 1 to 1000; the server's default is 100. */
   limit?: number;
   cursor?: string;
@@ -84,10 +86,27 @@ export interface Revision extends RevisionSummary {
   document: FlowConfig;
 }
 
-export interface ImportResult {
+/** What an import does with an item, decided before anything is written. */
+export type ImportAction = "create" | "update" | "conflict" | "invalid" | "forbidden";
+
+/** What became of an item once the import ran: skipped means its action left it alone. */
+export type ImportStatus = "created" | "updated" | "skipped" | "failed";
+
+/** One item of an import file (index from 0); status is absent in a dry run. */
+export interface ImportItem {
+  index: number;
   id?: string;
-  status: "created" | "updated" | "failed";
+  action: ImportAction;
+  status?: ImportStatus;
+  version?: number;
+  currentVersion?: number;
   error?: string;
+  errors?: Record<string, string[]>;
+}
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  overwrite?: boolean;
 }
 
 /** One voice the gateway's speech provider offers (Amazon Polly in AWS, espeak-ng locally). */

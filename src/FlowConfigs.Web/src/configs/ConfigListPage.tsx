@@ -1,122 +1,229 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
+import { useCollection } from "@cloudscape-design/collection-hooks";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
+import CollectionPreferences from "@cloudscape-design/components/collection-preferences";
 import Header from "@cloudscape-design/components/header";
 import Link from "@cloudscape-design/components/link";
 import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import Table from "@cloudscape-design/components/table";
+import Table, { type TableProps } from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
 import type { FlowConfigSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
+import { usePage, useShell } from "../shell/ShellContext";
+import { downloadJson } from "../transfer/download";
+import { DeleteConfigsModal } from "./DeleteConfigsModal";
+import { DuplicateConfigModal } from "./DuplicateConfigModal";
+import { listColumns, useListPreferences } from "./listPreferences";
 import { editorPath } from "./paths";
 
 const levelLabel = { none: "None", read: "Read", edit: "Edit", full: "Full" } as const;
 
-/** Rows per table page; each request to the server brings several table pages. */
-const pageSize = 25;
+/** Configs per request to the server; each brings several table pages. */
 const serverPageSize = 100;
-/** Typing pauses this long before the prefix goes to the server. */
+/**
+ * A search for something rare comes back in short pages (the server bounds what one request looks at); one load follows
+ * this many cursors before it shows what it found and lets the user ask for more.
+ */
+const maxRequestsPerLoad = 20;
+/** Typing pauses this long before the text goes to the server. */
 const filterDelayMs = 300;
 
 /**
- * The configs the user may read, with their level on each, in id order. The server pages the list (there may be
- * 100,000 configs) and filters by id prefix, so the total is unknown until the last page arrives: the table's pager
- * stays open-ended while the server has more, and fetches them when the user pages past what is loaded.
+ * The configs the user may read, with their level on each, in id order. The server searches (id, description and
+ * changed-by, any letter case) and pages the list (there may be 100,000 configs), so the total is unknown until the
+ * last page arrives: the table's pager stays open-ended while the server has more, and fetches them when the user
+ * pages past what is loaded.
  */
 export function ConfigListPage() {
-  const { api, me } = useAuth();
+  const { api, me, init } = useAuth();
+  const { notify } = useShell();
   const navigate = useNavigate();
-  const [items, setItems] = useState<FlowConfigSummary[]>([]);
+  usePage("Flow configs", [{ text: "Flow configs", href: "/" }], init.branding.productName);
+  const [loaded, setLoaded] = useState<FlowConfigSummary[]>([]);
   const [cursor, setCursor] = useState<string | undefined>();
   const [filterText, setFilterText] = useState("");
-  const [pattern, setPattern] = useState("");
-  const [pageIndex, setPageIndex] = useState(1);
+  const [query, setQuery] = useState("");
   const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
-  // Answers to a superseded request (the prefix changed meanwhile) are dropped.
+  const [preferences, setPreferences] = useListPreferences();
+  const [confirmDelete, setConfirmDelete] = useState<readonly FlowConfigSummary[] | null>(null);
+  const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
+  // Answers to a superseded request (the text changed meanwhile) are dropped.
   const request = useRef(0);
 
-  const load = useCallback(async (prefix: string, after: string | undefined) => {
+  const { items, collectionProps, paginationProps, actions } = useCollection(loaded, {
+    pagination: { pageSize: preferences.pageSize },
+    selection: { trackBy: "id", keepSelection: true },
+  });
+  const selected = collectionProps.selectedItems ?? [];
+
+  /** Loads from the server until it has at least `want` more configs, or the server has no more. */
+  const load = useCallback(async (text: string, after: string | undefined, want: number) => {
     const mine = ++request.current;
     setLoading(true);
     setError(null);
     try {
-      const page = await api.list({ pattern: prefix || undefined, limit: serverPageSize, cursor: after });
-      if (mine !== request.current) return;
-      setItems((loaded) => (after ? [...loaded, ...page.items] : page.items));
-      setCursor(page.cursor);
+      const found: FlowConfigSummary[] = [];
+      let next = after;
+      for (let asked = 0; asked < maxRequestsPerLoad; asked++) {
+        const page = await api.list({ q: text || undefined, limit: serverPageSize, cursor: next });
+        if (mine !== request.current) return false;
+        found.push(...page.items);
+        next = page.cursor;
+        if (next === undefined || found.length >= want) break;
+      }
+      setLoaded((current) => (after ? [...current, ...found] : found));
+      setCursor(next);
+      return true;
     } catch (e) {
       if (mine === request.current) setError((e as Error).message);
+      return false;
     } finally {
       if (mine === request.current) setLoading(false);
     }
   }, [api]);
 
   useEffect(() => {
-    setPageIndex(1);
-    void load(pattern, undefined);
-  }, [load, pattern]);
+    actions.setCurrentPage(1);
+    void load(query, undefined, serverPageSize);
+    // Not on `actions` (a new object each render): the page resets only when the text sent to the server changes.
+  }, [load, query]);
 
   useEffect(() => {
-    const timer = setTimeout(() => setPattern(filterText), filterDelayMs);
+    const timer = setTimeout(() => setQuery(filterText.trim()), filterDelayMs);
     return () => clearTimeout(timer);
   }, [filterText]);
 
-  const pagesCount = Math.max(1, Math.ceil(items.length / pageSize));
-  const shown = items.slice((pageIndex - 1) * pageSize, pageIndex * pageSize);
   const more = cursor !== undefined;
+  const total = `${loaded.length}${more ? "+" : ""}`;
+  const allFull = selected.length > 0 && selected.every((c) => c.accessLevel === "full");
+
+  const exportSelected = async () => {
+    try {
+      const configs = await api.exportConfigs(selected.map((c) => c.id));
+      downloadJson("flowconfigs-export.json", configs);
+      notify({ id: "export", type: "success", header: `Exported ${configs.length} flow ${configs.length === 1 ? "config" : "configs"}` });
+    } catch (e) {
+      notify({ id: "export", type: "error", header: "Export failed", content: (e as Error).message });
+    }
+  };
+
+  const forgetDeleted = (ids: string[]) => {
+    const gone = new Set(ids);
+    setLoaded((current) => current.filter((c) => !gone.has(c.id)));
+    actions.setSelectedItems(selected.filter((c) => !gone.has(c.id)));
+  };
+
+  const columns: TableProps.ColumnDefinition<FlowConfigSummary>[] = [
+    {
+      id: "id", header: "Id", cell: (item) => (
+        <span style={{ overflowWrap: "anywhere" }}>
+          <Link href={editorPath(item.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(item.id)); }}>{item.id}</Link>
+        </span>
+      ),
+    },
+    { id: "description", header: "Description", cell: (item) => <span style={{ overflowWrap: "anywhere" }}>{item.description}</span> },
+    { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
+    { id: "version", header: "Version", cell: (item) => item.version },
+    { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "anywhere" }}>{item.updatedBy ?? ""}</span> },
+    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
+  ];
 
   return (
-    <Table
-      items={shown}
-      loading={loading && shown.length === 0}
-      loadingText="Loading flow configs"
-      trackBy="id"
-      variant="full-page"
-      ariaLabels={{ tableLabel: "Flow configs" }}
-      header={
-        <Header
-          variant="awsui-h1-sticky"
-          counter={`(${items.length}${more ? "+" : ""})`}
-          actions={
-            <SpaceBetween direction="horizontal" size="xs">
-              {me?.canCreateConfigs && <Button onClick={() => navigate("/import")}>Import</Button>}
-              {me?.canCreateConfigs && <Button variant="primary" onClick={() => navigate("/configs/new")}>Create</Button>}
-            </SpaceBetween>
-          }
-        >
-          Flow configs
-        </Header>
-      }
-      filter={
-        <TextFilter filteringText={filterText} onChange={({ detail }) => setFilterText(detail.filteringText)}
-          filteringPlaceholder="Find by id prefix" filteringAriaLabel="Filter by id prefix"
-          countText={`${items.length}${more ? "+" : ""} matches`} />
-      }
-      pagination={
-        <Pagination currentPageIndex={pageIndex} pagesCount={pagesCount} openEnd={more} disabled={loading && shown.length === 0}
-          onChange={({ detail }) => setPageIndex(detail.currentPageIndex)}
-          onNextPageClick={({ detail }) => {
-            if (detail.requestedPageAvailable || !more || loading) return;
-            void load(pattern, cursor).then(() => setPageIndex(detail.requestedPageIndex));
-          }}
-          ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />
-      }
-      empty={
-        error ? <Box color="text-status-error">Could not load the list: {error}</Box>
-          : loading ? undefined
-          : <Box textAlign="center" color="inherit">{pattern ? "No flow config id starts with that." : "No flow configs you may read yet."}</Box>
-      }
-      columnDefinitions={[
-        { id: "id", header: "Id", cell: (item) => <Link href={editorPath(item.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(item.id)); }}>{item.id}</Link> },
-        { id: "description", header: "Description", cell: (item) => item.description },
-        { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
-        { id: "version", header: "Version", cell: (item) => item.version },
-        { id: "updatedBy", header: "Changed by", cell: (item) => item.updatedBy ?? "" },
-        { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
-      ]}
-    />
+    <>
+      <Table
+        {...collectionProps}
+        items={items}
+        selectionType="multi"
+        columnDefinitions={columns}
+        columnDisplay={preferences.contentDisplay}
+        wrapLines={preferences.wrapLines}
+        loading={loading && items.length === 0}
+        loadingText="Loading flow configs"
+        variant="full-page"
+        stickyHeader
+        ariaLabels={{
+          tableLabel: "Flow configs",
+          selectionGroupLabel: "Flow config selection",
+          allItemsSelectionLabel: () => "Select all on this page",
+          itemSelectionLabel: (_, item) => `Select ${item.id}`,
+        }}
+        header={
+          <Header
+            variant="awsui-h1-sticky"
+            counter={selected.length > 0 ? `(${selected.length}/${total})` : `(${total})`}
+            actions={
+              <SpaceBetween direction="horizontal" size="xs">
+                {me?.canCreateConfigs && (
+                  <Button disabled={selected.length !== 1} disabledReason="Select one config to duplicate."
+                    onClick={() => setDuplicateOf(selected[0].id)}>Duplicate</Button>
+                )}
+                <Button disabled={selected.length === 0} disabledReason="Select the configs to export."
+                  onClick={() => void exportSelected()}>Export</Button>
+                <Button disabled={!allFull}
+                  disabledReason={selected.length === 0 ? "Select the configs to delete." : "Deleting needs Full access on every selected config."}
+                  onClick={() => setConfirmDelete(selected)}>Delete</Button>
+                {me?.canCreateConfigs && <Button onClick={() => navigate("/import")}>Import</Button>}
+                {me?.canCreateConfigs && <Button variant="primary" onClick={() => navigate("/configs/new")}>Create</Button>}
+              </SpaceBetween>
+            }
+          >
+            Flow configs
+          </Header>
+        }
+        filter={
+          <TextFilter filteringText={filterText} onChange={({ detail }) => setFilterText(detail.filteringText)}
+            filteringPlaceholder="Find by id, description or who changed it" filteringAriaLabel="Filter flow configs"
+            countText={`${total} ${loaded.length === 1 && !more ? "match" : "matches"}`} />
+        }
+        pagination={
+          <Pagination {...paginationProps} openEnd={more} disabled={loading && items.length === 0}
+            onNextPageClick={({ detail }) => {
+              if (detail.requestedPageAvailable || !more || loading) return;
+              void load(query, cursor, preferences.pageSize).then((ok) => { if (ok) actions.setCurrentPage(detail.requestedPageIndex); });
+            }}
+            ariaLabels={{ nextPageLabel: "Next page", previousPageLabel: "Previous page", pageLabel: (n) => `Page ${n}` }} />
+        }
+        preferences={
+          <CollectionPreferences
+            title="Preferences" confirmLabel="Confirm" cancelLabel="Cancel"
+            preferences={preferences}
+            onConfirm={({ detail }) => setPreferences({
+              pageSize: detail.pageSize ?? preferences.pageSize,
+              wrapLines: detail.wrapLines ?? preferences.wrapLines,
+              contentDisplay: detail.contentDisplay ?? preferences.contentDisplay,
+            })}
+            pageSizePreference={{ title: "Configs per page", options: [10, 25, 50, 100].map((n) => ({ value: n, label: `${n} configs` })) }}
+            wrapLinesPreference={{ label: "Wrap lines", description: "Show long ids and descriptions in full." }}
+            contentDisplayPreference={{ title: "Columns", options: listColumns.map((c) => ({ id: c.id, label: c.label, alwaysVisible: "alwaysVisible" in c })) }}
+          />
+        }
+        empty={
+          error ? <Box color="text-status-error">Could not load the list: {error}</Box>
+            : loading ? undefined
+            : more ? (
+              <Box textAlign="center" color="inherit">
+                <SpaceBetween size="xs">
+                  <Box>Nothing found yet; many configs are left to search.</Box>
+                  <Button onClick={() => void load(query, cursor, preferences.pageSize)}>Search further</Button>
+                </SpaceBetween>
+              </Box>
+            )
+            : <Box textAlign="center" color="inherit">{query ? `No flow config you may read mentions “${query}”.` : "No flow configs you may read yet."}</Box>
+        }
+      />
+      {confirmDelete && <DeleteConfigsModal configs={confirmDelete} onClose={() => setConfirmDelete(null)} onDeleted={forgetDeleted} />}
+      {duplicateOf && (
+        <DuplicateConfigModal sourceId={duplicateOf} onClose={() => setDuplicateOf(null)}
+          onDuplicated={(id) => {
+            setDuplicateOf(null);
+            notify({ id: "duplicate", type: "success", header: `Duplicated ${duplicateOf} as ${id}` });
+            navigate(editorPath(id));
+          }} />
+      )}
+    </>
   );
 }
