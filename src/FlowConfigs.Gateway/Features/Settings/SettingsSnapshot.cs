@@ -28,10 +28,11 @@ internal sealed class SettingsSnapshot(IGrainFactory grains, ILogger<SettingsSna
         {
             _current = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
         }
-        catch (OrleansException exception)
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
-            // Unreadable or unreachable settings must not stop GetConfig: it runs without a fallback locale until
-            // the refresh below reads them.
+            // Unreadable, unreachable or slow settings must not stop GetConfig: it runs without a fallback locale until
+            // the refresh below reads them. Slow is a timeout, not an Orleans exception: storage slower than a grain
+            // call may wait (or a starved machine) once took the whole task down at start.
             logger.LogError("Settings could not be read at start; serving without them until they can be: {Reason}", exception.Message);
         }
         await base.StartAsync(cancellationToken);
