@@ -111,7 +111,9 @@ public sealed class SettingsPageTests(BrowserFixture browser)
 
         await Expect(editor.GetByText("Changing settings needs Full access on every flow config (*).")).ToBeVisibleAsync();
         await Expect(editor.GetByLabel("Name of locale 1")).Not.ToBeEditableAsync();
-        await Expect(Voices(editor, 1)).ToBeDisabledAsync();
+        // Read-only pickers stay focusable, so their values can be read out, but say they cannot be changed.
+        await Expect(Voices(editor, 1)).ToHaveAttributeAsync("aria-disabled", "true");
+        await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Language of locale 1" })).ToHaveAttributeAsync("aria-disabled", "true");
         await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
         await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Add locale" })).ToHaveCountAsync(0);
         await Expect(editor.GetByRole(AriaRole.Button, new() { Name = "Remove locale 1" })).ToHaveCountAsync(0);

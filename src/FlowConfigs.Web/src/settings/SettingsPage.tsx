@@ -126,7 +126,7 @@ export function SettingsPage() {
           )}
           <Container
             header={
-              <Header variant="h2" description={voices ? `Languages and voices offered by ${voices.provider}.` : undefined}
+              <Header variant="h2" description={voices ? `Languages and voices offered by ${voices.provider.replace(/^The /, "the ")}.` : undefined}
                 actions={readOnly ? undefined : <Button formAction="none" onClick={addLocale}>Add locale</Button>}>
                 Locales
               </Header>
@@ -155,7 +155,7 @@ export function SettingsPage() {
                           statusType={voicesStatus}
                           loadingText="Loading languages"
                           errorText="The voice list could not be loaded."
-                          disabled={readOnly}
+                          readOnly={readOnly}
                           onBlur={() => touch(`${path}.code`)}
                           onChange={({ detail }) => { touch(`${path}.code`); chooseLanguage(index, detail.selectedOption.value ?? ""); }}
                         />
@@ -177,7 +177,8 @@ export function SettingsPage() {
                           errorText="The voice list could not be loaded."
                           tokenLimit={4}
                           deselectAriaLabel={(option) => `Remove ${option.label ?? option.value}`}
-                          disabled={readOnly || locale.code === ""}
+                          readOnly={readOnly}
+                          disabled={!readOnly && locale.code === ""}
                           onChange={({ detail }) => setLocale(index, "voices", { ...locale, voices: detail.selectedOptions.map((o) => o.value ?? "").filter((v) => v) })}
                         />
                       </FormField>
@@ -190,7 +191,7 @@ export function SettingsPage() {
           <Container header={<Header variant="h2">Fallback</Header>}>
             <FormField label="Fallback locale" description="Used when a prompt has no text in the caller's language." errorText={errors.fallbackLocale}>
               <Select selectedOption={fallbackOptions.find((o) => o.value === (settings.fallbackLocale ?? "")) ?? fallbackOptions[0]}
-                options={fallbackOptions} disabled={readOnly}
+                options={fallbackOptions} readOnly={readOnly}
                 onChange={({ detail }) => change("fallbackLocale", { ...settings, fallbackLocale: detail.selectedOption.value || null })} />
             </FormField>
           </Container>
