@@ -120,15 +120,15 @@ export function ConfigListPage() {
   const columns: TableProps.ColumnDefinition<FlowConfigSummary>[] = [
     {
       id: "id", header: "Id", cell: (item) => (
-        <span style={{ overflowWrap: "anywhere" }}>
+        <span style={{ overflowWrap: "break-word" }}>
           <Link href={editorPath(item.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(item.id)); }}>{item.id}</Link>
         </span>
       ),
     },
-    { id: "description", header: "Description", cell: (item) => <span style={{ overflowWrap: "anywhere" }}>{item.description}</span> },
+    { id: "description", header: "Description", cell: (item) => <span style={{ overflowWrap: "break-word" }}>{item.description}</span> },
     { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
     { id: "version", header: "Version", cell: (item) => item.version },
-    { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "anywhere" }}>{item.updatedBy ?? ""}</span> },
+    { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "break-word" }}>{item.updatedBy ?? ""}</span> },
     { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
   ];
 
