@@ -79,7 +79,8 @@ public sealed class ImportWizardTests(BrowserFixture browser)
         await Button(page, "Import").ClickAsync();
 
         var results = page.GetByRole(AriaRole.Table, new() { Name = "Import results" });
-        await Expect(Row(results, copy)).ToContainTextAsync("Created version 1");
+        await Expect(Row(results, copy)).ToContainTextAsync("Created");
+        await Expect(Row(results, copy)).ToContainTextAsync("Version 1.");
         await Expect(page.GetByText("Imported 1 of 1 flow config")).ToBeVisibleAsync();
         await results.GetByRole(AriaRole.Link, new() { Name = copy }).ClickAsync();
         await Expect(page.GetByLabel("Description")).ToHaveValueAsync("Imported line");
@@ -102,7 +103,8 @@ public sealed class ImportWizardTests(BrowserFixture browser)
 
         var plan = await ReviewAsync(page, file);
 
-        await Expect(Row(plan, existing)).ToContainTextAsync("Exists (version 1): left alone");
+        await Expect(Row(plan, existing)).ToContainTextAsync("Left alone");
+        await Expect(Row(plan, existing)).ToContainTextAsync("already exists (version 1)");
         await Expect(Row(plan, fresh)).ToContainTextAsync("Create");
         await Expect(Row(plan, prefix + "broken")).ToContainTextAsync("Invalid");
         await Expect(Row(plan, prefix + "broken")).ToContainTextAsync("variables.closure");
@@ -117,15 +119,18 @@ public sealed class ImportWizardTests(BrowserFixture browser)
         Assert.Null(await ReadAsync(fresh));
 
         await page.GetByLabel("Overwrite existing configs").CheckAsync();
-        await Expect(Row(plan, existing)).ToContainTextAsync("Overwrite version 1");
+        await Expect(Row(plan, existing)).ToContainTextAsync("Overwrite");
+        await Expect(Row(plan, existing)).ToContainTextAsync("Saved over version 1");
         Assert.Equal("false", (await ReadAsync(existing))!["variables"]!["closure"]!.GetValue<string>());
         await Button(page, "Next").ClickAsync();
         await Expect(page.GetByText("1 to create, 1 to overwrite, 1 invalid.")).ToBeVisibleAsync();
         await Button(page, "Import").ClickAsync();
 
         var results = page.GetByRole(AriaRole.Table, new() { Name = "Import results" });
-        await Expect(Row(results, existing)).ToContainTextAsync("Saved as version 2");
-        await Expect(Row(results, fresh)).ToContainTextAsync("Created version 1");
+        await Expect(Row(results, existing)).ToContainTextAsync("Overwritten");
+        await Expect(Row(results, existing)).ToContainTextAsync("Version 2 (was 1).");
+        await Expect(Row(results, fresh)).ToContainTextAsync("Created");
+        await Expect(Row(results, fresh)).ToContainTextAsync("Version 1.");
         await Expect(Row(results, prefix + "broken")).ToContainTextAsync("Invalid");
         var overwritten = (await ReadAsync(existing))!;
         Assert.Equal("true", overwritten["variables"]!["closure"]!.GetValue<string>());

@@ -115,7 +115,7 @@ internal static class ReadmeScreenshots
         await alice.GetByLabel("Overwrite existing configs").CheckAsync();
         var plan = alice.GetByRole(AriaRole.Table, new() { Name = "Import plan" });
         await Expect(plan).ToContainTextAsync("Create");
-        await Expect(plan).ToContainTextAsync("Overwrite version");
+        await Expect(plan).ToContainTextAsync("Saved over version");
         await Expect(plan).ToContainTextAsync("Invalid");
         await CaptureAsync(alice, "import");
 

@@ -8,20 +8,30 @@ import type { ImportItem } from "../api/types";
 import { editorPath } from "../configs/paths";
 import { reasons } from "./importFile";
 
-const planned: Record<ImportItem["action"], (item: ImportItem) => [StatusIndicatorProps.Type, string]> = {
-  create: () => ["success", "Create"],
-  update: (i) => ["warning", `Overwrite version ${i.currentVersion}`],
-  conflict: (i) => ["stopped", `Exists (version ${i.currentVersion}): left alone`],
-  invalid: () => ["error", "Invalid"],
-  forbidden: () => ["error", "Needs Full access"],
+// Short labels, so the status column stays narrow; versions and reasons go in the "Why" column, which wraps.
+const planned: Record<ImportItem["action"], [StatusIndicatorProps.Type, string]> = {
+  create: ["success", "Create"],
+  update: ["warning", "Overwrite"],
+  conflict: ["stopped", "Left alone"],
+  invalid: ["error", "Invalid"],
+  forbidden: ["error", "Not allowed"],
 };
 
-const done: Record<NonNullable<ImportItem["status"]>, (item: ImportItem) => [StatusIndicatorProps.Type, string]> = {
-  created: (i) => ["success", `Created version ${i.version}`],
-  updated: (i) => ["success", `Saved as version ${i.version}`],
-  skipped: (i) => planned[i.action](i),
-  failed: () => ["error", "Not written"],
+const done: Record<NonNullable<ImportItem["status"]>, [StatusIndicatorProps.Type, string] | null> = {
+  created: ["success", "Created"],
+  updated: ["success", "Overwritten"],
+  skipped: null,
+  failed: ["error", "Not written"],
 };
+
+/** The versions involved, then why: what a person needs to trust the row. */
+function details(item: ImportItem): string[] {
+  const versions = item.status === "created" ? [`Version ${item.version}.`]
+    : item.status === "updated" ? [`Version ${item.version} (was ${item.currentVersion}).`]
+    : item.action === "update" && !item.status ? [`Saved over version ${item.currentVersion} as a new version.`]
+    : [];
+  return [...versions, ...reasons(item)];
+}
 
 /**
  * The items of an import file: what the import would do with each (a dry run's plan) or what it did (status set).
@@ -41,22 +51,24 @@ export function ImportItemsTable({ items, label, header, loading }: { items: rea
       ariaLabels={{ tableLabel: label }}
       empty={<Box>The file held no configs.</Box>}
       columnDefinitions={[
-        { id: "item", header: "Item", cell: (i) => i.index + 1, width: 70 },
         {
-          id: "id", header: "Id", cell: (i) => written(i) && i.id
+          // Wide enough that an id usually breaks at its hyphens and slashes rather than inside a word, narrow enough
+          // that the reasons keep room beside the wizard's steps on a 1024-pixel screen.
+          id: "id", header: "Id", minWidth: 140, cell: (i) => written(i) && i.id
             ? <Link href={editorPath(i.id)} onFollow={(e) => { e.preventDefault(); navigate(editorPath(i.id!)); }}>{i.id}</Link>
-            : <span style={{ overflowWrap: "anywhere" }}>{i.id ?? "(no id)"}</span>,
+            : <span style={{ overflowWrap: "break-word" }}>{i.id ?? `Item ${i.index + 1} (no id)`}</span>,
         },
         {
           id: "result", header: items.some((i) => i.status) ? "Result" : "Import will", cell: (i) => {
-            const [type, text] = i.status ? done[i.status](i) : planned[i.action](i);
-            return <StatusIndicator type={type}>{text}</StatusIndicator>;
+            const [type, text] = (i.status && done[i.status]) || planned[i.action];
+            // The labels are a word or two; broken inside a word they read as something else.
+            return <span style={{ whiteSpace: "nowrap" }}><StatusIndicator type={type}>{text}</StatusIndicator></span>;
           },
         },
         {
           id: "why", header: "Why", cell: (i) => (
             <div style={{ overflowWrap: "anywhere" }}>
-              {reasons(i).map((r) => <div key={r}>{r}</div>)}
+              {details(i).map((r) => <div key={r}>{r}</div>)}
             </div>
           ),
         },
