@@ -49,12 +49,12 @@ internal static class Documents
     public static async Task<Dictionary<string, string>> ReadMapAsync(this HttpResponseMessage response) =>
         JsonSerializer.Deserialize<Dictionary<string, string>>(await response.Content.ReadAsStringAsync())!;
 
-    /// <summary>Saves as an admin and returns the stored version.</summary>
     /// <summary>Creates a branch config under each id, eight at a time.</summary>
     public static async Task SaveManyAsync(HttpClient admin, IEnumerable<string> ids) =>
         await Parallel.ForEachAsync(ids, new ParallelOptions { MaxDegreeOfParallelism = 8 },
             async (id, _) => await SaveAsync(admin, id, Branch()));
 
+    /// <summary>Saves as an admin and returns the stored version.</summary>
     public static async Task<long> SaveAsync(HttpClient admin, string id, JsonObject document)
     {
         var response = await admin.PostAsync(Path(id), Json(document));
