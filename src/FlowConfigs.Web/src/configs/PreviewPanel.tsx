@@ -29,12 +29,13 @@ export function PreviewPanel({ config, locales, valid }: { config: FlowConfig; l
   }, [api, config, lang, channel, valid]);
 
   const size = map ? resolvedSize(map) : 0;
+  const languages = locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }));
   return (
     <SpaceBetween size="m">
       <Box color="text-body-secondary">What a contact flow reads as $.External.* for this language and channel, unsaved changes included.</Box>
       <ColumnLayout columns={2}>
         <FormField label="Language">
-          <Select selectedOption={{ value: lang, label: lang }} options={locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
+          <Select selectedOption={languages.find((l) => l.value === lang) ?? { value: lang, label: lang }} options={languages}
             onChange={({ detail }) => setLang(detail.selectedOption.value ?? "en-US")} />
         </FormField>
         <FormField label="Channel">
