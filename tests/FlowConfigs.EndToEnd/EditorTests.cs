@@ -85,6 +85,7 @@ public sealed class EditorTests(BrowserFixture browser)
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
         await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");
+        await Expect(second.GetByText("Changed by someone else", new() { Exact = true })).ToHaveCountAsync(0);
         browser.AssertCleanConsole(first);
         // The refused save is a 412 the browser reports; nothing else may have gone wrong.
         browser.AssertCleanConsole(second, expected: e => e.Contains("412"));

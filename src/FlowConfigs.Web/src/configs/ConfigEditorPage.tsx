@@ -33,8 +33,12 @@ import { visibleErrors } from "./visibleErrors";
 
 const empty = (): FlowConfig => ({ id: "", description: "", variables: {}, prompts: {} });
 const levelLabel: Record<AccessLevel, string> = { none: "None", read: "Read", edit: "Edit", full: "Full" };
-/** One notification slot per editor: a new result replaces the last one. */
+/**
+ * The editor's notification slots: a new result replaces the last one. Problems (a conflict with its Compare and
+ * Reload, a refused save) concern this page and go with it; "Saved" and "Deleted" outlive it (Deleted is read on the list).
+ */
 const noticeId = "config-editor";
+const problemId = "config-editor-problem";
 
 /**
  * Create or edit one config: details, typed variables and prompts by language in tabs, the live preview in the split
@@ -95,6 +99,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   }, [api, create, routeId]);
 
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => () => dismiss(problemId), [dismiss]);
   useEffect(() => { api.settings().then((s) => setLocales(s.locales), () => setLocales([])); }, [api]);
 
   const dirty = useMemo(() => saved !== null && JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
@@ -127,7 +132,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       const fields = Object.keys(clientErrors);
       setTab(editorTabOf(editorTabFor(fields[0]), create));
       notify({
-        id: noticeId, type: "error", header: "Not saved: fix the highlighted fields",
+        id: problemId, type: "error", header: "Not saved: fix the highlighted fields",
         content: fields.length === 1 ? `${fields[0]}: ${clientErrors[fields[0]]}` : `${fields.length} fields need attention, first ${fields[0]}: ${clientErrors[fields[0]]}`,
       });
       return;
@@ -138,7 +143,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const save = async () => {
     setSaving(true);
     setServerErrors({});
-    dismiss(noticeId);
+    dismiss(problemId);
     try {
       const stored = await api.save(draft, create ? { create: true } : { etag });
       setReviewing(false);
@@ -156,21 +161,21 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       setReviewing(false);
       if (e instanceof ApiError && e.status === 412) {
         notify({
-          id: noticeId, type: "warning", header: "Changed by someone else",
+          id: problemId, type: "warning", header: "Changed by someone else",
           content: "This config was changed by someone else since you opened it. Compare their version with your changes, then reload to take theirs (your changes here are lost) and reapply what you still need.",
           action: (
             <SpaceBetween direction="horizontal" size="xs">
               <Button onClick={() => void api.get(draft.id).then((latest) => setTheirs(latest.config))}>Compare</Button>
-              <Button onClick={() => { dismiss(noticeId); void load(); }}>Reload</Button>
+              <Button onClick={() => { dismiss(problemId); void load(); }}>Reload</Button>
             </SpaceBetween>
           ),
         });
       } else if (e instanceof ApiError) {
         setSaveAttempted(true);
         setServerErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v[0]])));
-        notify({ id: noticeId, type: "error", header: "Not saved", content: e.detail || e.title });
+        notify({ id: problemId, type: "error", header: "Not saved", content: e.detail || e.title });
       } else {
-        notify({ id: noticeId, type: "error", header: "Not saved", content: (e as Error).message });
+        notify({ id: problemId, type: "error", header: "Not saved", content: (e as Error).message });
       }
     } finally {
       setSaving(false);
@@ -187,7 +192,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       navigate("/");
     } catch (e) {
       setConfirmingDelete(false);
-      notify({ id: noticeId, type: "error", header: `${draft.id} was not deleted`, content: (e as Error).message });
+      notify({ id: problemId, type: "error", header: `${draft.id} was not deleted`, content: (e as Error).message });
     } finally {
       setDeleting(false);
     }
