@@ -12,7 +12,7 @@ public sealed class ContentSecurityPolicyTests(BrowserFixture browser)
     {
         var id = await TestConfigs.CreateAsync(browser, "play");
         var page = await SignIn.AsAsync(browser, "paula", ["FlowConfigRead"]);
-        await page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+        await EditorPage.OpenAsync(page, id, "prompts");
         var play = page.GetByRole(AriaRole.Button, new() { Name = "Play greeting en-US" });
 
         var speech = await page.RunAndWaitForResponseAsync(() => play.ClickAsync(), r => r.Url.EndsWith("/api/preview-speech"));

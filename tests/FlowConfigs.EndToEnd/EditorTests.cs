@@ -11,20 +11,21 @@ public sealed class EditorTests(BrowserFixture browser)
 
     private Task<string> NewConfigAsync(string prefix) => TestConfigs.CreateAsync(browser, prefix);
 
-    private static Task OpenAsync(IPage page, string id) => page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+    private static Task OpenAsync(IPage page, string id, string? tab = null) => EditorPage.OpenAsync(page, id, tab);
 
     [Fact]
     public async Task Full_user_edits_typed_values_previews_and_saves_and_GetConfig_changes()
     {
         var id = await NewConfigAsync("edit");
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
-        await OpenAsync(page, id);
+        await OpenAsync(page, id, "variables");
 
         var wait = page.GetByLabel("maxWaitTime", new() { Exact = true });
         await wait.FillAsync("");
         await wait.PressSequentiallyAsync("9x0");   // the number field refuses the letter
         await Expect(wait).ToHaveValueAsync("90");
         await page.GetByRole(AriaRole.Switch, new() { Name = "closure" }).Or(page.GetByRole(AriaRole.Checkbox, new() { Name = "closure" })).First.ClickAsync();
+        await EditorPage.ShowTabAsync(page, "Prompts");
         await page.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>Welcome back.</speak>");
 
         var preview = page.GetByTestId("preview-map");
@@ -32,7 +33,7 @@ public sealed class EditorTests(BrowserFixture browser)
         await Expect(preview).ToContainTextAsync("Welcome back.");
         await Expect(page.GetByText("bytes (Amazon Connect's limit)")).ToBeVisibleAsync();
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(page);
         await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
 
         var live = await GetConfigAsync(id);
@@ -47,10 +48,16 @@ public sealed class EditorTests(BrowserFixture browser)
     {
         var id = await NewConfigAsync("invalid");
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
-        await OpenAsync(page, id);
+        await OpenAsync(page, id, "prompts");
         await page.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>unclosed");
-        await Expect(page.GetByText("The SSML is not well-formed.")).ToBeVisibleAsync();
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToBeDisabledAsync();
+        await Expect(page.GetByText("The SSML is not well-formed.").First).ToBeVisibleAsync();
+
+        // Save stays available (the Cloudscape way) but refuses, naming the field, and nothing is reviewed or sent.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Expect(page.GetByText("Not saved: fix the highlighted fields")).ToBeVisibleAsync();
+        await Expect(page.GetByText("prompts.greeting.en-US.voice")).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+        Assert.Equal("<speak>Hello.</speak>", (await GetConfigAsync(id))["greeting"]!.GetValue<string>());
     }
 
     [Fact]
@@ -59,15 +66,15 @@ public sealed class EditorTests(BrowserFixture browser)
         var id = await NewConfigAsync("conflict");
         var first = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
         var second = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
-        await OpenAsync(first, id);
-        await OpenAsync(second, id);
+        await OpenAsync(first, id, "prompts");
+        await OpenAsync(second, id, "prompts");
 
         await first.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>From Alice.</speak>");
-        await first.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(first);
         await Expect(first.GetByText("Saved version 2.")).ToBeVisibleAsync();
 
         await second.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>From Bob.</speak>");
-        await second.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(second);
         await Expect(second.GetByText("Changed by someone else", new() { Exact = true })).ToBeVisibleAsync();
         Assert.Equal("<speak>From Alice.</speak>", (await GetConfigAsync(id))["greeting"]!.GetValue<string>());
 
@@ -78,6 +85,7 @@ public sealed class EditorTests(BrowserFixture browser)
 
         await second.GetByRole(AriaRole.Button, new() { Name = "Reload" }).ClickAsync();
         await Expect(second.GetByLabel("Voice text, greeting en-US")).ToHaveValueAsync("<speak>From Alice.</speak>");
+        await Expect(second.GetByText("Changed by someone else", new() { Exact = true })).ToHaveCountAsync(0);
         browser.AssertCleanConsole(first);
         // The refused save is a 412 the browser reports; nothing else may have gone wrong.
         browser.AssertCleanConsole(second, expected: e => e.Contains("412"));
@@ -88,7 +96,7 @@ public sealed class EditorTests(BrowserFixture browser)
     {
         var id = await NewConfigAsync("read");
         var page = await SignIn.AsAsync(browser, "reese", ["FlowConfigRead"]);
-        await OpenAsync(page, id);
+        await OpenAsync(page, id, "variables");
         await Expect(page.GetByText("You have read access")).ToBeVisibleAsync();
         await Expect(page.GetByLabel("maxWaitTime", new() { Exact = true })).ToBeDisabledAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Save" })).ToHaveCountAsync(0);
@@ -101,12 +109,15 @@ public sealed class EditorTests(BrowserFixture browser)
         var id = await NewConfigAsync("editor");
         var page = await SignIn.AsAsync(browser, "eddie", ["FlowConfigEdit"]);
         await OpenAsync(page, id);
-        await Expect(page.GetByLabel("New variable name")).ToHaveCountAsync(0);
-        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove prompt greeting" })).ToHaveCountAsync(0);
         await Expect(page.GetByLabel("Description")).ToBeDisabledAsync();
+        await EditorPage.ShowTabAsync(page, "Prompts");
+        await Expect(page.GetByLabel("Voice text, greeting en-US")).ToBeEditableAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Remove prompt greeting" })).ToHaveCountAsync(0);
+        await EditorPage.ShowTabAsync(page, "Variables");
+        await Expect(page.GetByLabel("New variable name")).ToHaveCountAsync(0);
 
         await page.GetByLabel("maxWaitTime", new() { Exact = true }).FillAsync("120");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(page);
         await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
         Assert.Equal("120", (await GetConfigAsync(id))["maxWaitTime"]!.GetValue<string>());
     }
@@ -119,13 +130,15 @@ public sealed class EditorTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create" }).ClickAsync();
         await page.GetByLabel("Id", new() { Exact = true }).FillAsync(id);
         await page.GetByLabel("Description").FillAsync("Created in the browser");
+        await EditorPage.ShowTabAsync(page, "Variables");
         await page.GetByLabel("New variable name").FillAsync("tier");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add variable" }).ClickAsync();
         await page.GetByLabel("tier", new() { Exact = true }).FillAsync("gold");
+        await EditorPage.ShowTabAsync(page, "Prompts");
         await page.GetByLabel("New prompt name").FillAsync("welcome");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add prompt" }).ClickAsync();
         await page.GetByLabel("Voice text, welcome en-US").FillAsync("Welcome, valued customer.");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(page);
         await Expect(page.GetByText("Saved version 1.")).ToBeVisibleAsync();
 
         var live = await GetConfigAsync(id);

@@ -21,8 +21,10 @@ public sealed class HistoryAndSettingsTests(BrowserFixture browser)
         var differences = page.GetByRole(AriaRole.Table, new() { Name = "Differences" });
         await Expect(differences).ToContainTextAsync("variables.closure");
 
+        // One selected version is what a rollback restores.
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Version 2" }).UncheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Roll back to version 1" }).ClickAsync();
-        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Roll back" }).ClickAsync();
+        await page.GetByRole(AriaRole.Dialog).GetByRole(AriaRole.Button, new() { Name = "Roll back", Exact = true }).ClickAsync();
         await Expect(page.GetByText("version 3 now has the content of version 1")).ToBeVisibleAsync();
         await Expect(revisions.GetByRole(AriaRole.Row)).ToHaveCountAsync(4);
         Assert.Equal("false", (await TestConfigs.GetConfigAsync(browser, id))["closure"]!.GetValue<string>());

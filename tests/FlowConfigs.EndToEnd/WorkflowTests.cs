@@ -12,7 +12,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
     {
         var id = await TestConfigs.CreateAsync(browser, "language");
         var page = await SignIn.AsAsync(browser, "eddie", ["FlowConfigEdit"]);
-        await page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+        await EditorPage.OpenAsync(page, id, "prompts");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Add a language to greeting" }).ClickAsync();
         await page.GetByRole(AriaRole.Option, new() { Name = "(es-US)" }).ClickAsync();
@@ -27,7 +27,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
         // Playing and adding are not saving: nothing is stored until Save.
         await Expect(page.GetByText("Saved version")).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(page);
         await Expect(page.GetByText("Saved version 2.")).ToBeVisibleAsync();
         var spanish = await TestConfigs.GetConfigAsync(browser, id, "?lang=es-US");
         Assert.Equal("Hola, gracias por llamar.", spanish["greeting"]!.GetValue<string>());
@@ -39,7 +39,7 @@ public sealed class WorkflowTests(BrowserFixture browser)
     {
         var id = await TestConfigs.CreateAsync(browser, "unsaved");
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
-        await page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+        await EditorPage.OpenAsync(page, id, "variables");
         await page.GetByLabel("maxWaitTime", new() { Exact = true }).FillAsync("42");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Flow configs" }).First.ClickAsync();

@@ -61,9 +61,9 @@ internal static class ReadmeScreenshots
         await Expect(table.GetByRole(AriaRole.Link, new() { Name = "queue/technical-support" })).ToBeVisibleAsync();
         await CaptureAsync(alice, "list");
 
-        // The editor on the Austin branch as stored, with its GetConfig preview; the last two prompts folded so the
-        // picture stays readable.
-        await alice.GotoAsync("/configs/" + Austin);
+        // The editor on the Austin branch as stored, its prompts tab beside the GetConfig preview; the last two prompts
+        // folded so the picture stays readable.
+        await EditorPage.OpenAsync(alice, Austin, "prompts");
         await Expect(alice.GetByTestId("preview-map")).ToContainTextAsync("Thank you for calling the Austin branch.");
         await Expect(alice.GetByText("bytes (Amazon Connect's limit)")).ToBeVisibleAsync();
         foreach (var prompt in new[] { "holdMessage", "closedMessage" })
@@ -76,19 +76,19 @@ internal static class ReadmeScreenshots
 
         // Alice and Bob edit the same greeting; Alice saves first, Bob's save is refused and he compares.
         var bob = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
-        await bob.GotoAsync("/configs/" + Austin);
+        await EditorPage.OpenAsync(bob, Austin, "prompts");
         var aliceGreeting = alice.GetByLabel("Voice text, greeting en-US");
         await aliceGreeting.FillAsync("<speak>Thank you for calling the Austin branch. We are open until 6 PM.</speak>");
-        await alice.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(alice);
         await Expect(alice.GetByText("Saved version 2.")).ToBeVisibleAsync();
         await bob.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>Welcome to the Austin branch.</speak>");
-        await bob.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await EditorPage.SaveAsync(bob);
         await Expect(bob.GetByText("Changed by someone else", new() { Exact = true })).ToBeVisibleAsync();
         await bob.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         var comparison = bob.GetByRole(AriaRole.Table, new() { Name = "Their version and your changes" });
         await Expect(comparison).ToContainTextAsync("We are open until 6 PM.");
         await Expect(comparison).ToContainTextAsync("Welcome to the Austin branch.");
-        // The warning and the comparison are at the top; the rest is the editor again.
+        // The warning (in the notifications bar) and the comparison are at the top; the rest is the editor again.
         await CaptureAsync(bob, "conflict", fullPage: false);
 
         // History: the sample version against Alice's change.

@@ -2,7 +2,8 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 import type { UserManager } from "oidc-client-ts";
 import { ApiClient } from "../api/client";
 import type { InitSettings, Me } from "../api/types";
-import { createUserManager } from "./oidc";
+import { isFramed } from "../shell/framing";
+import { createUserManager, isSignInPopup } from "./oidc";
 import { clearSession, loadSession, renewDelay, requestDevToken, saveSession, type DevTokenRequest, type Session } from "./session";
 
 interface Auth {
@@ -73,9 +74,15 @@ export function AuthProvider({ init, children }: { init: InitSettings; children:
     me,
     api,
     signInDevelopment: async (request) => adopt(await requestDevToken(request)),
-    signInOidc: async () => users?.signinRedirect(),
+    // Hosted sign-in pages (Cognito's among them) refuse to be framed, so inside the Agent Workspace sign-in opens a popup.
+    signInOidc: async () => {
+      if (!users) return;
+      if (isFramed()) adopt(oidcSession(await users.signinPopup()));
+      else await users.signinRedirect();
+    },
     completeOidcSignIn: async () => {
-      adopt(oidcSession(await users!.signinRedirectCallback()));
+      if (isSignInPopup()) await users!.signinPopupCallback();
+      else adopt(oidcSession(await users!.signinRedirectCallback()));
     },
     signOut,
   };

@@ -29,7 +29,8 @@ export function SignInPage() {
       <Box margin="xxl" textAlign="center">
         <SpaceBetween size="m">
           <Header variant="h1">FlowConfigs</Header>
-          <Button variant="primary" onClick={() => void auth.signInOidc()}>Sign in</Button>
+          {error && <Alert type="error" header="Sign-in did not complete">{error}</Alert>}
+          <Button variant="primary" onClick={() => auth.signInOidc().catch((e: Error) => setError(e.message))}>Sign in</Button>
         </SpaceBetween>
       </Box>
     );

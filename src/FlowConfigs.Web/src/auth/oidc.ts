@@ -1,7 +1,8 @@
 import { UserManager, WebStorageStateStore } from "oidc-client-ts";
 import type { InitSettings } from "../api/types";
 
-// Cognito (or any OIDC provider): authorization-code flow with PKCE, silent renewal, tokens in sessionStorage.
+// Cognito (or any OIDC provider): authorization-code flow with PKCE, silent renewal, tokens in sessionStorage. The
+// framed app signs in through a popup that comes back to the same callback page.
 
 export function createUserManager(init: InitSettings): UserManager {
   return new UserManager({
@@ -14,4 +15,16 @@ export function createUserManager(init: InitSettings): UserManager {
     automaticSilentRenew: true,
     userStore: new WebStorageStateStore({ store: window.sessionStorage }),
   });
+}
+
+/**
+ * Whether this window is the popup the framed app opened for sign-in: it was opened by a page of this origin. The popup
+ * hands the answer back to that page, which exchanges the code in its own (framed) session.
+ */
+export function isSignInPopup(win: Window = window): boolean {
+  try {
+    return !!win.opener && win.opener !== win && win.opener.location.origin === win.location.origin;
+  } catch {
+    return false;
+  }
 }

@@ -1,74 +1,124 @@
-import { useCallback, useEffect, useMemo, useState } from "react";
-import { useBlocker, useLocation, useNavigate, useParams } from "react-router-dom";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useBlocker, useNavigate, useParams, useSearchParams } from "react-router-dom";
 import Alert from "@cloudscape-design/components/alert";
+import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import ContentLayout from "@cloudscape-design/components/content-layout";
-import Form from "@cloudscape-design/components/form";
 import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
+import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
+import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import Table from "@cloudscape-design/components/table";
+import Tabs from "@cloudscape-design/components/tabs";
 import { diff } from "../history/diff";
+import { HistoryRecent } from "../history/HistoryRecent";
 import { ApiError } from "../api/client";
 import type { AccessLevel, FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
+import { usePage, useShell } from "../shell/ShellContext";
+import { DeleteConfigModal } from "./DeleteConfigModal";
+import { editorTabOf, editorTabs, type EditorTab } from "./editorTabs";
 import { historyPath, editorPath } from "./paths";
 import { PreviewPanel } from "./PreviewPanel";
 import { PromptsEditor } from "./PromptsEditor";
+import { ReviewChangesModal } from "./ReviewChangesModal";
 import { validateConfig, type FieldErrors } from "./validation";
 import { VariablesEditor } from "./VariablesEditor";
+import { visibleErrors } from "./visibleErrors";
 
 const empty = (): FlowConfig => ({ id: "", description: "", variables: {}, prompts: {} });
+const levelLabel: Record<AccessLevel, string> = { none: "None", read: "Read", edit: "Edit", full: "Full" };
+/**
+ * The editor's notification slots: a new result replaces the last one. Problems (a conflict with its Compare and
+ * Reload, a refused save) concern this page and go with it; "Saved" and "Deleted" outlive it (Deleted is read on the list).
+ */
+const noticeId = "config-editor";
+const problemId = "config-editor-problem";
 
-/** Create or edit one config: typed variables, prompts by language, live preview, save guarded by its version. */
+/**
+ * Create or edit one config: details, typed variables and prompts by language in tabs, the live preview in the split
+ * panel, and a save that shows every changed field first and is guarded by the version the user started from.
+ */
 export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const { id: routeId } = useParams();
-  const { api } = useAuth();
+  const { api, me } = useAuth();
+  const { notify, dismiss, setSplitPanel } = useShell();
   const navigate = useNavigate();
-  const location = useLocation();
+  const [search, setSearch] = useSearchParams();
   const [saved, setSaved] = useState<FlowConfig | null>(create ? empty() : null);
   const [draft, setDraft] = useState<FlowConfig>(empty());
   const [etag, setEtag] = useState<string | null>(null);
-  const [level, setLevel] = useState<AccessLevel>(create ? "full" : "none");
+  const [loadedLevel, setLoadedLevel] = useState<AccessLevel>("none");
   const [locales, setLocales] = useState<Locale[]>([]);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
-  const [message, setMessage] = useState<{ type: "error" | "success" | "warning"; text: string; conflict?: boolean } | null>(null);
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [saveAttempted, setSaveAttempted] = useState(false);
+  const [reviewing, setReviewing] = useState(false);
   const [saving, setSaving] = useState(false);
+  const [confirmingDelete, setConfirmingDelete] = useState(false);
+  const [deleting, setDeleting] = useState(false);
   const [theirs, setTheirs] = useState<FlowConfig | null>(null);
+  // Set just before the editor itself navigates away (after create or delete), so the unsaved-changes guard lets it.
+  const leaving = useRef(false);
+
+  const level: AccessLevel = create ? (me?.canCreateConfigs ? "full" : "read") : loadedLevel;
+  const tab = editorTabOf(search.get("tab"), create);
+  const setTab = (next: EditorTab) => setSearch((current) => {
+    const params = new URLSearchParams(current);
+    params.set("tab", next);
+    return params;
+  }, { replace: true });
+
+  const title = create ? "Create flow config" : routeId ?? "";
+  usePage(title, [
+    { text: "Flow configs", href: "/" },
+    create ? { text: "Create", href: "/configs/new" } : { text: routeId ?? "", href: editorPath(routeId ?? "") },
+  ]);
 
   const load = useCallback(async () => {
     if (create || !routeId) return;
     try {
-      const [{ config, etag: tag }, level] = await Promise.all([api.get(routeId), api.levelOn(routeId)]);
+      const [{ config, etag: tag }, found] = await Promise.all([api.get(routeId), api.levelOn(routeId)]);
       setSaved(config);
       setDraft(config);
       setEtag(tag);
-      setLevel(level ?? "read");
-      // Arriving from "Create", the save that brought us here is still worth saying.
-      const created = (location.state as { created?: number } | null)?.created;
-      setMessage(created ? { type: "success", text: `Saved version ${created}.` } : null);
+      setLoadedLevel(found ?? "read");
       setTheirs(null);
       setServerErrors({});
+      setSaveAttempted(false);
+      setLoadError(null);
     } catch (e) {
-      setMessage({ type: "error", text: (e as Error).message });
+      setLoadError((e as Error).message);
     }
-  }, [api, create, routeId, location.state]);
+  }, [api, create, routeId]);
 
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => () => dismiss(problemId), [dismiss]);
   useEffect(() => { api.settings().then((s) => setLocales(s.locales), () => setLocales([])); }, [api]);
 
   const dirty = useMemo(() => saved !== null && JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
-  const clientErrors = useMemo(() => (create || saved ? validateConfig(draft) : {}), [draft, saved, create]);
-  const errors = { ...serverErrors, ...clientErrors };
+  const clientErrors = useMemo(() => (saved ? validateConfig(draft) : {}), [draft, saved]);
+  const valid = Object.keys(clientErrors).length === 0;
+  const errors = saved ? visibleErrors({ ...serverErrors, ...clientErrors }, saved, draft, touched, saveAttempted) : {};
   const canEditValues = level === "edit" || level === "full";
   const canEditStructure = level === "full";
+  const touch = (path: string) => setTouched((current) => (current.has(path) ? current : new Set([...current, path])));
+
+  // The preview follows the draft in the split panel, beside whatever tab is open.
+  useEffect(() => {
+    if (!saved) return;
+    setSplitPanel({ header: "Preview", content: <PreviewPanel config={draft} locales={locales} valid={valid} /> });
+  }, [draft, locales, valid, saved, setSplitPanel]);
 
   // Unsaved changes: warn before leaving, in the app and when closing the tab.
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirty && !saving && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(({ currentLocation, nextLocation }) =>
+    dirty && !leaving.current && currentLocation.pathname !== nextLocation.pathname);
   useEffect(() => {
     if (!dirty) return;
     const warn = (event: BeforeUnloadEvent) => event.preventDefault();
@@ -76,101 +126,193 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
+  const requestSave = () => {
+    if (!valid) {
+      setSaveAttempted(true);
+      const fields = Object.keys(clientErrors);
+      setTab(editorTabOf(editorTabFor(fields[0]), create));
+      notify({
+        id: problemId, type: "error", header: "Not saved: fix the highlighted fields",
+        content: fields.length === 1 ? `${fields[0]}: ${clientErrors[fields[0]]}` : `${fields.length} fields need attention, first ${fields[0]}: ${clientErrors[fields[0]]}`,
+      });
+      return;
+    }
+    setReviewing(true);
+  };
+
   const save = async () => {
     setSaving(true);
-    setMessage(null);
     setServerErrors({});
+    dismiss(problemId);
     try {
       const stored = await api.save(draft, create ? { create: true } : { etag });
+      setReviewing(false);
+      notify({ id: noticeId, type: "success", header: `Saved version ${stored.version}.`, content: `${stored.id} is live for contact flows.` });
+      if (create) {
+        leaving.current = true;
+        navigate(editorPath(stored.id), { replace: true });
+        return;
+      }
       setSaved(stored);
       setDraft(stored);
       setEtag(`"${stored.version}"`);
-      setMessage({ type: "success", text: `Saved version ${stored.version}.` });
-      if (create) navigate(editorPath(stored.id), { replace: true, state: { created: stored.version } });
+      setSaveAttempted(false);
     } catch (e) {
+      setReviewing(false);
       if (e instanceof ApiError && e.status === 412) {
-        setMessage({ type: "warning", conflict: true, text: "This config was changed by someone else since you opened it. Reload to see their version (your changes here will be lost), or copy your changes first." });
+        notify({
+          id: problemId, type: "warning", header: "Changed by someone else",
+          content: "This config was changed by someone else since you opened it. Compare their version with your changes, then reload to take theirs (your changes here are lost) and reapply what you still need.",
+          action: (
+            <SpaceBetween direction="horizontal" size="xs">
+              <Button onClick={() => void api.get(draft.id).then((latest) => setTheirs(latest.config))}>Compare</Button>
+              <Button onClick={() => { dismiss(problemId); void load(); }}>Reload</Button>
+            </SpaceBetween>
+          ),
+        });
       } else if (e instanceof ApiError) {
+        setSaveAttempted(true);
         setServerErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v[0]])));
-        setMessage({ type: "error", text: e.detail || e.title });
+        notify({ id: problemId, type: "error", header: "Not saved", content: e.detail || e.title });
       } else {
-        setMessage({ type: "error", text: (e as Error).message });
+        notify({ id: problemId, type: "error", header: "Not saved", content: (e as Error).message });
       }
     } finally {
       setSaving(false);
     }
   };
 
-  if (!saved) return message ? <Alert type="error">{message.text}</Alert> : <Spinner size="large" />;
-  const title = create ? "Create flow config" : draft.id;
+  const remove = async () => {
+    setDeleting(true);
+    try {
+      await api.remove(draft.id);
+      setConfirmingDelete(false);
+      notify({ id: noticeId, type: "success", header: `Deleted ${draft.id}.`, content: "Its history stays available to users with Full access." });
+      leaving.current = true;
+      navigate("/");
+    } catch (e) {
+      setConfirmingDelete(false);
+      notify({ id: problemId, type: "error", header: `${draft.id} was not deleted`, content: (e as Error).message });
+    } finally {
+      setDeleting(false);
+    }
+  };
+
+  if (loadError) return <Alert type="error" header="The config could not be opened">{loadError}</Alert>;
+  if (!saved || (create && !me)) return <Spinner size="large" />;
+
+  const tabs = editorTabs(create).map((id) => ({
+    id,
+    label: tabLabel[id],
+    content: id === "details" ? (
+      <Container header={<Header variant="h2">Details</Header>}>
+        <SpaceBetween size="l">
+          {create && (
+            <FormField label="Id" description="Letters, digits and + - _ . : / @, e.g. queue/technical-support or +18005551234" errorText={errors.id}>
+              <Input value={draft.id} disabled={!canEditStructure} onBlur={() => touch("id")}
+                onChange={({ detail }) => setDraft({ ...draft, id: detail.value })} />
+            </FormField>
+          )}
+          <FormField label="Description" errorText={errors.description}
+            constraintText={canEditStructure ? "Required; up to 1,024 characters." : undefined}>
+            <Input value={draft.description} disabled={!canEditStructure} onBlur={() => touch("description")}
+              onChange={({ detail }) => setDraft({ ...draft, description: detail.value })} />
+          </FormField>
+          {!create && (
+            <KeyValuePairs columns={3} items={[
+              { label: "Version", value: saved.version ?? "-" },
+              { label: "Last changed", value: saved.updatedAt ? `${new Date(saved.updatedAt).toLocaleString()}${saved.updatedBy ? ` by ${saved.updatedBy}` : ""}` : "-" },
+              { label: "Your access", value: levelLabel[level] },
+            ]} />
+          )}
+        </SpaceBetween>
+      </Container>
+    ) : id === "variables" ? (
+      <VariablesEditor config={draft} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
+    ) : id === "prompts" ? (
+      <PromptsEditor config={draft} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
+    ) : (
+      <HistoryRecent id={saved.id} version={saved.version} />
+    ),
+  }));
 
   return (
     <ContentLayout header={
-      <Header variant="h1" description={create ? undefined : `Version ${saved.version}${saved.updatedBy ? `, changed by ${saved.updatedBy}` : ""}. Your access: ${level}.`}
-        actions={!create && <Button onClick={() => navigate(historyPath(draft.id))}>History</Button>}>
+      <Header variant="h1"
+        info={dirty ? <StatusIndicator type="warning">Unsaved changes</StatusIndicator> : undefined}
+        description={create ? "A new set of variables and prompts for contact flows." : saved.description}
+        actions={
+          <SpaceBetween direction="horizontal" size="xs">
+            {!create && <Button onClick={() => navigate(historyPath(saved.id))}>History</Button>}
+            {!create && level === "full" && <Button onClick={() => setConfirmingDelete(true)}>Delete</Button>}
+            {canEditValues && <Button onClick={() => { setDraft(saved); setSaveAttempted(false); setTouched(new Set()); }} disabled={!dirty}>Discard changes</Button>}
+            {canEditValues && <Button variant="primary" loading={saving} disabled={!dirty && !create} onClick={requestSave}>Save</Button>}
+          </SpaceBetween>
+        }>
         {title}
       </Header>}>
-      <form onSubmit={(e) => { e.preventDefault(); void save(); }}>
-        <Form
-          actions={canEditValues ? (
-            <SpaceBetween direction="horizontal" size="xs">
-              <Button formAction="none" onClick={() => setDraft(saved)} disabled={!dirty}>Discard changes</Button>
-              <Button variant="primary" formAction="submit" loading={saving} disabled={!dirty || Object.keys(clientErrors).length > 0}>Save</Button>
-            </SpaceBetween>
-          ) : undefined}
-        >
-          <SpaceBetween size="l">
-            {message && (
-              <Alert type={message.type} dismissible onDismiss={() => setMessage(null)}
-                action={message.conflict ? (
-                  <SpaceBetween direction="horizontal" size="xs">
-                    <Button formAction="none" onClick={() => void api.get(draft.id).then((latest) => setTheirs(latest.config))}>Compare</Button>
-                    <Button formAction="none" onClick={() => void load()}>Reload</Button>
-                  </SpaceBetween>
-                ) : undefined}
-                header={message.conflict ? "Changed by someone else" : undefined}>
-                {message.text}
-              </Alert>
-            )}
-            {theirs && (
-              <Table
-                header={<Header variant="h2" description="Reload to take their version, then reapply what you still need.">Their version {theirs.version} and your changes</Header>}
-                items={diff(theirs, draft)}
-                ariaLabels={{ tableLabel: "Their version and your changes" }}
-                columnDefinitions={[
-                  { id: "field", header: "Field", cell: (c) => c.field },
-                  { id: "theirs", header: `Version ${theirs.version} (${theirs.updatedBy ?? "someone else"})`, cell: (c) => c.before ?? "(none)" },
-                  { id: "yours", header: "Your unsaved change", cell: (c) => c.after ?? "(none)" },
-                ]}
-              />
-            )}
-            {!canEditValues && <Alert type="info">You have read access: you can look, preview and listen, but not change this config.</Alert>}
-            {canEditValues && !canEditStructure && <Alert type="info">With Edit access you change values and texts and add languages; adding or removing variables and prompts needs Full access.</Alert>}
-            <Container header={<Header variant="h2">Details</Header>}>
-              <SpaceBetween size="m">
-                {create && (
-                  <FormField label="Id" description="Letters, digits and + - _ . : / @, e.g. queue/technical-support or +18005551234" errorText={draft.id ? errors.id : undefined}>
-                    <Input value={draft.id} onChange={({ detail }) => setDraft({ ...draft, id: detail.value })} />
-                  </FormField>
-                )}
-                <FormField label="Description" errorText={errors.description}>
-                  <Input value={draft.description} disabled={!canEditStructure} onChange={({ detail }) => setDraft({ ...draft, description: detail.value })} />
-                </FormField>
-              </SpaceBetween>
-            </Container>
-            <VariablesEditor config={draft} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
-            <PromptsEditor config={draft} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
-            <PreviewPanel config={draft} locales={locales} valid={Object.keys(clientErrors).length === 0} />
-          </SpaceBetween>
-        </Form>
-      </form>
-      <Modal visible={blocker.state === "blocked"} header="Leave without saving?" onDismiss={() => blocker.reset?.()}
-        footer={<SpaceBetween direction="horizontal" size="xs">
+      <SpaceBetween size="l">
+        <AccessAlert create={create} level={level} />
+        {theirs && (
+          <Table
+            variant="container"
+            wrapLines
+            header={<Header variant="h2" description="Reload to take their version, then reapply what you still need.">Their version {theirs.version} and your changes</Header>}
+            items={diff(theirs, draft)}
+            ariaLabels={{ tableLabel: "Their version and your changes" }}
+            columnDefinitions={[
+              { id: "field", header: "Field", cell: (c) => c.field },
+              { id: "theirs", header: `Version ${theirs.version} (${theirs.updatedBy ?? "someone else"})`, cell: (c) => c.before ?? "(none)" },
+              { id: "yours", header: "Your unsaved change", cell: (c) => c.after ?? "(none)" },
+            ]}
+          />
+        )}
+        <Tabs tabs={tabs} activeTabId={tab} onChange={({ detail }) => setTab(detail.activeTabId as EditorTab)} ariaLabel="Config sections" />
+      </SpaceBetween>
+      <ReviewChangesModal visible={reviewing} before={saved} after={draft} saving={saving} onCancel={() => setReviewing(false)} onConfirm={() => void save()} />
+      {!create && <DeleteConfigModal id={saved.id} visible={confirmingDelete} deleting={deleting} onCancel={() => setConfirmingDelete(false)} onConfirm={() => void remove()} />}
+      <Modal visible={blocker.state === "blocked"} header="Leave without saving?" closeAriaLabel="Close and keep editing" onDismiss={() => blocker.reset?.()}
+        footer={<Box float="right"><SpaceBetween direction="horizontal" size="xs">
           <Button onClick={() => blocker.reset?.()}>Stay</Button>
           <Button variant="primary" onClick={() => blocker.proceed?.()}>Leave</Button>
-        </SpaceBetween>}>
+        </SpaceBetween></Box>}>
         Your changes to {title} are not saved.
       </Modal>
     </ContentLayout>
   );
+}
+
+const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", history: "History" };
+
+/** The tab that holds a field path from the validation or the server. */
+function editorTabFor(path: string | undefined): EditorTab {
+  if (path?.startsWith("variables.") || path?.startsWith("schema.")) return "variables";
+  if (path?.startsWith("prompts.")) return "prompts";
+  return "details";
+}
+
+/** Why a page the user may not change is read-only, and which access would change that. */
+function AccessAlert({ create, level }: { create: boolean; level: AccessLevel }) {
+  if (create && level !== "full")
+    return (
+      <Alert type="info" header="You cannot create flow configs">
+        Creating a config needs Full access: the FlowConfigAdmin group, or a FlowConfigFull pattern for the ids you create. Ask your
+        administrator for it; until then this page is read-only.
+      </Alert>
+    );
+  if (level === "read")
+    return (
+      <Alert type="info" header="Read-only">
+        You have read access: you can look, preview and listen, but not change this config. Changing values and texts needs Edit
+        access; changing variables, prompts or the description needs Full access.
+      </Alert>
+    );
+  if (level === "edit")
+    return (
+      <Alert type="info" header="Values and texts only">
+        With Edit access you change values and texts and add languages; adding or removing variables and prompts, and the description,
+        need Full access.
+      </Alert>
+    );
+  return null;
 }

@@ -1,18 +1,18 @@
 import { useEffect, useState } from "react";
 import Box from "@cloudscape-design/components/box";
-import Container from "@cloudscape-design/components/container";
 import FormField from "@cloudscape-design/components/form-field";
-import Header from "@cloudscape-design/components/header";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import ProgressBar from "@cloudscape-design/components/progress-bar";
-import SegmentedControl from "@cloudscape-design/components/segmented-control";
+import ColumnLayout from "@cloudscape-design/components/column-layout";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import type { FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { maxResolvedBytes, resolvedSize } from "./validation";
 
-/** Exactly the flat map GetConfig would return for the unsaved document, with its size against Connect's limit. */
+const channels = [{ value: "voice", label: "Voice" }, { value: "chat", label: "Chat" }, { value: "task", label: "Task" }, { value: "email", label: "Email" }];
+
+/** In the editor's split panel: exactly the flat map GetConfig would return for the unsaved document, with its size against Connect's limit. */
 export function PreviewPanel({ config, locales, valid }: { config: FlowConfig; locales: Locale[]; valid: boolean }) {
   const { api } = useAuth();
   const [lang, setLang] = useState(locales[0]?.code ?? "en-US");
@@ -29,32 +29,33 @@ export function PreviewPanel({ config, locales, valid }: { config: FlowConfig; l
   }, [api, config, lang, channel, valid]);
 
   const size = map ? resolvedSize(map) : 0;
+  const languages = locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }));
   return (
-    <Container header={<Header variant="h2" description="What a contact flow reads as $.External.* for this language and channel.">Preview</Header>}>
-      <SpaceBetween size="m">
-        <SpaceBetween direction="horizontal" size="m">
-          <FormField label="Language">
-            <Select selectedOption={{ value: lang, label: lang }} options={locales.map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }))}
-              onChange={({ detail }) => setLang(detail.selectedOption.value ?? "en-US")} ariaLabel="Preview language" />
-          </FormField>
-          <FormField label="Channel">
-            <SegmentedControl selectedId={channel} label="Preview channel" onChange={({ detail }) => setChannel(detail.selectedId)}
-              options={[{ id: "voice", text: "Voice" }, { id: "chat", text: "Chat" }, { id: "task", text: "Task" }, { id: "email", text: "Email" }]} />
-          </FormField>
-        </SpaceBetween>
-        {!valid && <Box color="text-status-inactive">Fix the highlighted fields to see the preview.</Box>}
-        {error && <Box color="text-status-error">{error}</Box>}
-        {map && valid && (
-          <>
-            <ProgressBar value={Math.min(100, (size / maxResolvedBytes) * 100)} label="Size"
-              description={`${size.toLocaleString()} of ${maxResolvedBytes.toLocaleString()} bytes (Amazon Connect's limit)`}
-              status={size > maxResolvedBytes ? "error" : "in-progress"} />
-            <div data-testid="preview-map">
-              <KeyValuePairs columns={2} items={Object.entries(map).map(([key, value]) => ({ label: key, value: <code>{value}</code> }))} />
-            </div>
-          </>
-        )}
-      </SpaceBetween>
-    </Container>
+    <SpaceBetween size="m">
+      <Box color="text-body-secondary">What a contact flow reads as $.External.* for this language and channel, unsaved changes included.</Box>
+      <ColumnLayout columns={2}>
+        <FormField label="Language">
+          <Select selectedOption={languages.find((l) => l.value === lang) ?? { value: lang, label: lang }} options={languages}
+            onChange={({ detail }) => setLang(detail.selectedOption.value ?? "en-US")} />
+        </FormField>
+        <FormField label="Channel">
+          {/* A select, not a segmented control: the side panel is too narrow for four segments. */}
+          <Select selectedOption={channels.find((c) => c.value === channel) ?? channels[0]} options={channels}
+            onChange={({ detail }) => setChannel(detail.selectedOption.value ?? "voice")} />
+        </FormField>
+      </ColumnLayout>
+      {!valid && <Box color="text-status-inactive">The preview appears once every field is valid.</Box>}
+      {error && <Box color="text-status-error">{error}</Box>}
+      {map && valid && (
+        <>
+          <ProgressBar value={Math.min(100, (size / maxResolvedBytes) * 100)} label="Size"
+            description={`${size.toLocaleString()} of ${maxResolvedBytes.toLocaleString()} bytes (Amazon Connect's limit)`}
+            status={size > maxResolvedBytes ? "error" : "in-progress"} />
+          <div data-testid="preview-map">
+            <KeyValuePairs columns={2} items={Object.entries(map).map(([key, value]) => ({ label: key, value: <code>{value}</code> }))} />
+          </div>
+        </>
+      )}
+    </SpaceBetween>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import ExpandableSection from "@cloudscape-design/components/expandable-section";
@@ -43,12 +43,12 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
       <SpaceBetween size="l">
         {Object.entries(config.prompts).map(([name, languages]) => (
           <ExpandableSection key={name} defaultExpanded variant="container" headerText={name}
-            headerActions={canEditStructure ? <Button formAction="none" onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
+            headerActions={canEditStructure ? <Button onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
             <SpaceBetween size="m">
               {errors[`prompts.${name}`] && <FormField errorText={errors[`prompts.${name}`]} />}
-              {Object.entries(languages).map(([language, text]) => (
+              {Object.entries(languages).map(([language, text], index) => (
                 <LanguageEditor key={language} name={name} language={language} text={text} locale={locales.find((l) => l.code === language)}
-                  canEditValues={canEditValues} canRemove={canEditStructure} errors={errors}
+                  expanded={language === firstLocale || (index === 0 && !(firstLocale in languages))} canEditValues={canEditValues} canRemove={canEditStructure} errors={errors}
                   onChange={(next) => setPrompt(name, { ...languages, [language]: next })}
                   onRemove={() => {
                     const rest = { ...languages };
@@ -66,8 +66,8 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
         {canEditStructure && (
           <FormField label="New prompt name" errorText={newPromptProblem}>
             <SpaceBetween direction="horizontal" size="xs">
-              <Input value={newPrompt} onChange={({ detail }) => setNewPrompt(detail.value)} placeholder="e.g. greeting" ariaLabel="New prompt name" />
-              <Button formAction="none" disabled={!newPrompt || !!newPromptProblem}
+              <Input value={newPrompt} onChange={({ detail }) => setNewPrompt(detail.value)} placeholder="e.g. greeting" />
+              <Button disabled={!newPrompt || !!newPromptProblem}
                 onClick={() => { setPrompt(newPrompt, { [firstLocale]: { voice: "" } }); setNewPrompt(""); }}>Add prompt</Button>
             </SpaceBetween>
           </FormField>
@@ -78,31 +78,41 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
 }
 
 function LanguageEditor(props: {
-  name: string; language: string; text: PromptText; locale?: Locale; canEditValues: boolean; canRemove: boolean; errors: FieldErrors;
-  onChange(next: PromptText): void; onRemove(): void;
+  name: string; language: string; text: PromptText; locale?: Locale; expanded: boolean; canEditValues: boolean; canRemove: boolean;
+  errors: FieldErrors; onChange(next: PromptText): void; onRemove(): void;
 }) {
-  const { name, language, text, locale, canEditValues, canRemove, errors, onChange, onRemove } = props;
+  const { name, language, text, locale, expanded, canEditValues, canRemove, errors, onChange, onRemove } = props;
   const path = `prompts.${name}.${language}`;
+  const problem = errors[path] ?? errors[`${path}.voice`] ?? errors[`${path}.chat`];
+  // One section per language, folded except the first: a prompt in five languages stays one screen tall. A language
+  // with no text yet starts open, and one with a problem opens by itself; typing never folds a section.
+  const [open, setOpen] = useState(expanded || text.voice === "");
+  useEffect(() => { if (problem) setOpen(true); }, [problem]);
   return (
-    <SpaceBetween size="xs">
-      <Header variant="h3" actions={
+    <ExpandableSection headerText={locale ? `${locale.name} (${language})` : language} expanded={open} onChange={({ detail }) => setOpen(detail.expanded)}
+      headingTagOverride="h4" headerDescription={open ? undefined : summary(text.voice)}>
+      <SpaceBetween size="xs">
         <SpaceBetween direction="horizontal" size="xs">
           <PlayButton text={text.voice} languageCode={language} voiceId={locale?.voices[0]} label={`Play ${name} ${language}`} />
-          {canRemove && <Button formAction="none" onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
+          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
         </SpaceBetween>
-      }>
-        {locale ? `${locale.name} (${language})` : language}
-      </Header>
-      {errors[path] && <FormField errorText={errors[path]} />}
-      <FormField label={`Voice text, ${name} ${language}`} errorText={errors[`${path}.voice`]} stretch>
-        <Textarea value={text.voice} disabled={!canEditValues} rows={2} onChange={({ detail }) => onChange({ ...text, voice: detail.value })} />
-      </FormField>
-      <FormField label={`Chat text, ${name} ${language}`} description="Optional; leave empty to use the voice text without markup." errorText={errors[`${path}.chat`]} stretch>
-        <Textarea value={text.chat ?? ""} disabled={!canEditValues} rows={2}
-          onChange={({ detail }) => onChange(detail.value === "" ? { voice: text.voice } : { ...text, chat: detail.value })} />
-      </FormField>
-    </SpaceBetween>
+        {errors[path] && <FormField errorText={errors[path]} />}
+        <FormField label={`Voice text, ${name} ${language}`} errorText={errors[`${path}.voice`]} stretch>
+          <Textarea value={text.voice} disabled={!canEditValues} rows={2} onChange={({ detail }) => onChange({ ...text, voice: detail.value })} />
+        </FormField>
+        <FormField label={`Chat text, ${name} ${language}`} description="Optional; leave empty to use the voice text without markup." errorText={errors[`${path}.chat`]} stretch>
+          <Textarea value={text.chat ?? ""} disabled={!canEditValues} rows={2}
+            onChange={({ detail }) => onChange(detail.value === "" ? { voice: text.voice } : { ...text, chat: detail.value })} />
+        </FormField>
+      </SpaceBetween>
+    </ExpandableSection>
   );
+}
+
+/** The start of a text, for a folded section's header. */
+function summary(voice: string): string {
+  const plain = voice.replace(/<[^>]*>/g, " ").replace(/\s+/g, " ").trim();
+  return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
 
 function AddLanguage({ existing, locales, promptName, onAdd }: { existing: string[]; locales: Locale[]; promptName: string; onAdd(code: string): void }) {
@@ -112,9 +122,8 @@ function AddLanguage({ existing, locales, promptName, onAdd }: { existing: strin
   return (
     <FormField label={`Add a language to ${promptName}`} errorText={problem}>
       <SpaceBetween direction="horizontal" size="xs">
-        <Select selectedOption={code ? { value: code, label: code } : null} options={choices} placeholder="Choose a locale"
-          ariaLabel={`Language to add to ${promptName}`} onChange={({ detail }) => setCode(detail.selectedOption.value ?? "")} />
-        <Button formAction="none" disabled={!code || !!problem} onClick={() => { onAdd(code); setCode(""); }}>Add language</Button>
+        <Select selectedOption={code ? { value: code, label: code } : null} options={choices} placeholder="Choose a locale" onChange={({ detail }) => setCode(detail.selectedOption.value ?? "")} />
+        <Button disabled={!code || !!problem} onClick={() => { onAdd(code); setCode(""); }}>Add language</Button>
       </SpaceBetween>
     </FormField>
   );

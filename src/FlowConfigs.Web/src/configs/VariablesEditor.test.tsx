@@ -19,7 +19,11 @@ function Harness({ structure, onChange }: { structure: boolean; onChange?: (c: F
 
 const textbox = (name: string) => screen.getByRole("textbox", { name }) as HTMLInputElement;
 // Cloudscape's toggle is a checkbox input with role="switch" in browsers; match either.
-const toggle = (name: string) => screen.queryByRole("switch", { name }) ?? screen.getByRole("checkbox", { name });
+// Its name is the field's label, then its state ("closure false").
+const toggle = (label: string) => {
+  const name = new RegExp(`^${label}\\b`);
+  return screen.queryByRole("switch", { name }) ?? screen.getByRole("checkbox", { name });
+};
 
 describe("VariablesEditor", () => {
   afterEach(cleanup);
@@ -57,5 +61,33 @@ describe("VariablesEditor", () => {
     render(<Harness structure />);
     fireEvent.change(textbox("New variable name"), { target: { value: "bad name" } });
     expect(screen.getByText("Use 1 to 128 letters, digits and + - _ .")).toBeTruthy();
+  });
+
+  it("keeps commas in the options field while typing and hands the list on when the field is left", () => {
+    const changes = vi.fn();
+    render(<Harness structure onChange={changes} />);
+    const options = textbox("Options of priority");
+    fireEvent.change(options, { target: { value: "" } });
+    fireEvent.change(options, { target: { value: "low, medium, high," } });
+    expect(options.value).toBe("low, medium, high,");
+    fireEvent.change(options, { target: { value: "low,medium , high, urgent," } });
+    expect(changes).not.toHaveBeenCalled();
+
+    fireEvent.blur(options);
+    expect(options.value).toBe("low, medium, high, urgent");
+    // Clearing the field on the way did not cost the variable its value: medium is still an option.
+    expect(changes).toHaveBeenLastCalledWith(expect.objectContaining({
+      schema: expect.objectContaining({ priority: { type: "select", options: ["low", "medium", "high", "urgent"] } }),
+      variables: expect.objectContaining({ priority: "medium" }),
+    }));
+  });
+
+  it("moves a select's value to the first option when its options no longer hold it", () => {
+    const changes = vi.fn();
+    render(<Harness structure onChange={changes} />);
+    const options = textbox("Options of priority");
+    fireEvent.change(options, { target: { value: "gold, silver" } });
+    fireEvent.blur(options);
+    expect(changes).toHaveBeenLastCalledWith(expect.objectContaining({ variables: expect.objectContaining({ priority: "gold" }) }));
   });
 });

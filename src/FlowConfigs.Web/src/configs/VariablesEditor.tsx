@@ -9,6 +9,8 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import Toggle from "@cloudscape-design/components/toggle";
 import { useState } from "react";
 import type { FlowConfig, VariableType } from "../api/types";
+import { CommaListInput } from "./CommaListInput";
+import "./VariablesEditor.css";
 import type { FieldErrors } from "./validation";
 import { validateName } from "./validation";
 
@@ -33,9 +35,10 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
     const value = type === "boolean" ? "false" : type === "number" && !/^-?\d+(\.\d+)?$/.test(config.variables[name]) ? "0" : config.variables[name];
     onChange({ ...config, schema, variables: { ...config.variables, [name]: type === "select" ? schema[name].options![0] : value } });
   };
-  const setOptions = (name: string, text: string) => {
-    const options = text.split(",").map((o) => o.trim()).filter((o) => o.length > 0);
-    onChange({ ...config, schema: { ...(config.schema ?? {}), [name]: { type: "select", options } } });
+  // A value that is no longer an option follows the list to its first option rather than being left invalid.
+  const setOptions = (name: string, options: string[]) => {
+    const value = options.includes(config.variables[name]) ? config.variables[name] : options[0] ?? "";
+    onChange({ ...config, schema: { ...(config.schema ?? {}), [name]: { type: "select", options } }, variables: { ...config.variables, [name]: value } });
   };
   const remove = (name: string) => {
     const variables = { ...config.variables };
@@ -62,21 +65,22 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
             <ColumnLayout key={name} columns={canEditStructure ? 3 : 1}>
               <FormField label={name} errorText={error} stretch>
                 {type === "boolean" ? (
-                  <Toggle checked={value === "true"} disabled={!canEditValues} onChange={({ detail }) => setValue(name, String(detail.checked))} ariaLabel={name}>
-                    {value === "true" ? "true" : "false"}
-                  </Toggle>
+                  // The switch is named by the field's label alone and says its state itself; the value beside it is for
+                  // the eye (a screen reader would otherwise hear "false closure").
+                  <div className="toggle-with-value">
+                    <Toggle checked={value === "true"} disabled={!canEditValues} onChange={({ detail }) => setValue(name, String(detail.checked))} />
+                    <span aria-hidden="true">{value === "true" ? "true" : "false"}</span>
+                  </div>
                 ) : type === "select" ? (
                   <Select
                     selectedOption={{ value, label: value }}
                     options={(rule?.options ?? []).map((o) => ({ value: o, label: o }))}
                     disabled={!canEditValues}
-                    ariaLabel={name}
                     onChange={({ detail }) => setValue(name, detail.selectedOption.value ?? "")}
                   />
                 ) : (
                   <Input
                     value={value}
-                    ariaLabel={name}
                     inputMode={type === "number" ? "decimal" : undefined}
                     disabled={!canEditValues}
                     onChange={({ detail }) => {
@@ -89,7 +93,7 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
               </FormField>
               {canEditStructure && (
                 <FormField label={`Type of ${name}`}>
-                  <Select selectedOption={{ value: type, label: type }} options={typeOptions} ariaLabel={`Type of ${name}`}
+                  <Select selectedOption={{ value: type, label: type }} options={typeOptions}
                     onChange={({ detail }) => setType(name, detail.selectedOption.value as VariableType)} />
                 </FormField>
               )}
@@ -97,10 +101,10 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
                 <SpaceBetween size="xs">
                   {type === "select" && (
                     <FormField label={`Options of ${name}`} description="Comma-separated">
-                      <Input value={(rule?.options ?? []).join(", ")} onChange={({ detail }) => setOptions(name, detail.value)} />
+                      <CommaListInput items={rule?.options ?? []} onChange={(options) => setOptions(name, options)} />
                     </FormField>
                   )}
-                  <Button formAction="none" variant="normal" onClick={() => remove(name)} ariaLabel={`Remove variable ${name}`}>Remove</Button>
+                  <Button variant="normal" onClick={() => remove(name)} ariaLabel={`Remove variable ${name}`}>Remove</Button>
                 </SpaceBetween>
               )}
             </ColumnLayout>
@@ -109,8 +113,8 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
         {canEditStructure && (
           <FormField label="New variable name" errorText={addProblem}>
             <SpaceBetween direction="horizontal" size="xs">
-              <Input value={newName} onChange={({ detail }) => setNewName(detail.value)} placeholder="e.g. maxWaitTime" ariaLabel="New variable name" />
-              <Button formAction="none" onClick={add} disabled={!newName || !!addProblem}>Add variable</Button>
+              <Input value={newName} onChange={({ detail }) => setNewName(detail.value)} placeholder="e.g. maxWaitTime" />
+              <Button onClick={add} disabled={!newName || !!addProblem}>Add variable</Button>
             </SpaceBetween>
           </FormField>
         )}

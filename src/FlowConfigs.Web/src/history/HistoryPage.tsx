@@ -3,121 +3,188 @@ import { useNavigate, useParams } from "react-router-dom";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
+import ContentLayout from "@cloudscape-design/components/content-layout";
 import Header from "@cloudscape-design/components/header";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
 import type { AccessLevel, Revision, RevisionSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
-import { editorPath } from "../configs/paths";
+import { editorPath, historyPath } from "../configs/paths";
+import { usePage, useShell } from "../shell/ShellContext";
+import { actionLabel } from "./actionLabel";
 import { diff } from "./diff";
+import { historySelection } from "./historySelection";
 
-const actionLabel = { save: "Saved", delete: "Deleted", rollback: "Rolled back" } as const;
+const noticeId = "config-history";
 
-/** Revisions newest first; pick two to compare side by side; roll back to one (Full access). */
+/**
+ * Revisions newest first. As in the AWS consoles, the table's selection drives the actions in its header: two
+ * selected versions are compared field by field, one earlier version can be rolled back to (Full access).
+ */
 export function HistoryPage() {
   const { id = "" } = useParams();
   const { api } = useAuth();
+  const { notify } = useShell();
   const navigate = useNavigate();
   const [revisions, setRevisions] = useState<RevisionSummary[]>([]);
   const [selected, setSelected] = useState<RevisionSummary[]>([]);
   const [compared, setCompared] = useState<[Revision, Revision] | null>(null);
   const [level, setLevel] = useState<AccessLevel>("read");
-  const [confirm, setConfirm] = useState<RevisionSummary | null>(null);
-  const [message, setMessage] = useState<{ type: "error" | "success"; text: string } | null>(null);
+  const [confirm, setConfirm] = useState<{ target: Revision; current: Revision } | null>(null);
+  const [rollingBack, setRollingBack] = useState(false);
+  const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+
+  usePage(`History of ${id}`, [
+    { text: "Flow configs", href: "/" },
+    { text: id, href: editorPath(id) },
+    { text: "History", href: historyPath(id) },
+  ]);
 
   const load = useCallback(async () => {
     setLoading(true);
     try {
-      const [history, level] = await Promise.all([api.history(id), api.levelOn(id)]);
+      const [history, found] = await Promise.all([api.history(id), api.levelOn(id)]);
       setRevisions(history.items);
-      setLevel(level ?? (history.items[0]?.action === "delete" ? "full" : "read"));
+      // A deleted config is listed to nobody; only Full users see its history (and may restore it).
+      setLevel(found ?? (history.items[0]?.action === "delete" ? "full" : "read"));
+      setLoadError(null);
     } catch (e) {
-      setMessage({ type: "error", text: (e as Error).message });
+      setLoadError((e as Error).message);
     } finally {
       setLoading(false);
     }
   }, [api, id]);
   useEffect(() => { void load(); }, [load]);
 
-  useEffect(() => {
-    if (selected.length !== 2) { setCompared(null); return; }
-    const [newer, older] = [...selected].sort((a, b) => b.version - a.version);
-    Promise.all([api.revision(id, older.version), api.revision(id, newer.version)]).then(
-      ([a, b]) => setCompared([a, b]),
-      (e: Error) => setMessage({ type: "error", text: e.message }),
-    );
-  }, [api, id, selected]);
+  const selection = historySelection(selected, revisions[0]?.version);
+  const compareKey = selection.compare?.join(" ");
 
-  const rollback = async (revision: RevisionSummary) => {
-    setConfirm(null);
+  useEffect(() => {
+    if (!compareKey) { setCompared(null); return; }
+    const [older, newer] = compareKey.split(" ").map(Number);
+    let current = true;
+    Promise.all([api.revision(id, older), api.revision(id, newer)]).then(
+      ([a, b]) => { if (current) setCompared([a, b]); },
+      (e: Error) => notify({ id: noticeId, type: "error", header: "The versions could not be compared", content: e.message }),
+    );
+    return () => { current = false; };
+    // The pair of versions, not the selection array, decides whether to fetch again.
+  }, [api, id, notify, compareKey]);
+
+  const askRollback = async (version: number) => {
     try {
-      const stored = await api.rollback(id, revision.version);
-      setMessage({ type: "success", text: `Rolled back: version ${stored.version} now has the content of version ${revision.version}.` });
+      const [target, current] = await Promise.all([api.revision(id, version), api.revision(id, revisions[0].version)]);
+      setConfirm({ target, current });
+    } catch (e) {
+      notify({ id: noticeId, type: "error", header: "The version could not be read", content: (e as Error).message });
+    }
+  };
+
+  const rollback = async (version: number) => {
+    setRollingBack(true);
+    try {
+      const stored = await api.rollback(id, version);
+      setConfirm(null);
+      notify({ id: noticeId, type: "success", header: "Rolled back", content: `Version ${stored.version} now has the content of version ${version}.` });
       setSelected([]);
       await load();
     } catch (e) {
-      setMessage({ type: "error", text: (e as Error).message });
+      setConfirm(null);
+      notify({ id: noticeId, type: "error", header: "Not rolled back", content: (e as Error).message });
+    } finally {
+      setRollingBack(false);
     }
   };
 
   return (
-    <SpaceBetween size="l">
-      <Header variant="h1" description="Every save, delete and rollback, newest first. Select two versions to compare them."
+    <ContentLayout header={
+      <Header variant="h1" description="Every save, delete and rollback, newest first."
         actions={<Button onClick={() => navigate(editorPath(id))}>Back to the config</Button>}>
         History of {id}
-      </Header>
-      {message && <Alert type={message.type} dismissible onDismiss={() => setMessage(null)}>{message.text}</Alert>}
-      <Table
-        items={revisions}
-        loading={loading}
-        loadingText="Loading history"
-        trackBy="version"
-        selectionType="multi"
-        selectedItems={selected}
-        isItemDisabled={(item) => selected.length >= 2 && !selected.includes(item)}
-        onSelectionChange={({ detail }) => setSelected(detail.selectedItems.slice(-2))}
-        ariaLabels={{
-          tableLabel: "Revisions",
-          selectionGroupLabel: "Revisions to compare",
-          itemSelectionLabel: (_, item) => `Version ${item.version}`,
-          allItemsSelectionLabel: () => "All versions",
-        }}
-        empty={<Box textAlign="center">No history.</Box>}
-        columnDefinitions={[
-          { id: "version", header: "Version", cell: (r) => r.version },
-          { id: "action", header: "Action", cell: (r) => actionLabel[r.action] },
-          { id: "by", header: "By", cell: (r) => r.by },
-          { id: "at", header: "When", cell: (r) => new Date(r.at).toLocaleString() },
-          {
-            id: "rollback", header: "",
-            cell: (r) => level === "full" && r.version !== revisions[0]?.version
-              ? <Button variant="inline-link" ariaLabel={`Roll back to version ${r.version}`} onClick={() => setConfirm(r)}>Roll back to this version</Button>
-              : null,
-          },
-        ]}
-      />
-      {compared && (
+      </Header>}>
+      <SpaceBetween size="l">
+        {loadError && <Alert type="error" header="The history could not be loaded">{loadError}</Alert>}
         <Table
-          header={<Header variant="h2">Version {compared[0].version} and version {compared[1].version}</Header>}
-          items={diff(compared[0].document, compared[1].document)}
-          ariaLabels={{ tableLabel: "Differences" }}
-          empty={<Box textAlign="center">The two versions have the same content.</Box>}
+          variant="container"
+          items={revisions}
+          loading={loading}
+          loadingText="Loading history"
+          trackBy="version"
+          selectionType="multi"
+          selectedItems={selected}
+          onSelectionChange={({ detail }) => setSelected(detail.selectedItems)}
+          wrapLines
+          header={
+            <Header variant="h2" counter={`(${revisions.length})`} description={selection.hint}
+              actions={level === "full" && (
+                <Button disabled={selection.rollbackTo === undefined} disabledReason="Select one earlier version to roll back to it."
+                  ariaLabel={selection.rollbackTo === undefined ? undefined : `Roll back to version ${selection.rollbackTo}`}
+                  onClick={() => selection.rollbackTo !== undefined && void askRollback(selection.rollbackTo)}>
+                  Roll back
+                </Button>
+              )}>
+              Versions
+            </Header>
+          }
+          ariaLabels={{
+            tableLabel: "Revisions",
+            selectionGroupLabel: "Revisions to compare",
+            itemSelectionLabel: (_, item) => `Version ${item.version}`,
+            allItemsSelectionLabel: () => "All versions",
+          }}
+          empty={<Box textAlign="center">No history.</Box>}
           columnDefinitions={[
-            { id: "field", header: "Field", cell: (c) => c.field },
-            { id: "before", header: `Version ${compared[0].version}`, cell: (c) => c.before ?? <Box color="text-status-inactive">(none)</Box> },
-            { id: "after", header: `Version ${compared[1].version}`, cell: (c) => c.after ?? <Box color="text-status-inactive">(none)</Box> },
+            { id: "version", header: "Version", cell: (r) => r.version },
+            { id: "action", header: "Action", cell: (r) => actionLabel[r.action] },
+            { id: "by", header: "By", cell: (r) => r.by },
+            { id: "at", header: "When", cell: (r) => new Date(r.at).toLocaleString() },
           ]}
         />
-      )}
-      <Modal visible={confirm !== null} onDismiss={() => setConfirm(null)} header="Roll back?"
-        footer={<SpaceBetween direction="horizontal" size="xs">
-          <Button onClick={() => setConfirm(null)}>Cancel</Button>
-          <Button variant="primary" onClick={() => void rollback(confirm!)}>Roll back</Button>
-        </SpaceBetween>}>
-        The content of version {confirm?.version} becomes a new version of {id}, live for contact flows at once.
+        {compared && (
+          <Table
+            variant="container"
+            wrapLines
+            header={<Header variant="h2">Version {compared[0].version} and version {compared[1].version}</Header>}
+            items={diff(compared[0].document, compared[1].document)}
+            ariaLabels={{ tableLabel: "Differences" }}
+            empty={<Box textAlign="center">The two versions have the same content.</Box>}
+            columnDefinitions={[
+              { id: "field", header: "Field", cell: (c) => c.field },
+              { id: "before", header: `Version ${compared[0].version}`, cell: (c) => c.before ?? <Box color="text-status-inactive">(none)</Box> },
+              { id: "after", header: `Version ${compared[1].version}`, cell: (c) => c.after ?? <Box color="text-status-inactive">(none)</Box> },
+            ]}
+          />
+        )}
+      </SpaceBetween>
+      <Modal visible={confirm !== null} size="large" onDismiss={() => setConfirm(null)} closeAriaLabel="Close without rolling back"
+        header={`Roll back to version ${confirm?.target.version ?? ""}?`}
+        footer={<Box float="right"><SpaceBetween direction="horizontal" size="xs">
+          <Button variant="link" onClick={() => setConfirm(null)}>Cancel</Button>
+          <Button variant="primary" loading={rollingBack} onClick={() => confirm && void rollback(confirm.target.version)}>Roll back</Button>
+        </SpaceBetween></Box>}>
+        {confirm && (
+          <SpaceBetween size="m">
+            <Box>
+              The content of version {confirm.target.version} becomes a new version of {id}, live for contact flows at once. Compared with
+              version {confirm.current.version}, these fields change:
+            </Box>
+            <Table
+              variant="embedded"
+              wrapLines
+              items={diff(confirm.current.document, confirm.target.document)}
+              ariaLabels={{ tableLabel: "Changes of the rollback" }}
+              empty={<Box textAlign="center">None: the content is the same.</Box>}
+              columnDefinitions={[
+                { id: "field", header: "Field", cell: (c) => c.field },
+                { id: "now", header: `Now (version ${confirm.current.version})`, cell: (c) => c.before ?? <Box color="text-status-inactive">(none)</Box> },
+                { id: "after", header: "After rolling back", cell: (c) => c.after ?? <Box color="text-status-inactive">(none)</Box> },
+              ]}
+            />
+          </SpaceBetween>
+        )}
       </Modal>
-    </SpaceBetween>
+    </ContentLayout>
   );
 }

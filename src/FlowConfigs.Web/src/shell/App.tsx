@@ -5,7 +5,7 @@ import Flashbar from "@cloudscape-design/components/flashbar";
 import SplitPanel from "@cloudscape-design/components/split-panel";
 import SideNavigation from "@cloudscape-design/components/side-navigation";
 import TopNavigation from "@cloudscape-design/components/top-navigation";
-import { useEffect } from "react";
+import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { useAuth } from "../auth/AuthContext";
 import { SignInPage } from "../auth/SignInPage";
 import { ConfigEditorPage } from "../configs/ConfigEditorPage";
@@ -13,7 +13,40 @@ import { ConfigListPage } from "../configs/ConfigListPage";
 import { HistoryPage } from "../history/HistoryPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
 import { SettingsPage } from "../settings/SettingsPage";
+import { isFramed } from "./framing";
+import { focusPageHeading } from "./pageFocus";
 import { flashbarItems, ShellProvider, useShell, useShellState } from "./ShellContext";
+import "./shell.css";
+
+// Below Cloudscape's mobile breakpoint the navigation is a drawer over the page and starts closed.
+const wideViewport = () => window.matchMedia("(min-width: 689px)").matches;
+// Framed (the Agent Workspace gives the app a narrow column) and on small screens, the preview starts folded.
+const previewRoomy = () => window.matchMedia("(min-width: 1200px)").matches;
+
+const splitPanelStrings = {
+  preferencesTitle: "Preview preferences",
+  preferencesPositionLabel: "Preview position",
+  preferencesPositionDescription: "Show the preview beside the page or below it.",
+  preferencesPositionSide: "Side",
+  preferencesPositionBottom: "Bottom",
+  preferencesConfirm: "Confirm",
+  preferencesCancel: "Cancel",
+  closeButtonAriaLabel: "Close preview",
+  openButtonAriaLabel: "Open preview",
+  resizeHandleAriaLabel: "Resize preview",
+};
+
+/** The link to the page's own content, past the navigation: the page's title takes focus. */
+function SkipLink() {
+  const skip = (event: MouseEvent<HTMLAnchorElement>) => {
+    event.preventDefault();
+    const target = document.querySelector<HTMLElement>("#main-content h1") ?? document.getElementById("main-content");
+    if (!target) return;
+    if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+    target.focus();
+  };
+  return <a className="skip-link" href="#main-content" onClick={skip}>Skip to main content</a>;
+}
 
 function Shell() {
   const { session, me, signOut, init } = useAuth();
@@ -21,25 +54,43 @@ function Shell() {
   const location = useLocation();
   const { notifications, breadcrumbs, splitPanel } = useShellState();
   const { dismiss } = useShell();
+  // Inside the Agent Workspace the workspace is the top navigation; the app's own would be a second bar.
+  const [framed] = useState(() => isFramed());
+  const [navigationOpen, setNavigationOpen] = useState(() => !framed && wideViewport());
+  const [splitPanelOpen, setSplitPanelOpen] = useState(() => !framed && previewRoomy());
+  const [splitPanelPosition, setSplitPanelPosition] = useState<"side" | "bottom">("side");
+
+  // After in-app navigation (not the first load, where reading starts at the top anyway) focus goes to the new page's title.
+  const firstPath = useRef(location.pathname);
+  useEffect(() => {
+    if (location.pathname === firstPath.current) return;
+    firstPath.current = "";
+    return focusPageHeading(document.getElementById("main-content") ?? document);
+  }, [location.pathname]);
+
   if (!session) return <SignInPage />;
+  const signOutItem = { type: "link" as const, text: `Sign out (${me?.username ?? ""})`, href: "#sign-out" };
   return (
     <>
-      <div id="top-nav">
-        <TopNavigation
-          i18nStrings={{ overflowMenuTriggerText: "More", overflowMenuTitleText: "All", searchIconAriaLabel: "Search", searchDismissIconAriaLabel: "Close search" }}
-          identity={{ href: "/", title: init.branding.productName, onFollow: (e) => { e.preventDefault(); navigate("/"); } }}
-          utilities={[{
-            type: "menu-dropdown",
-            text: me?.username ?? "",
-            ariaLabel: `Signed in as ${me?.username ?? ""}`,
-            iconName: "user-profile",
-            items: [{ id: "signout", text: "Sign out" }],
-            onItemClick: ({ detail }) => { if (detail.id === "signout") signOut(); },
-          }]}
-        />
-      </div>
+      <SkipLink />
+      {!framed && (
+        <div id="top-nav">
+          <TopNavigation
+            i18nStrings={{ overflowMenuTriggerText: "More", overflowMenuTitleText: "All", searchIconAriaLabel: "Search", searchDismissIconAriaLabel: "Close search" }}
+            identity={{ href: "/", title: init.branding.productName, onFollow: (e) => { e.preventDefault(); navigate("/"); } }}
+            utilities={[{
+              type: "menu-dropdown",
+              text: me?.username ?? "",
+              ariaLabel: `Signed in as ${me?.username ?? ""}`,
+              iconName: "user-profile",
+              items: [{ id: "signout", text: "Sign out" }],
+              onItemClick: ({ detail }) => { if (detail.id === "signout") signOut(); },
+            }]}
+          />
+        </div>
+      )}
       <AppLayout
-        headerSelector="#top-nav"
+        headerSelector={framed ? undefined : "#top-nav"}
         toolsHide
         stickyNotifications
         notifications={<Flashbar items={flashbarItems(notifications, dismiss)} stackItems={notifications.length > 2} />}
@@ -47,20 +98,33 @@ function Shell() {
           <BreadcrumbGroup items={breadcrumbs} ariaLabel="Breadcrumbs" expandAriaLabel="Show path"
             onFollow={(e) => { e.preventDefault(); navigate(e.detail.href); }} />
         ) : undefined}
-        splitPanel={splitPanel ? <SplitPanel header={splitPanel.header} hidePreferencesButton>{splitPanel.content}</SplitPanel> : undefined}
+        splitPanel={splitPanel ? <SplitPanel header={splitPanel.header} i18nStrings={splitPanelStrings}>{splitPanel.content}</SplitPanel> : undefined}
+        splitPanelOpen={splitPanelOpen}
+        onSplitPanelToggle={({ detail }) => setSplitPanelOpen(detail.open)}
+        splitPanelPreferences={{ position: splitPanelPosition }}
+        onSplitPanelPreferencesChange={({ detail }) => setSplitPanelPosition(detail.position)}
+        navigationOpen={navigationOpen}
+        onNavigationChange={({ detail }) => setNavigationOpen(detail.open)}
         ariaLabels={{ navigation: "Side navigation", navigationClose: "Close side navigation", navigationToggle: "Open side navigation", notifications: "Notifications" }}
         navigation={
           <SideNavigation
+            header={framed ? { text: init.branding.productName, href: "/" } : undefined}
             activeHref={location.pathname.startsWith("/settings") ? "/settings" : location.pathname.startsWith("/import") ? "/import" : "/"}
-            onFollow={(e) => { e.preventDefault(); navigate(e.detail.href); }}
+            onFollow={(e) => {
+              e.preventDefault();
+              if (e.detail.href === signOutItem.href) signOut();
+              else navigate(e.detail.href);
+            }}
             items={[
               { type: "link", text: "Flow configs", href: "/" },
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
               ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
+              // Framed there is no top navigation with the user's menu; signing out lives here instead.
+              ...(framed ? [{ type: "divider" as const }, signOutItem] : []),
             ]}
           />
         }
-        content={<Outlet />}
+        content={<div id="main-content"><Outlet /></div>}
       />
     </>
   );
@@ -69,6 +133,7 @@ function Shell() {
 function OidcCallback() {
   const { completeOidcSignIn } = useAuth();
   const navigate = useNavigate();
+  // In a sign-in popup (the framed app signs in through one) completing closes the popup; otherwise the app opens.
   useEffect(() => { completeOidcSignIn().finally(() => navigate("/", { replace: true })); }, [completeOidcSignIn, navigate]);
   return null;
 }

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+import { editorTabOf, editorTabs } from "./editorTabs";
+
+describe("editor tabs", () => {
+  it("opens the tab the URL names", () => {
+    expect(editorTabOf("prompts", false)).toBe("prompts");
+  });
+
+  it("falls back to Details for an unknown or missing tab", () => {
+    expect(editorTabOf("schedule", false)).toBe("details");
+    expect(editorTabOf(null, false)).toBe("details");
+  });
+
+  it("has no History tab while the config does not exist yet", () => {
+    expect(editorTabs(true)).not.toContain("history");
+    expect(editorTabOf("history", true)).toBe("details");
+  });
+});

@@ -1,0 +1,1 @@
+export const actionLabel = { save: "Saved", delete: "Deleted", rollback: "Rolled back" } as const;
