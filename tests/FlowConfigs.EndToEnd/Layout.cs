@@ -2,7 +2,7 @@ using Microsoft.Playwright;
 
 namespace FlowConfigs.EndToEnd;
 
-/// <summary>What every page must hold to at any window width: nothing wider than the window, no squeezed button.</summary>
+/// <summary>What every page must hold to at any window width or in a frame: nothing wider than the window, no squeezed button.</summary>
 internal static class Layout
 {
     /// <summary>A desktop, a small laptop (the navigation still open beside the content), a phone.</summary>
@@ -17,14 +17,18 @@ internal static class Layout
     /// line. With <paramref name="noScrollingRegions"/>, no region inside the page scrolls sideways either (a table
     /// that needs a horizontal scroll bar counts as not fitting).
     /// </summary>
-    public static async Task AssertFitsAsync(IPage page, string what, bool noScrollingRegions = false)
+    public static Task AssertFitsAsync(IPage page, string what, bool noScrollingRegions = false) =>
+        AssertFitsAsync(page.MainFrame, what, noScrollingRegions);
+
+    /// <summary>The same for the app in a frame (the Agent Workspace's), measured against the frame's own width.</summary>
+    public static async Task AssertFitsAsync(IFrame page, string what, bool noScrollingRegions = false)
     {
         var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
         Assert.True(widths[0] <= widths[1], $"{what}: the page is {widths[0]} px wide in a {widths[1]} px window");
 
         var squeezed = await page.EvaluateAsync<string[]>("""
-            () => [...document.querySelectorAll("button, a[role=button]")]
-              .filter(b => b.offsetParent !== null && b.textContent.trim())
+            () => [...document.querySelectorAll("button, a[role=button], [role=tab]")]
+              .filter(b => b.getClientRects().length > 0 && getComputedStyle(b).visibility !== "hidden" && b.textContent.trim())
               .flatMap(b => {
                 const box = b.getBoundingClientRect();
                 const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
@@ -34,6 +38,8 @@ internal static class Layout
                   const range = document.createRange();
                   range.selectNodeContents(node);
                   const rects = [...range.getClientRects()].filter(r => r.width > 0);
+                  // Text that is not drawn (a disabled button's reason kept for screen readers) takes no room.
+                  if (rects.length === 0) continue;
                   const lines = new Set(rects.map(r => Math.round(r.top))).size;
                   const text = range.getBoundingClientRect();
                   if (lines > 1 || text.left < box.left - 0.5 || text.right > box.right + 0.5)

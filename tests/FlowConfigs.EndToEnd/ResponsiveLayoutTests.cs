@@ -24,13 +24,13 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser)
         {
             await app.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true }).ClickAsync();
             await Expect(app.GetByRole(AriaRole.Tab, new() { Name = tab, Exact = true })).ToHaveAttributeAsync("aria-selected", "true");
-            await Viewport.AssertFitsAsync(app, $"{viewport}, {tab} tab");
+            await Layout.AssertFitsAsync(app, $"{viewport}, {tab} tab");
         }
 
         await app.GetByRole(AriaRole.Tab, new() { Name = "Variables", Exact = true }).ClickAsync();
         await app.GetByLabel("maxWaitTime", new() { Exact = true }).FillAsync("45");
         await Expect(app.GetByText("Unsaved changes", new() { Exact = true })).ToBeVisibleAsync();
-        await Viewport.AssertFitsAsync(app, $"{viewport}, with unsaved changes");
+        await Layout.AssertFitsAsync(app, $"{viewport}, with unsaved changes");
         await EditorPage.SaveAsync(app);
         await EditorPage.ExpectInViewportAsync(app.GetByText("Saved version 2."));
         Assert.Equal("45", (await TestConfigs.GetConfigAsync(browser, id))["maxWaitTime"]!.GetValue<string>());
@@ -46,7 +46,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser)
         var (page, app) = await viewport.OpenAsync(browser, "alice", ["FlowConfigAdmin"], "/configs/" + Uri.EscapeDataString(id) + "/history");
         var revisions = app.GetByRole(AriaRole.Table, new() { Name = "Revisions" });
         await Expect(revisions.GetByRole(AriaRole.Row)).ToHaveCountAsync(8); // header + 7 versions
-        await Viewport.AssertFitsAsync(app, $"{viewport}, history");
+        await Layout.AssertFitsAsync(app, $"{viewport}, history");
 
         await app.GetByRole(AriaRole.Checkbox, new() { Name = "All versions" }).CheckAsync();
         for (var v = 1; v <= 7; v++)
@@ -54,7 +54,7 @@ public sealed class ResponsiveLayoutTests(BrowserFixture browser)
         await app.GetByRole(AriaRole.Checkbox, new() { Name = "All versions" }).UncheckAsync();
 
         await app.GetByRole(AriaRole.Checkbox, new() { Name = "Version 4", Exact = true }).CheckAsync();
-        await Viewport.AssertFitsAsync(app, $"{viewport}, history with a version selected");
+        await Layout.AssertFitsAsync(app, $"{viewport}, history with a version selected");
         await app.GetByRole(AriaRole.Button, new() { Name = "Roll back to version 4" }).ClickAsync();
         var dialog = app.GetByRole(AriaRole.Dialog);
         await Expect(dialog).ToContainTextAsync("variables.closure");

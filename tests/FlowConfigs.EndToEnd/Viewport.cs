@@ -30,31 +30,4 @@ internal sealed record Viewport(int Width, bool Framed)
         var app = await (await page.QuerySelectorAsync("#app"))!.ContentFrameAsync();
         return (page, app!);
     }
-
-    public static async Task AssertFitsAsync(IFrame app, string where)
-    {
-        var widths = await app.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{where}: the page is {widths[0]} px wide in a {widths[1]} px viewport");
-        var squeezed = await app.EvaluateAsync<string[]>(SqueezedButtons);
-        Assert.True(squeezed.Length == 0, $"{where}: buttons narrower than their labels: {string.Join("; ", squeezed)}");
-    }
-
-    // A label that wraps within one text node, or content wider than the button, means the button is narrower than its label.
-    private const string SqueezedButtons = """
-        () => [...document.querySelectorAll("button, [role=button], [role=tab]")]
-          .filter(b => b.getClientRects().length > 0 && getComputedStyle(b).visibility !== "hidden" && b.textContent.trim())
-          .filter(b => {
-            if (b.scrollWidth > b.clientWidth + 1) return true;
-            const walker = document.createTreeWalker(b, NodeFilter.SHOW_TEXT);
-            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-              if (!node.textContent.trim()) continue;
-              const range = document.createRange();
-              range.selectNodeContents(node);
-              const tops = [...range.getClientRects()].filter(r => r.width > 0).map(r => r.top);
-              if (tops.length > 1 && Math.max(...tops) - Math.min(...tops) > 2) return true;
-            }
-            return false;
-          })
-          .map(b => `"${b.textContent.trim()}" ${Math.round(b.getBoundingClientRect().width)} px wide`)
-        """;
 }

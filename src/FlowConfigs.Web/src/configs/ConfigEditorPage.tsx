@@ -267,7 +267,8 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
             ]}
           />
         )}
-        <Tabs tabs={tabs} activeTabId={tab} onChange={({ detail }) => setTab(detail.activeTabId as EditorTab)} ariaLabel="Config sections" />
+        <Tabs tabs={tabs} activeTabId={tab} onChange={({ detail }) => setTab(detail.activeTabId as EditorTab)} ariaLabel="Config sections"
+          i18nStrings={{ scrollLeftAriaLabel: "Show earlier sections", scrollRightAriaLabel: "Show later sections" }} />
       </SpaceBetween>
       <ReviewChangesModal visible={reviewing} before={saved} after={draft} saving={saving} onCancel={() => setReviewing(false)} onConfirm={() => void save()} />
       {!create && <DeleteConfigModal id={saved.id} visible={confirmingDelete} deleting={deleting} onCancel={() => setConfirmingDelete(false)} onConfirm={() => void remove()} />}

@@ -94,7 +94,7 @@ function LanguageEditor(props: {
       <SpaceBetween size="xs">
         <SpaceBetween direction="horizontal" size="xs">
           <PlayButton text={text.voice} languageCode={language} voiceId={locale?.voices[0]} label={`Play ${name} ${language}`} />
-          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove ${language} from ${name}`}>Remove language</Button>}
+          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove language ${language} from ${name}`}>Remove language</Button>}
         </SpaceBetween>
         {errors[path] && <FormField errorText={errors[path]} />}
         <FormField label={`Voice text, ${name} ${language}`} errorText={errors[`${path}.voice`]} stretch>
