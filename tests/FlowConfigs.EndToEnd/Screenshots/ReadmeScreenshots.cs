@@ -12,7 +12,7 @@ namespace FlowConfigs.EndToEnd.Screenshots;
 /// </summary>
 internal static class ReadmeScreenshots
 {
-    public static readonly string[] Names = ["sign-in", "list", "editor", "conflict", "history", "settings", "import"];
+    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import"];
 
     private const string Austin = "branch-office-austin";
 
@@ -74,6 +74,13 @@ internal static class ReadmeScreenshots
         }
         await CaptureAsync(alice, "editor");
 
+        // The same editor as the Agent Workspace shows it: framed 900 px wide, no top navigation, side navigation closed.
+        var (host, framed) = await new Viewport(900, Framed: true).OpenAsync(browser, "alice", ["FlowConfigAdmin"], "/configs/" + Austin);
+        await host.SetViewportSizeAsync(900, Viewport.Height - 100);
+        await Expect(framed.GetByRole(AriaRole.Heading, new() { Name = Austin, Level = 1 })).ToBeVisibleAsync();
+        await Expect(framed.GetByRole(AriaRole.Tab, new() { Name = "Variables" })).ToBeVisibleAsync();
+        await CaptureAsync(host, "editor-framed", fullPage: false);
+
         // Alice and Bob edit the same greeting; Alice saves first, Bob's save is refused and he compares.
         var bob = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
         await EditorPage.OpenAsync(bob, Austin, "prompts");
@@ -121,6 +128,7 @@ internal static class ReadmeScreenshots
 
         browser.AssertCleanConsole(signIn);
         browser.AssertCleanConsole(alice);
+        browser.AssertCleanConsole(host);
         // Bob's refused save is a 412 the browser reports; nothing else may have gone wrong.
         browser.AssertCleanConsole(bob, expected: e => e.Contains("412"));
     }
