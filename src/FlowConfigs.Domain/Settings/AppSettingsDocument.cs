@@ -176,9 +176,15 @@ public static partial class AppSettingsDocument
             errors.Add(path, $"Shorten the name to 128 characters or fewer (it has {name.Length}).");
             return null;
         }
-        if (StrictJson.HasControlCharacters(name) || StrictJson.FindDeceptiveCharacter(name) is not null)
+        if (StrictJson.HasControlCharacters(name))
         {
-            errors.Add(path, "The name contains an invisible or text-direction character; retype it.");
+            errors.Add(path, "The name contains an invisible control character; retype it.");
+            return null;
+        }
+        // The code point is named: the character cannot be seen, so the message is the only way to know what to remove.
+        if (StrictJson.FindDeceptiveCharacter(name) is { } codePoint)
+        {
+            errors.Add(path, $"The name contains an invisible or text-direction character ({codePoint}); retype it.");
             return null;
         }
         return name;
