@@ -46,13 +46,7 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
     private async Task<string> PathAsync(string path)
     {
         if (!path.Contains(Versioned, StringComparison.Ordinal)) return path;
-        var id = await LazyInitializer.EnsureInitialized(ref _versioned, async () =>
-        {
-            var created = await TestConfigs.CreateAsync(browser, "versions");
-            for (var version = 2; version <= 7; version++)
-                await TestConfigs.SaveAsync(browser, created, version % 2 == 0 ? "true" : "false");
-            return created;
-        });
+        var id = await LazyInitializer.EnsureInitialized(ref _versioned, () => EditorPage.CreateWithVersionsAsync(browser, "versions", 7));
         return path.Replace(Versioned, Uri.EscapeDataString(id), StringComparison.Ordinal);
     }
 

@@ -143,7 +143,7 @@ public sealed class SettingsPageTests(BrowserFixture browser)
     {
         var id = await TestConfigs.CreateAsync(browser, "play");
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
-        await page.GotoAsync("/configs/" + Uri.EscapeDataString(id));
+        await EditorPage.OpenAsync(page, id, "prompts");
         await page.GetByLabel("Voice text, greeting en-US").FillAsync(
             "<speak>" + string.Concat(Enumerable.Repeat("Thank you for calling the branch office. Please stay on the line. ", 8)) + "</speak>");
 
