@@ -4,6 +4,7 @@ using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Tests.Infrastructure;
 using FlowConfigs.Grains.Listing;
 using Microsoft.Extensions.DependencyInjection;
+using static FlowConfigs.Gateway.Tests.FlowConfigs.ListPages;
 
 namespace FlowConfigs.Gateway.Tests.FlowConfigs;
 
@@ -12,27 +13,6 @@ public sealed class ListSearchTests(GatewayFixture fixture) : IClassFixture<Gate
 {
     private async Task<HttpClient> ClientAsync(string username, string[] groups, string? read = null) =>
         fixture.PublicClient(await fixture.TokenAsync(username, groups, read: read));
-
-    private static async Task<(string[] Ids, string? Cursor)> PageAsync(HttpClient client, string query)
-    {
-        using var response = await client.GetAsync("/api/flow-config?" + query);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{query}: {(int)response.StatusCode} {body}");
-        var page = JsonNode.Parse(body)!.AsObject();
-        return (page["items"]!.AsArray().Select(i => i!["id"]!.GetValue<string>()).ToArray(), page["cursor"]?.GetValue<string>());
-    }
-
-    private static async Task<List<string[]>> AllPagesAsync(HttpClient client, string query)
-    {
-        var pages = new List<string[]>();
-        string? cursor = null;
-        do
-        {
-            (var ids, cursor) = await PageAsync(client, query + (cursor is null ? "" : "&cursor=" + Uri.EscapeDataString(cursor)));
-            pages.Add(ids);
-        } while (cursor is not null && pages.Count < 1000);
-        return pages;
-    }
 
     private static JsonObject Described(string description)
     {
