@@ -17,14 +17,20 @@ internal static class Layout
     /// line. With <paramref name="noScrollingRegions"/>, no region inside the page scrolls sideways either (a table
     /// that needs a horizontal scroll bar counts as not fitting).
     /// </summary>
+    /// <summary>The page itself does not scroll sideways (what is inside it may, e.g. an open dropdown's list).</summary>
+    public static async Task AssertNoSidewaysScrollAsync(IFrame page, string what)
+    {
+        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
+        Assert.True(widths[0] <= widths[1], $"{what}: the page is {widths[0]} px wide in a {widths[1]} px window");
+    }
+
     public static Task AssertFitsAsync(IPage page, string what, bool noScrollingRegions = false) =>
         AssertFitsAsync(page.MainFrame, what, noScrollingRegions);
 
     /// <summary>The same for the app in a frame (the Agent Workspace's), measured against the frame's own width.</summary>
     public static async Task AssertFitsAsync(IFrame page, string what, bool noScrollingRegions = false)
     {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
-        Assert.True(widths[0] <= widths[1], $"{what}: the page is {widths[0]} px wide in a {widths[1]} px window");
+        await AssertNoSidewaysScrollAsync(page, what);
 
         var squeezed = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll("button, a[role=button], [role=tab]")]

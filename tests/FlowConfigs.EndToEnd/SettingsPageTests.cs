@@ -24,13 +24,6 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await page.Keyboard.PressAsync("Escape");
     }
 
-    private static async Task AssertNoHorizontalOverflowAsync(IPage page, int width)
-    {
-        var widths = await page.EvaluateAsync<int[]>("() => [document.scrollingElement.scrollWidth, window.innerWidth]");
-        var (scrollWidth, innerWidth) = (widths[0], widths[1]);
-        Assert.True(scrollWidth <= innerWidth, $"at {width} px the page is {scrollWidth} px wide, the window {innerWidth} px");
-    }
-
     [Fact]
     public async Task A_full_user_picks_a_voice_the_engine_offers_and_saves()
     {
@@ -130,11 +123,11 @@ public sealed class SettingsPageTests(BrowserFixture browser)
         await admin.SetViewportSizeAsync(width, 900);
         await admin.GotoAsync("/settings");
         await Expect(Voices(admin, 1)).ToBeEnabledAsync();
-        await AssertNoHorizontalOverflowAsync(admin, width);
+        await Layout.AssertNoSidewaysScrollAsync(admin.MainFrame, $"settings at {width} px");
 
         await Voices(admin, 1).ClickAsync();
         await Expect(admin.GetByRole(AriaRole.Option).First).ToBeVisibleAsync();
-        await AssertNoHorizontalOverflowAsync(admin, width);
+        await Layout.AssertNoSidewaysScrollAsync(admin.MainFrame, $"settings at {width} px");
         browser.AssertCleanConsole(admin);
     }
 
