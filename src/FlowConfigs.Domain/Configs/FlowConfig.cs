@@ -12,6 +12,10 @@ public sealed record FlowConfig
     public IReadOnlyDictionary<string, VariableSchema>? Schema { get; init; }
     /// <summary>Prompt name → language code → text.</summary>
     public required IReadOnlyDictionary<string, IReadOnlyDictionary<string, PromptText>> Prompts { get; init; }
+    /// <summary>IANA zone the schedule's local times are read in; null: the settings' zone.</summary>
+    public string? TimeZone { get; init; }
+    /// <summary>Time-based overrides, in precedence order (for each key the first active entry wins); null or empty: none.</summary>
+    public IReadOnlyList<Schedules.ScheduleEntry>? Schedule { get; init; }
     /// <summary>Set by the server: 0 for a config never saved, then 1, 2, ...</summary>
     public long Version { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
