@@ -5,6 +5,8 @@ public sealed record AppSettings
 {
     public required IReadOnlyList<Locale> Locales { get; init; }
     public string? FallbackLocale { get; init; }
+    /// <summary>IANA zone for configs that name none; null: UTC.</summary>
+    public string? TimeZone { get; init; }
     public long Version { get; init; }
     public DateTimeOffset? UpdatedAt { get; init; }
     public string? UpdatedBy { get; init; }

@@ -146,6 +146,8 @@ public sealed class FlowConfigGrain(
         };
     }
 
+    public Task CalendarChangedAsync(string calendarId) => Task.CompletedTask;
+
     public async Task<HistoryOutcome> GetHistoryAsync()
     {
         try

@@ -40,6 +40,13 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     /// </summary>
     Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username);
 
+    /// <summary>
+    /// Calendar <paramref name="calendarId"/> changed (or was deleted): when this config's schedule references it, the
+    /// config re-reads it and serves the values now in effect, on every silo, without a config write.
+    /// </summary>
+    [AlwaysInterleave]
+    Task CalendarChangedAsync(string calendarId);
+
     /// <summary>Every kept revision, newest first (empty when the config never had one).</summary>
     [AlwaysInterleave]
     Task<HistoryOutcome> GetHistoryAsync();

@@ -146,6 +146,8 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         summary.Description.Contains(text, StringComparison.OrdinalIgnoreCase) ||
         summary.UpdatedBy?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 
+    public Task<string[]> ReferencingAsync(string calendarId) => Task.FromResult<string[]>([]);
+
     public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)
     {
         Apply(id, version, summary);

@@ -23,6 +23,10 @@ public interface IFlowConfigDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<DirectoryMatches> FindAsync(string? idPrefix, string? text, string? after, int count, int lookAtMost);
 
+    /// <summary>Ids of the configs whose schedule references calendar <paramref name="calendarId"/>, in ordinal order.</summary>
+    [ReadOnly]
+    Task<string[]> ReferencingAsync(string calendarId);
+
     /// <summary>Records version <paramref name="version"/> of a config: its summary, or null when that version deleted it.</summary>
     Task ApplyAsync(string id, long version, FlowConfigSummary? summary);
 }
