@@ -4,7 +4,11 @@ using FlowConfigs.Domain;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
+using FlowConfigs.Domain.Schedules;
+using FlowConfigs.Grains.Calendars;
 using FlowConfigs.Grains.Listing;
+using FlowConfigs.Grains.ReadCopies;
+using FlowConfigs.Grains.Settings;
 using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +18,9 @@ namespace FlowConfigs.Grains.Configs;
 /// <summary>
 /// Holds one config in memory and, per language and channel, the resolved map as UTF-8 JSON, so GetConfig never
 /// touches storage or re-serializes. Storage is read on activation and written on saves and deletes only; what is
-/// served is always the last state storage acknowledged, whatever storage does meanwhile.
+/// served is always the last state storage acknowledged, whatever storage does meanwhile. A scheduled config also
+/// holds the calendars its schedule references and arms a timer for its next boundary, so what GetConfig answers
+/// changes on time with no request and no write; calendar grains tell it when a calendar changes.
 /// </summary>
 [GrainType(GrainTypeName)]
 [CollectionAgeLimit(Minutes = 120)]
@@ -22,7 +28,7 @@ public sealed class FlowConfigGrain(
     DocumentStorage storage,
     TimeProvider clock,
     LocalResolvedConfigs local,
-    ReadCopies.ConfigChanges changes,
+    ConfigChanges changes,
     IOptions<FlowConfigGrainOptions> options,
     ILogger<FlowConfigGrain> logger) : Grain, IFlowConfigGrain
 {
@@ -31,9 +37,17 @@ public sealed class FlowConfigGrain(
     /// <summary>The document kind configs are stored as.</summary>
     public const string Kind = "flowconfig";
 
+    private static readonly IReadOnlyDictionary<string, Calendar> NoCalendars = new Dictionary<string, Calendar>();
+
     private PersistedDocument<FlowConfig> _document = null!;
     private ResolvedSnapshot? _snapshot;
     private IGrainTimer? _recheck;
+    private IReadOnlyDictionary<string, Calendar> _calendars = NoCalendars;
+    /// <summary>Referenced calendars that could not be read yet; retried until they are.</summary>
+    private IGrainTimer? _calendarRetry;
+    private IGrainTimer? _boundary;
+    /// <summary>The settings' zone, for a schedule whose config names none; GetConfig calls keep it current.</summary>
+    private string _defaultZone = ResolveDefaults.DefaultTimeZone;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -50,9 +64,10 @@ public sealed class FlowConfigGrain(
             throw new StorageFaultException(new StorageFault(
                 $"Storage is not answering, so flow config {Id} cannot be loaded. Try again in a moment.", StorageFault.Shortly));
         }
+        await LoadScheduleContextAsync();
         Publish();
         // Read copies elsewhere may predate this activation (the previous host died mid-announcement): re-announce.
-        changes.AnnounceInBackground(Id, _document.Version);
+        changes.AnnounceInBackground(Id, Served);
         if (_document.Value is null && _document.UnreadableReason is null)
             this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(options.Value.UnknownIdLifetime, Timeout.InfiniteTimeSpan));
     }
@@ -76,16 +91,17 @@ public sealed class FlowConfigGrain(
         return Task.FromResult(_document.Value);
     }
 
-    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale)
+    public ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, ResolveDefaults defaults)
     {
         ThrowIfUnreadable();
-        return ValueTask.FromResult(_snapshot?.Resolve(language, channel, fallbackLocale));
+        _defaultZone = defaults.TimeZone;
+        return ValueTask.FromResult(_snapshot?.Resolve(language, channel, defaults));
     }
 
-    public ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(long knownVersion)
+    public ValueTask<ConfigCopy> GetCopyAsync(ServedVersion knownVersion)
     {
         ThrowIfUnreadable();
-        return ValueTask.FromResult(ReadCopies.ConfigCopy.Of(_document.Version, _document.Value, knownVersion));
+        return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.Count == 0 ? null : [.. _calendars.Values]));
     }
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
@@ -146,7 +162,16 @@ public sealed class FlowConfigGrain(
         };
     }
 
-    public Task CalendarChangedAsync(string calendarId) => Task.CompletedTask;
+    public async Task CalendarChangedAsync(string calendarId)
+    {
+        if (!References(_document.Value, calendarId)) return;
+        var before = Served;
+        await LoadCalendarsAsync(reload: calendarId);
+        if (Served == before) return;
+        logger.LogInformation("Flow config {Id}: calendar {Calendar} changed; serving {Version}", Id, calendarId, Served);
+        Publish();
+        await changes.AnnounceAsync(Id, Served);
+    }
 
     public async Task<HistoryOutcome> GetHistoryAsync()
     {
@@ -251,18 +276,140 @@ public sealed class FlowConfigGrain(
     /// </summary>
     private async Task PublishAcknowledgedAsync()
     {
+        await LoadScheduleContextAsync();
         Publish();
-        await changes.AnnounceAsync(Id, _document.Version);
+        await changes.AnnounceAsync(Id, Served);
         await TellDirectoryAsync();
     }
 
     private void Publish()
     {
-        _snapshot = _document.Value is { } config ? new ResolvedSnapshot(config) : null;
+        _snapshot = _document.Value is { } config ? new ResolvedSnapshot(config, _calendars, clock) : null;
         if (_snapshot is not null)
             local.Publish(Id, _snapshot);
         else
             local.Withdraw(Id);
+        ArmBoundaryTimer();
+    }
+
+    /// <summary>What this activation serves: the config's version and, for its schedule, its calendars' versions.</summary>
+    private ServedVersion Served
+    {
+        get
+        {
+            long calendars = 0;
+            foreach (var calendar in _calendars.Values) calendars += calendar.Version;
+            return new ServedVersion(_document.Version, calendars);
+        }
+    }
+
+    /// <summary>The calendars the schedule references and, when it names no zone, the settings' zone.</summary>
+    private async Task LoadScheduleContextAsync()
+    {
+        await LoadCalendarsAsync(reload: null);
+        if (_document.Value is { Schedule.Count: > 0, TimeZone: null })
+        {
+            try
+            {
+                _defaultZone = (await GrainFactory.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync()).TimeZone ?? ResolveDefaults.DefaultTimeZone;
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                // Only the timer's aim depends on it: every read passes the zone it was asked in and switches by itself.
+                logger.LogInformation("Flow config {Id}: settings unreadable ({Reason}); aiming its boundary timer in {Zone}", Id, exception.Message, _defaultZone);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps the calendars the current schedule references, reading those not held yet (and <paramref name="reload"/>).
+    /// A calendar that cannot be read counts as empty until a retry reads it, and is retried every few seconds.
+    /// </summary>
+    private async Task LoadCalendarsAsync(string? reload)
+    {
+        var wanted = CalendarIds(_document.Value);
+        if (wanted.Count == 0)
+        {
+            _calendars = NoCalendars;
+            StopCalendarRetry();
+            return;
+        }
+        var loaded = new Dictionary<string, Calendar>(StringComparer.Ordinal);
+        var unreadable = false;
+        foreach (var calendarId in wanted)
+        {
+            if (calendarId != reload && _calendars.TryGetValue(calendarId, out var held))
+            {
+                loaded[calendarId] = held;
+                continue;
+            }
+            try
+            {
+                if (await GrainFactory.GetGrain<ICalendarGrain>(calendarId).GetAsync() is { } calendar)
+                    loaded[calendarId] = calendar;
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                unreadable = true;
+                logger.LogWarning("Flow config {Id}: calendar {Calendar} cannot be read ({Reason}); its entries stay inactive until it can",
+                    Id, calendarId, exception.Message);
+                if (_calendars.TryGetValue(calendarId, out var stale)) loaded[calendarId] = stale;
+            }
+        }
+        _calendars = loaded;
+        if (unreadable)
+            _calendarRetry ??= this.RegisterGrainTimer(RetryCalendarsAsync, new GrainTimerCreationOptions(options.Value.RecheckInterval, options.Value.RecheckInterval));
+        else
+            StopCalendarRetry();
+    }
+
+    private async Task RetryCalendarsAsync(CancellationToken cancellationToken)
+    {
+        var before = Served;
+        foreach (var calendarId in CalendarIds(_document.Value))
+            if (!_calendars.ContainsKey(calendarId))
+                await LoadCalendarsAsync(reload: calendarId);
+        if (Served == before) return;
+        Publish();
+        await changes.AnnounceAsync(Id, Served);
+    }
+
+    private void StopCalendarRetry()
+    {
+        _calendarRetry?.Dispose();
+        _calendarRetry = null;
+    }
+
+    private static IReadOnlyCollection<string> CalendarIds(FlowConfig? config) =>
+        config?.Schedule is { Count: > 0 } schedule
+            ? schedule.Select(e => e.Calendar).OfType<string>().Distinct(StringComparer.Ordinal).ToArray()
+            : [];
+
+    private static bool References(FlowConfig? config, string calendarId) =>
+        config?.Schedule?.Any(e => string.Equals(e.Calendar, calendarId, StringComparison.Ordinal)) == true;
+
+    /// <summary>
+    /// Aims a one-shot timer at the snapshot's next boundary. It interleaves, so a save waiting on slow storage does
+    /// not hold the switch back; it touches only the immutable snapshot, which advances under its own lock.
+    /// </summary>
+    private void ArmBoundaryTimer()
+    {
+        _boundary?.Dispose();
+        _boundary = null;
+        if (_snapshot is not { } snapshot || snapshot.Config.Schedule is not { Count: > 0 }) return;
+        if (snapshot.Current(_defaultZone).Until is not { } until) return;
+        // A timer cannot wait more than about 49 days; a boundary further off is aimed at again after a day.
+        var due = TimeSpan.FromTicks(Math.Clamp((until - clock.GetUtcNow()).Ticks, 0, TimeSpan.TicksPerDay));
+        _boundary = this.RegisterGrainTimer(OnBoundaryAsync, snapshot, new GrainTimerCreationOptions(due, Timeout.InfiniteTimeSpan) { Interleave = true });
+    }
+
+    private Task OnBoundaryAsync(ResolvedSnapshot snapshot, CancellationToken cancellationToken)
+    {
+        if (snapshot != _snapshot) return Task.CompletedTask;
+        var stretch = snapshot.AdvanceIfDue(_defaultZone);
+        logger.LogInformation("Flow config {Id}: schedule boundary; active now: [{Active}] until {Until:O}", Id, string.Join(", ", stretch.Active), stretch.Until);
+        ArmBoundaryTimer();
+        return Task.CompletedTask;
     }
 
     private async Task TellDirectoryAsync()
@@ -270,7 +417,7 @@ public sealed class FlowConfigGrain(
         try
         {
             await GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).ApplyAsync(Id, _document.Version,
-                _document.Value is { } config ? FlowConfigSummary.Of(config) : null);
+                _document.Value is { } config ? FlowConfigSummary.Of(config) : null, [.. CalendarIds(_document.Value)]);
         }
         catch (Exception exception)
         {

@@ -20,14 +20,14 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     /// <summary>The flat map GetConfig returns, as UTF-8 JSON; null when the config does not exist.</summary>
     /// <exception cref="Storage.StorageFaultException">The stored document cannot be read.</exception>
     [AlwaysInterleave]
-    ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, string? fallbackLocale);
+    ValueTask<ResolvedConfig?> ResolveAsync(string language, ContactChannel channel, ResolveDefaults defaults);
 
     /// <summary>
-    /// The acknowledged version and config, for another silo's read copy; only the version when the asker already
-    /// holds <paramref name="knownVersion"/>.
+    /// The served version, config and referenced calendars, for another silo's read copy; only the version when the
+    /// asker already holds <paramref name="knownVersion"/>.
     /// </summary>
     [AlwaysInterleave]
-    ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(long knownVersion);
+    ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(ReadCopies.ServedVersion knownVersion);
 
     /// <summary>Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full).</summary>
     Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
@@ -44,7 +44,6 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     /// Calendar <paramref name="calendarId"/> changed (or was deleted): when this config's schedule references it, the
     /// config re-reads it and serves the values now in effect, on every silo, without a config write.
     /// </summary>
-    [AlwaysInterleave]
     Task CalendarChangedAsync(string calendarId);
 
     /// <summary>Every kept revision, newest first (empty when the config never had one).</summary>

@@ -17,7 +17,7 @@ namespace FlowConfigs.Grains.Listing;
 public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowConfigDirectoryGrain> logger)
     : Grain, IFlowConfigDirectoryGrain
 {
-    private static readonly string[] SummaryFields = ["description", "updatedAt", "updatedBy"];
+    private static readonly string[] SummaryFields = ["description", "updatedAt", "updatedBy", "schedule"];
 
     /// <summary>Shorter than a grain call's timeout, so a caller hears "still loading" rather than a timeout.</summary>
     private static readonly TimeSpan LoadPatience = TimeSpan.FromSeconds(1);
@@ -54,7 +54,7 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         var loaded = new Dictionary<string, Entry>(StringComparer.Ordinal);
         await foreach (var document in store.ListAsync(FlowConfigGrain.Kind, SummaryFields))
         {
-            loaded[document.Id] = new Entry(document.Version, Summarize(document));
+            loaded[document.Id] = new Entry(document.Version, Summarize(document), CalendarsOf(document));
             Volatile.Write(ref _loaded, loaded.Count);
         }
         return loaded;
@@ -68,6 +68,13 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         DateTimeOffset.TryParse(Text(body, "updatedAt"), System.Globalization.CultureInfo.InvariantCulture,
             System.Globalization.DateTimeStyles.AssumeUniversal, out var at) ? at : null,
         Text(body, "updatedBy"));
+
+    /// <summary>The calendars a stored schedule references; a shape that cannot be read references none.</summary>
+    private static string[] CalendarsOf(StoredDocument document) =>
+        document.Body?["schedule"] is System.Text.Json.Nodes.JsonArray schedule
+            ? schedule.OfType<System.Text.Json.Nodes.JsonObject>().Select(entry => Text(entry, "calendar")).OfType<string>()
+                .Distinct(StringComparer.Ordinal).ToArray()
+            : [];
 
     private static string? Text(System.Text.Json.Nodes.JsonObject body, string name) =>
         body[name] is System.Text.Json.Nodes.JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
@@ -146,19 +153,22 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         summary.Description.Contains(text, StringComparison.OrdinalIgnoreCase) ||
         summary.UpdatedBy?.Contains(text, StringComparison.OrdinalIgnoreCase) == true;
 
-    public Task<string[]> ReferencingAsync(string calendarId) => Task.FromResult<string[]>([]);
-
-    public Task ApplyAsync(string id, long version, FlowConfigSummary? summary)
+    /// <remarks>
+    /// Waits for the whole first read of storage rather than answer "still loading": a calendar grain asks in the
+    /// background after a change, and a partial answer would leave configs serving the old calendar.
+    /// </remarks>
+    public async Task<string[]> ReferencingAsync(string calendarId)
     {
-        Apply(id, version, summary);
-        return Task.CompletedTask;
+        await _loading!;
+        return _entries.Where(e => e.Value.Summary is not null && e.Value.Calendars.Contains(calendarId, StringComparer.Ordinal))
+            .Select(e => e.Key).ToArray();
     }
 
-    private void Apply(string id, long version, FlowConfigSummary? summary)
+    public Task ApplyAsync(string id, long version, FlowConfigSummary? summary, string[] calendars)
     {
-        if (_entries.TryGetValue(id, out var known) && known.Version >= version)
-            return;
-        _entries[id] = new Entry(version, summary);
+        if (!_entries.TryGetValue(id, out var known) || known.Version < version)
+            _entries[id] = new Entry(version, summary, summary is null ? [] : calendars);
+        return Task.CompletedTask;
     }
 
     /// <summary>The first position whose id is not below <paramref name="id"/>.</summary>
@@ -180,5 +190,5 @@ public sealed class FlowConfigDirectoryGrain(IDocumentStore store, ILogger<FlowC
         return low;
     }
 
-    private sealed record Entry(long Version, FlowConfigSummary? Summary);
+    private sealed record Entry(long Version, FlowConfigSummary? Summary, string[] Calendars);
 }

@@ -27,6 +27,9 @@ public interface IFlowConfigDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<string[]> ReferencingAsync(string calendarId);
 
-    /// <summary>Records version <paramref name="version"/> of a config: its summary, or null when that version deleted it.</summary>
-    Task ApplyAsync(string id, long version, FlowConfigSummary? summary);
+    /// <summary>
+    /// Records version <paramref name="version"/> of a config: its summary, or null when that version deleted it, and
+    /// the calendars its schedule references.
+    /// </summary>
+    Task ApplyAsync(string id, long version, FlowConfigSummary? summary, string[] calendars);
 }

@@ -23,7 +23,7 @@ public sealed partial class ConfigChanges(IServiceProvider services, IClusterMem
     /// Completes when every active silo has dropped older copies, or after <see cref="AnnouncementBound"/>; never throws.
     /// Awaited after a write, so a caller told "saved" then reads the new version through any gateway.
     /// </summary>
-    public async Task AnnounceAsync(string id, long version)
+    public async Task AnnounceAsync(string id, ServedVersion version)
     {
         // This silo first and in process: nothing here can serve the older copy once this returns.
         copies.Changed(id, version);
@@ -43,12 +43,12 @@ public sealed partial class ConfigChanges(IServiceProvider services, IClusterMem
     }
 
     /// <summary>For activations: the announcement runs on its own and the activation does not wait for it.</summary>
-    public void AnnounceInBackground(string id, long version)
+    public void AnnounceInBackground(string id, ServedVersion version)
     {
-        if (version > 0) _ = Task.Run(() => AnnounceAsync(id, version));
+        if (version.Config > 0) _ = Task.Run(() => AnnounceAsync(id, version));
     }
 
-    private async Task AnnounceToAsync(SiloAddress silo, string id, long version)
+    private async Task AnnounceToAsync(SiloAddress silo, string id, ServedVersion version)
     {
         try
         {
@@ -61,8 +61,8 @@ public sealed partial class ConfigChanges(IServiceProvider services, IClusterMem
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow config {Id} version {Version}: not every silo confirmed the change within {Milliseconds} ms")]
-    private static partial void LogSlowAnnouncement(ILogger logger, string id, long version, double milliseconds);
+    private static partial void LogSlowAnnouncement(ILogger logger, string id, ServedVersion version, double milliseconds);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow config {Id} version {Version}: announcing the change to {Silo} failed")]
-    private static partial void LogAnnouncementFailed(ILogger logger, Exception exception, string id, long version, SiloAddress silo);
+    private static partial void LogAnnouncementFailed(ILogger logger, Exception exception, string id, ServedVersion version, SiloAddress silo);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlowConfigs.Domain.Resolution;
+using FlowConfigs.Domain.Schedules;
 using FlowConfigs.Grains.Configs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -23,9 +24,6 @@ public readonly record struct ResolvedRead(ResolvedConfig? Config, ResolvedSourc
 /// </summary>
 public sealed partial class ConfigReadCopies : IDisposable
 {
-    /// <summary>The version a silo holding no copy asks with; no config has it.</summary>
-    private const long NothingHeld = -1;
-
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
     private readonly LocalResolvedConfigs _local;
     private readonly IConfigCopySource _source;
@@ -55,23 +53,23 @@ public sealed partial class ConfigReadCopies : IDisposable
     public int Count => Volatile.Read(ref _count);
 
     /// <summary>Completes synchronously whenever this silo holds the answer.</summary>
-    public ValueTask<ResolvedRead> ReadAsync(string id, string language, ContactChannel channel, string? fallbackLocale)
+    public ValueTask<ResolvedRead> ReadAsync(string id, string language, ContactChannel channel, ResolveDefaults defaults)
     {
-        if (_local.TryGet(id, language, channel, fallbackLocale, out var local))
+        if (_local.TryGet(id, language, channel, defaults, out var local))
             return ValueTask.FromResult(new ResolvedRead(local, ResolvedSource.Local));
         if (_entries.TryGetValue(id, out var entry) && entry.Current is { } copy)
         {
             Touch(id, entry, copy);
-            return ValueTask.FromResult(new ResolvedRead(copy.Resolve(language, channel, fallbackLocale), ResolvedSource.Copy));
+            return ValueTask.FromResult(new ResolvedRead(copy.Resolve(language, channel, defaults), ResolvedSource.Copy));
         }
-        return FetchAsync(id, language, channel, fallbackLocale);
+        return FetchAsync(id, language, channel, defaults);
     }
 
     /// <summary>
     /// A silo announced <paramref name="version"/> of <paramref name="id"/> as acknowledged. An older copy is dropped
     /// at once and, if it is in use, fetched again in the background.
     /// </summary>
-    public void Changed(string id, long version)
+    public void Changed(string id, ServedVersion version)
     {
         // A config never asked for here has nothing to protect; its first fetch reads the grain's current version.
         if (!_entries.TryGetValue(id, out var entry)) return;
@@ -79,7 +77,7 @@ public sealed partial class ConfigReadCopies : IDisposable
         bool refetch;
         lock (entry.Gate)
         {
-            entry.Watermark = Math.Max(entry.Watermark, version);
+            entry.Watermark = ServedVersion.Max(entry.Watermark, version);
             var held = entry.Current;
             if (held is not null && held.Version == version)
                 entry.Current = held.Revalidated(now);
@@ -104,10 +102,10 @@ public sealed partial class ConfigReadCopies : IDisposable
         }
     }
 
-    private async ValueTask<ResolvedRead> FetchAsync(string id, string language, ContactChannel channel, string? fallbackLocale)
+    private async ValueTask<ResolvedRead> FetchAsync(string id, string language, ContactChannel channel, ResolveDefaults defaults)
     {
         var copy = Admit(id) is { } entry ? await FetchSharedAsync(id, entry) : await FetchUncachedAsync(id);
-        return new ResolvedRead(copy.Resolve(language, channel, fallbackLocale), ResolvedSource.Grain);
+        return new ResolvedRead(copy.Resolve(language, channel, defaults), ResolvedSource.Grain);
     }
 
     private Entry? Admit(string id)
@@ -167,11 +165,11 @@ public sealed partial class ConfigReadCopies : IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            var copy = ToCopy(await _source.GetCopyAsync(id, NothingHeld));
+            var copy = ToCopy(await _source.GetCopyAsync(id, ServedVersion.NothingHeld));
             if (Accept(entry, copy) is { } accepted)
             {
                 // An id nobody stored keeps no entry; a deleted one does, so its versions cannot go back.
-                if (accepted.Version == 0) Remove(id, entry);
+                if (accepted.Version.Config == 0) Remove(id, entry);
                 return accepted;
             }
             if (attempt == 2)
@@ -184,7 +182,7 @@ public sealed partial class ConfigReadCopies : IDisposable
         }
     }
 
-    private async Task<Copy> FetchUncachedAsync(string id) => ToCopy(await _source.GetCopyAsync(id, NothingHeld));
+    private async Task<Copy> FetchUncachedAsync(string id) => ToCopy(await _source.GetCopyAsync(id, ServedVersion.NothingHeld));
 
     /// <summary>The watermark rule: the copy to answer with, or null when <paramref name="copy"/> is older than a version this silo knows.</summary>
     private Copy? Accept(Entry entry, Copy copy)
@@ -194,7 +192,7 @@ public sealed partial class ConfigReadCopies : IDisposable
             if (copy.Version < entry.Watermark) return null;
             entry.Watermark = copy.Version;
             if (entry.Current is { } held && held.Version >= copy.Version) return held;
-            if (copy.Version > 0) entry.Current = copy;
+            if (copy.Version.Config > 0) entry.Current = copy;
             return copy;
         }
     }
@@ -234,7 +232,13 @@ public sealed partial class ConfigReadCopies : IDisposable
     }
 
     private Copy ToCopy(ConfigCopy answer) =>
-        new(answer.Version, answer.Config is null ? null : new ResolvedSnapshot(answer.Config), _clock.GetTimestamp());
+        new(answer.Version, answer.Config is null ? null : new ResolvedSnapshot(answer.Config, CalendarsOf(answer.Calendars), _clock),
+            _clock.GetTimestamp());
+
+    private static IReadOnlyDictionary<string, Calendar> CalendarsOf(Calendar[]? calendars) =>
+        calendars is null or { Length: 0 } ? NoCalendars : calendars.ToDictionary(c => c.Id, StringComparer.Ordinal);
+
+    private static readonly IReadOnlyDictionary<string, Calendar> NoCalendars = new Dictionary<string, Calendar>();
 
     /// <summary>Drops copies idle past <see cref="ReadCopyOptions.IdleAfter"/>, then the least recently used while over 90 % of the cap.</summary>
     internal void Sweep()
@@ -261,12 +265,12 @@ public sealed partial class ConfigReadCopies : IDisposable
     public void Dispose() => _sweeper.Dispose();
 
     /// <summary>One version of a config as this silo holds it; <see cref="Snapshot"/> is null for a deleted config.</summary>
-    private sealed class Copy(long version, ResolvedSnapshot? snapshot, long validatedAt)
+    private sealed class Copy(ServedVersion version, ResolvedSnapshot? snapshot, long validatedAt)
     {
-        public long Version => version;
+        public ServedVersion Version => version;
         public long ValidatedAt => validatedAt;
-        public ResolvedConfig? Resolve(string language, ContactChannel channel, string? fallbackLocale) =>
-            snapshot?.Resolve(language, channel, fallbackLocale);
+        public ResolvedConfig? Resolve(string language, ContactChannel channel, ResolveDefaults defaults) =>
+            snapshot?.Resolve(language, channel, defaults);
         public Copy Revalidated(long at) => new(version, snapshot, at);
     }
 
@@ -274,7 +278,7 @@ public sealed partial class ConfigReadCopies : IDisposable
     {
         public readonly Lock Gate = new();
         /// <summary>The newest version announced to or served by this silo. Guarded by <see cref="Gate"/>.</summary>
-        public long Watermark = NothingHeld;
+        public ServedVersion Watermark = ServedVersion.NothingHeld;
         /// <summary>Written under <see cref="Gate"/>, read without it; null when none is held or it went stale.</summary>
         public volatile Copy? Current;
         /// <summary>Guarded by <see cref="Gate"/>.</summary>
@@ -285,7 +289,7 @@ public sealed partial class ConfigReadCopies : IDisposable
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Flow config {Id}: the grain answered version {Version}, older than one this silo already knows")]
-    private static partial void LogOlderThanKnown(ILogger logger, string id, long version);
+    private static partial void LogOlderThanKnown(ILogger logger, string id, ServedVersion version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow config {Id}: re-checking the read copy failed; it keeps serving and is checked again on next use")]
     private static partial void LogRevalidationFailed(ILogger logger, Exception exception, string id);

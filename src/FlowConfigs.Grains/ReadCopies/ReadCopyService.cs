@@ -9,7 +9,7 @@ namespace FlowConfigs.Grains.ReadCopies;
 internal sealed class ReadCopyService(GrainId grainId, Silo silo, ILoggerFactory loggerFactory, ConfigReadCopies copies)
     : GrainService(grainId, silo, loggerFactory), IReadCopyService
 {
-    public Task ChangedAsync(string id, long version)
+    public Task ChangedAsync(string id, ServedVersion version)
     {
         copies.Changed(id, version);
         return Task.CompletedTask;

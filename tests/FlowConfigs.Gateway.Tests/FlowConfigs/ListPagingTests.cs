@@ -81,7 +81,7 @@ public sealed class ListPagingTests(GatewayFixture fixture) : IClassFixture<Gate
         await Parallel.ForAsync(0, 12_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var id = prefix + (i == 11_000 ? "r" : "h") + i.ToString("d5");
-            await directory.ApplyAsync(id, 1, new FlowConfigSummary(id, "d", 1, null, "seed"));
+            await directory.ApplyAsync(id, 1, new FlowConfigSummary(id, "d", 1, null, "seed"), []);
         });
         var reader = await ClientAsync("sam", [], read: prefix + "r*");
 

@@ -80,7 +80,7 @@ public sealed class ListSearchTests(GatewayFixture fixture) : IClassFixture<Gate
         await Parallel.ForAsync(0, 12_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, _) =>
         {
             var id = prefix + i.ToString("d5");
-            await directory.ApplyAsync(id, 1, new FlowConfigSummary(id, i == 11_000 ? $"the {token} line" : "a line", 1, null, "seed"));
+            await directory.ApplyAsync(id, 1, new FlowConfigSummary(id, i == 11_000 ? $"the {token} line" : "a line", 1, null, "seed"), []);
         });
         var admin = await ClientAsync("admin", ["FlowConfigAdmin"]);
 

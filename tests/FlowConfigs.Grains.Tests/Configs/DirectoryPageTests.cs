@@ -11,7 +11,7 @@ public sealed class DirectoryPageTests(FlowConfigClusterFixture fixture)
     private async Task<string> ListedAsync(string prefix, params string[] names)
     {
         foreach (var (name, i) in names.Select((n, i) => (n, i)))
-            await Directory.ApplyAsync(prefix + name, 1, new FlowConfigSummary(prefix + name, "d" + i, 1, null, "x"));
+            await Directory.ApplyAsync(prefix + name, 1, new FlowConfigSummary(prefix + name, "d" + i, 1, null, "x"), []);
         return prefix;
     }
 
@@ -36,9 +36,9 @@ public sealed class DirectoryPageTests(FlowConfigClusterFixture fixture)
         var first = await PageAsync(prefix, null, 2);
 
         // Before the cursor: one created, one deleted. After it: the id the next page would start with is deleted.
-        await Directory.ApplyAsync(prefix + "0", 1, new FlowConfigSummary(prefix + "0", "new", 1, null, "x"));
-        await Directory.ApplyAsync(prefix + "a", 2, null);
-        await Directory.ApplyAsync(prefix + "c", 2, null);
+        await Directory.ApplyAsync(prefix + "0", 1, new FlowConfigSummary(prefix + "0", "new", 1, null, "x"), []);
+        await Directory.ApplyAsync(prefix + "a", 2, null, []);
+        await Directory.ApplyAsync(prefix + "c", 2, null, []);
 
         Assert.Equal([prefix + "a", prefix + "b"], first);
         Assert.Equal([prefix + "d", prefix + "e"], await PageAsync(prefix, first[^1], 2));

@@ -10,7 +10,7 @@ public sealed class DirectorySearchTests(FlowConfigClusterFixture fixture)
     private IFlowConfigDirectoryGrain Directory => fixture.Grains.GetGrain<IFlowConfigDirectoryGrain>(0);
 
     private async Task ListAsync(string id, string description, string? by = "x") =>
-        await Directory.ApplyAsync(id, 1, new FlowConfigSummary(id, description, 1, null, by));
+        await Directory.ApplyAsync(id, 1, new FlowConfigSummary(id, description, 1, null, by), []);
 
     [Fact]
     public async Task Text_matches_in_any_case_in_id_description_or_changed_by()
@@ -21,7 +21,7 @@ public sealed class DirectorySearchTests(FlowConfigClusterFixture fixture)
         await ListAsync(prefix + "houston", "Main line", by: "austin.ops");
         await ListAsync(prefix + "plano", "Main line", by: null);
         await ListAsync(prefix + "waco", "Main line");
-        await Directory.ApplyAsync(prefix + "waco", 2, null);
+        await Directory.ApplyAsync(prefix + "waco", 2, null, []);
 
         var found = await Directory.FindAsync(prefix, "Austin", null, 10, 100);
 

@@ -96,12 +96,12 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
     public async Task Resolve_serves_the_resolver_bytes_and_a_save_replaces_them()
     {
         var id = SampleConfigs.NewId();
-        Assert.Null(await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, null));
+        Assert.Null(await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, ResolveDefaults.None));
         await Grain(id).SaveAsync(SampleConfigs.Branch(id), SaveCondition.None, "alice", AccessLevel.Full);
 
-        var voice = await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, null);
-        var again = await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, null);
-        var text = await Grain(id).ResolveAsync("en-US", ContactChannel.Text, null);
+        var voice = await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, ResolveDefaults.None);
+        var again = await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, ResolveDefaults.None);
+        var text = await Grain(id).ResolveAsync("en-US", ContactChannel.Text, ResolveDefaults.None);
 
         var stored = (await Grain(id).GetAsync())!;
         Assert.Equal(ConfigResolver.ResolveUtf8(stored, "en-US", ContactChannel.Voice, null), voice!.Utf8Json);
@@ -109,7 +109,7 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
         Assert.Equal("Hello!", Map(text!)["greeting"]);
 
         await Grain(id).SaveAsync(SampleConfigs.Branch(id, closure: "true", greeting: "<speak>Closed.</speak>"), SaveCondition.None, "alice", AccessLevel.Full);
-        var after = Map((await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, null))!);
+        var after = Map((await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, ResolveDefaults.None))!);
         Assert.Equal("true", after["closure"]);
         Assert.Equal("<speak>Closed.</speak>", after["greeting"]);
     }
@@ -120,8 +120,8 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
         var id = SampleConfigs.NewId();
         await Grain(id).SaveAsync(SampleConfigs.Branch(id), SaveCondition.None, "alice", AccessLevel.Full);
 
-        var without = Map((await Grain(id).ResolveAsync("fr-CA", ContactChannel.Voice, null))!);
-        var with = Map((await Grain(id).ResolveAsync("fr-CA", ContactChannel.Voice, "en-US"))!);
+        var without = Map((await Grain(id).ResolveAsync("fr-CA", ContactChannel.Voice, ResolveDefaults.None))!);
+        var with = Map((await Grain(id).ResolveAsync("fr-CA", ContactChannel.Voice, ResolveDefaults.None with { FallbackLocale = "en-US" }))!);
 
         Assert.False(without.ContainsKey("greeting"));
         Assert.Equal("<speak>Hello.</speak>", with["greeting"]);
@@ -138,7 +138,7 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
         var deleted = await Grain(id).DeleteAsync(new SaveCondition(ExpectedVersion: 1), "alice");
         Assert.Equal(DeleteStatus.Deleted, deleted.Status);
         Assert.Null(await Grain(id).GetAsync());
-        Assert.Null(await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, null));
+        Assert.Null(await Grain(id).ResolveAsync("en-US", ContactChannel.Voice, ResolveDefaults.None));
 
         var recreated = await Grain(id).SaveAsync(SampleConfigs.Branch(id), SaveCondition.None, "alice", AccessLevel.Full);
         Assert.Equal(SaveStatus.Created, recreated.Status);
@@ -165,9 +165,9 @@ public sealed class FlowConfigGrainTests(FlowConfigClusterFixture fixture)
     {
         var directory = fixture.Grains.GetGrain<IFlowConfigDirectoryGrain>(0);
         var id = SampleConfigs.NewId("order");
-        await directory.ApplyAsync(id, 3, new FlowConfigSummary(id, "third", 3, null, "x"));
-        await directory.ApplyAsync(id, 2, new FlowConfigSummary(id, "second", 2, null, "x"));
-        await directory.ApplyAsync(id, 1, null);
+        await directory.ApplyAsync(id, 3, new FlowConfigSummary(id, "third", 3, null, "x"), []);
+        await directory.ApplyAsync(id, 2, new FlowConfigSummary(id, "second", 2, null, "x"), []);
+        await directory.ApplyAsync(id, 1, null, []);
 
         Assert.Equal("third", Assert.Single((await directory.PageAsync(id, null, 100)).Value).Description);
     }

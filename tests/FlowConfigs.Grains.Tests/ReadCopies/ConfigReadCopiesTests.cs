@@ -31,7 +31,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
 
     private async Task<(string? Greeting, ResolvedSource Source)> ReadAsync(ConfigReadCopies copies, string id = Id)
     {
-        var (resolved, source) = await copies.ReadAsync(id, "en-US", ContactChannel.Voice, null);
+        var (resolved, source) = await copies.ReadAsync(id, "en-US", ContactChannel.Voice, ResolveDefaults.None);
         return (resolved is null ? null : Greeting(resolved), source);
     }
 
@@ -56,7 +56,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
     {
         _grain.Store(Id, 1, "one");
         await ReadAsync();
-        _local.Publish(Id, new ResolvedSnapshot(SampleConfigs.Branch(Id, greeting: "hosted")));
+        _local.Publish(Id, new ResolvedSnapshot(SampleConfigs.Branch(Id, greeting: "hosted"), new Dictionary<string, FlowConfigs.Domain.Schedules.Calendar>(), TimeProvider.System));
 
         Assert.Equal(("hosted", ResolvedSource.Local), await ReadAsync());
         _local.Withdraw(Id);
@@ -70,7 +70,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
         await ReadAsync();
 
         _grain.Store(Id, 2, "two");
-        _copies.Changed(Id, 2);
+        _copies.Changed(Id, ServedVersion.Of(2));
 
         var (greeting, _) = await ReadAsync();
         Assert.Equal("two", greeting);
@@ -83,7 +83,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
         _grain.Store(Id, 2, "two");
         await ReadAsync();
 
-        _copies.Changed(Id, 1);
+        _copies.Changed(Id, ServedVersion.Of(1));
 
         Assert.Equal(("two", ResolvedSource.Copy), await ReadAsync());
     }
@@ -99,7 +99,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
         // The grain answered version 1, then version 2 was written and announced before that answer arrived here.
         var stale = _grain.Snapshot(Id);
         _grain.Store(Id, 2, "two");
-        _copies.Changed(Id, 2);
+        _copies.Changed(Id, ServedVersion.Of(2));
         held.Release(stale);
 
         Assert.Equal(("two", ResolvedSource.Grain), await reading);
@@ -160,7 +160,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
         _grain.Store(Id, 1, "one");
         await ReadAsync();
         _grain.Delete(Id, 2);
-        _copies.Changed(Id, 2);
+        _copies.Changed(Id, ServedVersion.Of(2));
 
         Assert.Null((await ReadAsync()).Greeting);
         Assert.Equal((null, ResolvedSource.Copy), await ReadAsync());
@@ -273,7 +273,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
 
         public Held HoldNextAnswer() => _next = new Held();
 
-        public async ValueTask<ConfigCopy> GetCopyAsync(string id, long knownVersion)
+        public async ValueTask<ConfigCopy> GetCopyAsync(string id, ServedVersion knownVersion)
         {
             var state = Snapshot(id);
             if (Interlocked.Exchange(ref _next, null) is { } held)
@@ -281,7 +281,7 @@ public sealed class ConfigReadCopiesTests : IDisposable
                 held.SignalAsked();
                 state = await held.Released;
             }
-            var answer = ConfigCopy.Of(state.Version, state.Config, knownVersion);
+            var answer = ConfigCopy.Of(ServedVersion.Of(state.Version), state.Config, knownVersion);
             LastAnswer = answer;
             Interlocked.Increment(ref _answers);
             _answered.Release();

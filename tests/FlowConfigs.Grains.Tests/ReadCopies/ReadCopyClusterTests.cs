@@ -31,7 +31,7 @@ public sealed class ReadCopyClusterTests : IAsyncLifetime
 
     private static async Task<(string? Closure, ResolvedSource Source)> ReadAsync(ConfigReadCopies copies, string id)
     {
-        var (resolved, source) = await copies.ReadAsync(id, "en-US", ContactChannel.Voice, null);
+        var (resolved, source) = await copies.ReadAsync(id, "en-US", ContactChannel.Voice, ResolveDefaults.None);
         return (resolved is null ? null : System.Text.Json.JsonDocument.Parse(resolved.Utf8Json).RootElement.GetProperty("closure").GetString(), source);
     }
 

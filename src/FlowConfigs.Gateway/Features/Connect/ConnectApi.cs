@@ -80,7 +80,7 @@ internal static class ConnectApi
             return Problems.Field("id", error);
         }
 
-        var (resolved, source) = await configs.ReadAsync(contact.Id, contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        var (resolved, source) = await configs.ReadAsync(contact.Id, contact.Language, contact.Channel, settings.Defaults);
         metrics.Record(started, SourceName(source), resolved is null ? "not_found" : "ok");
         response.Headers["Server-Timing"] = SourceTimings[(int)source];
         return resolved is null

@@ -2,6 +2,7 @@ using System.Text.Json;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
+using FlowConfigs.Domain.Schedules;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
@@ -10,29 +11,45 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
-/// <summary>Body of <c>POST /api/flow-config/preview</c>: an unsaved config and the contact to resolve it for.</summary>
-public sealed record PreviewRequest(FlowConfig FlowConfig, string? Lang, string? Channel);
+/// <summary>
+/// Body of <c>POST /api/flow-config/preview</c>: an unsaved config, the contact to resolve it for and, optionally, the
+/// moment (local to the config's zone, or with an offset) whose schedule applies; absent: now.
+/// </summary>
+public sealed record PreviewRequest(FlowConfig FlowConfig, string? Lang, string? Channel, string? At);
 
 internal static class FlowConfigResolveEndpoints
 {
+    /// <param name="at">Absent: now, the same answer GetConfig gives. Else the moment whose schedule applies.</param>
     public static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> ResolveAsync(
-        ConfigId configId, ConfigReadCopies configs, SettingsSnapshot settings, string? lang = null, string? channel = null)
+        ConfigId configId, ConfigReadCopies configs, SettingsSnapshot settings, IGrainFactory grains,
+        string? lang = null, string? channel = null, string? at = null)
     {
         var request = ConfigRequest.FromQuery(configId.Value, lang, channel);
         if (request.Request is not { } contact) return Problems.Field(request.Field!, request.Message!);
+        var defaults = settings.Defaults;
 
-        // The same answer GetConfig gives through this gateway, from the same memory.
-        var (resolved, _) = await configs.ReadAsync(configId.Value, contact.Language, contact.Channel, settings.Current.FallbackLocale);
-        return resolved is null
-            ? Problems.ConfigNotFound(configId.Value)
-            : TypedResults.Bytes(resolved.Utf8Json, "application/json");
+        if (at is null)
+        {
+            // The same answer GetConfig gives through this gateway, from the same memory.
+            var (resolved, _) = await configs.ReadAsync(configId.Value, contact.Language, contact.Channel, defaults);
+            return resolved is null
+                ? Problems.ConfigNotFound(configId.Value)
+                : TypedResults.Bytes(resolved.Utf8Json, "application/json");
+        }
+
+        var (config, calendars) = await ScheduleContext.ReadAsync(grains, configId.Value);
+        if (config is null) return Problems.ConfigNotFound(configId.Value);
+        if (ScheduleEvaluator.ParseMoment(at, ScheduleContext.ZoneOf(config, defaults)) is not { } moment)
+            return Problems.Field("at", $"'{at}' is not {ScheduleContext.MomentForms}.");
+        var effective = ScheduleEvaluator.At(config, defaults.TimeZone, calendars, moment).Effective;
+        return TypedResults.Bytes(ConfigResolver.ResolveUtf8(effective, contact.Language, contact.Channel, defaults.FallbackLocale), "application/json");
     }
 
     private const int MaxPreviewBodyBytes = FlowConfigsApi.MaxConfigBodyBytes + 1024;
-    private static readonly HashSet<string> PreviewFields = ["flowConfig", "lang", "channel"];
+    private static readonly HashSet<string> PreviewFields = ["flowConfig", "lang", "channel", "at"];
 
     public static async Task<Results<FileContentHttpResult, BodyProblem, ForbiddenProblem>> PreviewAsync(
-        HttpContext context, CallerAccess access, SettingsSnapshot settings)
+        HttpContext context, CallerAccess access, SettingsSnapshot settings, IGrainFactory grains, TimeProvider clock)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxPreviewBodyBytes);
         if (unreadable is not null) return unreadable;
@@ -47,6 +64,7 @@ internal static class FlowConfigResolveEndpoints
             return Problems.Body("flowConfig", "flowConfig is required.");
         if (!TryOptionalString(root, "lang", out var lang)) return Problems.Body("lang", "lang must be a string.");
         if (!TryOptionalString(root, "channel", out var channel)) return Problems.Body("channel", "channel must be a string.");
+        if (!TryOptionalString(root, "at", out var at)) return Problems.Body("at", "at must be a string.");
 
         var read = FlowConfigDocument.Read(document, null);
         if (!read.IsValid)
@@ -57,7 +75,17 @@ internal static class FlowConfigResolveEndpoints
 
         var request = ConfigRequest.FromQuery(config.Id, lang, channel);
         if (request.Request is not { } contact) return Problems.Body(request.Field!, request.Message!);
-        var bytes = ConfigResolver.ResolveUtf8(config, contact.Language, contact.Channel, settings.Current.FallbackLocale);
+        var defaults = settings.Defaults;
+        var moment = clock.GetUtcNow();
+        if (at is not null)
+        {
+            if (ScheduleEvaluator.ParseMoment(at, ScheduleContext.ZoneOf(config, defaults)) is not { } parsed)
+                return Problems.Body("at", $"'{at}' is not {ScheduleContext.MomentForms}.");
+            moment = parsed;
+        }
+        var calendars = await ScheduleContext.CalendarsOfAsync(grains, config);
+        var effective = ScheduleEvaluator.At(config, defaults.TimeZone, calendars, moment).Effective;
+        var bytes = ConfigResolver.ResolveUtf8(effective, contact.Language, contact.Channel, defaults.FallbackLocale);
         return TypedResults.Bytes(bytes, "application/json");
     }
 

@@ -29,6 +29,8 @@ internal static class FlowConfigsApi
             .RequiresConfigAccess(AccessLevel.Full, "Deleting");
         group.MapGet("/{id}/resolve", FlowConfigResolveEndpoints.ResolveAsync).WithName("ResolveFlowConfig")
             .RequiresConfigAccess(AccessLevel.Read, "Resolving");
+        group.MapGet("/{id}/timeline", FlowConfigTimelineEndpoint.TimelineAsync).WithName("FlowConfigTimeline")
+            .RequiresConfigAccess(AccessLevel.Read, "Reading the timeline of");
         return app;
     }
 }

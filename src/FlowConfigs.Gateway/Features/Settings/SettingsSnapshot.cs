@@ -1,10 +1,12 @@
 using FlowConfigs.Domain.Settings;
+using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Settings;
 
 namespace FlowConfigs.Gateway.Features.Settings;
 
 /// <summary>
-/// This process's copy of the settings, for the GetConfig hot path (it needs the fallback locale on every call).
+/// This process's copy of the settings, for the GetConfig hot path (it needs the fallback locale and the default
+/// zone on every call).
 /// Saves through this gateway update it at once; saves through another cluster member arrive within
 /// <see cref="RefreshInterval"/>.
 /// </summary>
@@ -12,21 +14,24 @@ internal sealed class SettingsSnapshot(IGrainFactory grains, ILogger<SettingsSna
 {
     public static readonly TimeSpan RefreshInterval = TimeSpan.FromSeconds(5);
 
-    private volatile AppSettings _current = new() { Locales = [] };
+    private volatile State _state = new(new AppSettings { Locales = [] });
 
-    public AppSettings Current => _current;
+    public AppSettings Current => _state.Settings;
+
+    /// <summary>What resolution takes from the settings, built once per version.</summary>
+    public ResolveDefaults Defaults => _state.Defaults;
 
     public void Update(AppSettings settings)
     {
-        if (settings.Version >= _current.Version)
-            _current = settings;
+        if (settings.Version >= _state.Settings.Version)
+            _state = new State(settings);
     }
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         try
         {
-            _current = await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
+            _state = new State(await grains.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync());
         }
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
@@ -49,8 +54,14 @@ internal sealed class SettingsSnapshot(IGrainFactory grains, ILogger<SettingsSna
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
             {
-                logger.LogWarning(exception, "Refreshing settings failed; keeping version {Version}", _current.Version);
+                logger.LogWarning(exception, "Refreshing settings failed; keeping version {Version}", _state.Settings.Version);
             }
         }
+    }
+
+    private sealed class State(AppSettings settings)
+    {
+        public AppSettings Settings => settings;
+        public ResolveDefaults Defaults { get; } = new(settings.FallbackLocale, settings.TimeZone ?? ResolveDefaults.DefaultTimeZone);
     }
 }
