@@ -1,0 +1,128 @@
+using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.ReadCopies;
+using FlowConfigs.Grains.Storage;
+using FlowConfigs.Grains.Storage.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Orleans.TestingHost;
+
+namespace FlowConfigs.Grains.Tests.Schedules;
+
+/// <summary>
+/// Two silos whose grains, read copies and storage see a clock the test moves (Orleans' own timers keep real time,
+/// so membership and messaging are unaffected), over SQLite whose writes of one chosen id the test can hold.
+/// </summary>
+public sealed class FakeClockCluster : IAsyncLifetime
+{
+    /// <summary>Christmas Eve 2026, noon UTC (06:00 in Chicago).</summary>
+    public static readonly DateTimeOffset Start = new(2026, 12, 24, 12, 0, 0, TimeSpan.Zero);
+
+    // Silos are built by type from configuration, so the instances they share with the test are per process; the
+    // collection below keeps the tests that move it from running at the same time.
+    public static readonly FakeTimeProvider Clock = new(Start);
+    public static readonly HeldWrites Held = new();
+
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "flowconfigs-schedules-" + Guid.NewGuid().ToString("N"));
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async Task InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(2);
+        builder.Properties["DataDirectory"] = _dataDirectory;
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public ConfigReadCopies[] SiloCopies() =>
+        Cluster.Silos.Cast<InProcessSiloHandle>().Select(s => s.SiloHost.Services.GetRequiredService<ConfigReadCopies>()).ToArray();
+
+    public async Task DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private sealed class ClientConfigurator : IClientBuilderConfigurator
+    {
+        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsClient();
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder silo)
+        {
+            var dataDirectory = silo.Configuration["DataDirectory"]!;
+            silo.AddFlowConfigsGrains();
+            silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
+            silo.Services.AddSingleton<IDocumentStore>(services => new HoldingStore(services.GetRequiredService<SqliteDocumentStore>(), Held));
+            silo.Services.AddSingleton<TimeProvider>(Clock);
+            foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
+                         TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
+                silo.Services.AddKeyedSingleton(area, TimeProvider.System);
+        }
+    }
+
+    /// <summary>Writes of <see cref="Id"/> wait until released; everything else passes.</summary>
+    public sealed class HeldWrites
+    {
+        private TaskCompletionSource _release = Released();
+
+        public string? Id { get; private set; }
+
+        public void Hold(string id)
+        {
+            _release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            Id = id;
+        }
+
+        public void Release()
+        {
+            Id = null;
+            _release.TrySetResult();
+        }
+
+        public Task WaitAsync(string id) => id == Id ? _release.Task : Task.CompletedTask;
+
+        private static TaskCompletionSource Released()
+        {
+            var released = new TaskCompletionSource();
+            released.SetResult();
+            return released;
+        }
+    }
+
+    private sealed class HoldingStore(IDocumentStore inner, HeldWrites held) : IDocumentStore
+    {
+        public Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+
+        public async Task<WriteResult> WriteAsync(DocumentKey key, DocumentWrite write, CancellationToken cancellationToken = default)
+        {
+            await held.WaitAsync(key.Id);
+            return await inner.WriteAsync(key, write, cancellationToken);
+        }
+
+        public IAsyncEnumerable<StoredDocument> ListAsync(string kind, IReadOnlyList<string>? fields = null, CancellationToken cancellationToken = default) =>
+            inner.ListAsync(kind, fields, cancellationToken);
+
+        public Task<IReadOnlyList<RevisionHeader>> ListRevisionsAsync(DocumentKey key, CancellationToken cancellationToken = default) =>
+            inner.ListRevisionsAsync(key, cancellationToken);
+
+        public Task<StoredRevision?> ReadRevisionAsync(DocumentKey key, long version, CancellationToken cancellationToken = default) =>
+            inner.ReadRevisionAsync(key, version, cancellationToken);
+
+        public Task<string> ProbeAsync(CancellationToken cancellationToken = default) => inner.ProbeAsync(cancellationToken);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class FakeClockClusterCollection : ICollectionFixture<FakeClockCluster>
+{
+    public const string Name = "fake clock cluster";
+}
