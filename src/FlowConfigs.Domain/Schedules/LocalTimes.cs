@@ -27,7 +27,8 @@ internal static class LocalTimes
 
     public static LocalDateTime? Parse(string? text)
     {
-        if (text is null || text.Length is not (16 or 19)) return null;
+        // NodaTime reads T24:00 as the next midnight; the format promises hours 00-23, so one instant has one spelling.
+        if (text is null || text.Length is not (16 or 19) || text.AsSpan(11, 2).SequenceEqual("24")) return null;
         var result = (text.Length == 19 ? WithSeconds : WithoutSeconds).Parse(text);
         return result.Success && result.Value.Year is >= MinYear and <= MaxYear ? result.Value : null;
     }

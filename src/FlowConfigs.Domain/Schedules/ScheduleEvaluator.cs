@@ -86,7 +86,7 @@ public static class ScheduleEvaluator
     /// </summary>
     public static DateTimeOffset? ParseMoment(string text, string zone)
     {
-        if (string.IsNullOrEmpty(text)) return null;
+        if (string.IsNullOrEmpty(text) || (text.Length > 13 && text.AsSpan(11, 2).SequenceEqual("24"))) return null;
         if (LocalTimes.Parse(text) is { } local)
         {
             var dateTimeZone = TimeZones.Find(zone);
