@@ -43,7 +43,7 @@ internal static class ScheduleOverrides
         };
     }
 
-    /// <summary>Every (single-entry) way a key can be overridden, base first: what a safe size bound must consider.</summary>
+    /// <summary>The config with each entry applied alone, in schedule order: every value an override can give a key.</summary>
     public static IEnumerable<FlowConfig> EachEntryAlone(FlowConfig config) =>
         (config.Schedule ?? []).Select(entry => Apply(config, [entry]));
 
