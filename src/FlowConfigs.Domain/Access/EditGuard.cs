@@ -4,8 +4,9 @@ namespace FlowConfigs.Domain.Access;
 
 /// <summary>
 /// What an Edit-level user may change: variable values, prompt texts, adding a language to a prompt, adding or
-/// removing a chat variant. Anything else (description, adding/removing variables or prompts, removing a language,
-/// schema) needs Full.
+/// removing a chat variant, and adding, changing or removing schedule entries (whose overrides can only name keys the
+/// config already has, so they are value changes too). Anything else (description, time zone, adding/removing variables
+/// or prompts, removing a language, schema) needs Full.
 /// </summary>
 public static class EditGuard
 {
@@ -14,6 +15,9 @@ public static class EditGuard
     {
         if (!string.Equals(current.Description, proposed.Description, StringComparison.Ordinal))
             return new("description", "Changing the description needs Full access.");
+        // The zone moves every schedule entry and every referenced calendar at once.
+        if (!string.Equals(current.TimeZone, proposed.TimeZone, StringComparison.Ordinal))
+            return new("timeZone", "Changing the time zone needs Full access.");
 
         foreach (var name in current.Variables.Keys)
             if (!proposed.Variables.ContainsKey(name))

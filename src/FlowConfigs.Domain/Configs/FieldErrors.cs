@@ -10,6 +10,9 @@ public sealed class FieldErrors
 
     public bool IsEmpty => _errors.Count == 0;
 
+    /// <summary>How many messages have been added; a reader compares counts to tell whether one part added any.</summary>
+    public int Count => _errors.Values.Sum(messages => messages.Count);
+
     public void Add(string field, string message)
     {
         if (!_errors.TryGetValue(field, out var messages))

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using FlowConfigs.Domain.Prompts;
+using FlowConfigs.Domain.Schedules;
 
 namespace FlowConfigs.Domain.Configs;
 
@@ -31,6 +32,8 @@ public static class FlowConfigDocument
         Dictionary<string, string>? variables = null;
         Dictionary<string, VariableSchema>? schema = null;
         Dictionary<string, IReadOnlyDictionary<string, PromptText>>? prompts = null;
+        string? timeZone = null;
+        JsonElement? scheduleElement = null;
         long version = 0;
         bool sawDescription = false, sawVariables = false, sawPrompts = false;
 
@@ -58,6 +61,14 @@ public static class FlowConfigDocument
                     sawPrompts = true;
                     prompts = ReadPrompts(value, errors);
                     break;
+                case "timeZone":
+                    if (value.ValueKind != JsonValueKind.Null)
+                        timeZone = ReadTimeZone(value, errors);
+                    break;
+                case "schedule":
+                    if (value.ValueKind != JsonValueKind.Null)
+                        scheduleElement = value;
+                    break;
                 case "version":
                     version = StrictJson.Version(value, "version", errors) ?? 0;
                     break;
@@ -80,6 +91,10 @@ public static class FlowConfigDocument
                     errors.Add($"prompts.{name}", $"'{name}' is already a variable; a name must be unique across variables and prompts.");
         if (variables is not null && schema is not null)
             CheckValuesAgainstSchema(variables, schema, errors);
+        // Overrides are checked against the config's own keys and schema, so only once those read cleanly.
+        List<ScheduleEntry>? schedule = null;
+        if (scheduleElement is { } scheduleValue)
+            schedule = ScheduleDocument.Read(scheduleValue, variables, schema, prompts, errors);
 
         if (!errors.IsEmpty || effectiveId is null || description is null || variables is null || prompts is null)
             return ReadResult<FlowConfig>.Fail(errors);
@@ -91,6 +106,8 @@ public static class FlowConfigDocument
             Variables = variables,
             Schema = schema,
             Prompts = prompts,
+            TimeZone = timeZone,
+            Schedule = schedule,
             Version = version,
         });
     }
@@ -125,6 +142,14 @@ public static class FlowConfigDocument
             return null;
         }
         return bodyId;
+    }
+
+    private static string? ReadTimeZone(JsonElement value, FieldErrors errors)
+    {
+        var zone = StrictJson.String(value, "timeZone", errors);
+        if (zone is null || TimeZones.IsKnown(zone)) return zone;
+        errors.Add("timeZone", TimeZones.UnknownMessage("timeZone", zone));
+        return null;
     }
 
     private static string? ReadDescription(JsonElement value, FieldErrors errors)
@@ -246,17 +271,19 @@ public static class FlowConfigDocument
                 errors.Add($"schema.{name}", $"'{name}' is not a variable.");
                 continue;
             }
-            var problem = rule.Type switch
-            {
-                VariableType.Number when !IsInvariantNumber(value) => $"'{value}' is not a number (digits, an optional leading '-' and '.' for decimals).",
-                VariableType.Boolean when value is not ("true" or "false") => $"'{value}' is not a boolean; use true or false.",
-                VariableType.Select when !rule.Options!.Contains(value, StringComparer.Ordinal) => $"'{value}' is not one of the options: {string.Join(", ", rule.Options!)}.",
-                _ => null,
-            };
-            if (problem is not null)
+            if (ValueProblem(value, rule) is { } problem)
                 errors.Add($"variables.{name}", problem);
         }
     }
+
+    /// <summary>Null when <paramref name="value"/> satisfies <paramref name="rule"/>, else why not.</summary>
+    internal static string? ValueProblem(string value, VariableSchema rule) => rule.Type switch
+    {
+        VariableType.Number when !IsInvariantNumber(value) => $"'{value}' is not a number (digits, an optional leading '-' and '.' for decimals).",
+        VariableType.Boolean when value is not ("true" or "false") => $"'{value}' is not a boolean; use true or false.",
+        VariableType.Select when !rule.Options!.Contains(value, StringComparer.Ordinal) => $"'{value}' is not one of the options: {string.Join(", ", rule.Options!)}.",
+        _ => null,
+    };
 
     /// <summary>Invariant-culture decimals as a contact flow compares them: <c>-?\d+(\.\d+)?</c>.</summary>
     public static bool IsInvariantNumber(string value)
@@ -301,7 +328,7 @@ public static class FlowConfigDocument
         return prompts;
     }
 
-    private static PromptText? ReadPromptText(JsonElement value, string path, FieldErrors errors)
+    internal static PromptText? ReadPromptText(JsonElement value, string path, FieldErrors errors)
     {
         if (!StrictJson.IsObject(value, path, errors)) return null;
         string? voice = null, chat = null;

@@ -24,18 +24,26 @@ public static class ConfigResolver
     }
 
     /// <summary>The same map as one compact UTF-8 JSON object, ready to write to a response without re-serializing.</summary>
-    public static byte[] ResolveUtf8(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale)
+    public static byte[] ResolveUtf8(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale) =>
+        ToUtf8(Entries(config, language, channel, fallbackLocale));
+
+    /// <summary>A flat map written exactly as GetConfig writes it, so a size computed from it is the size a flow receives.</summary>
+    internal static byte[] ToUtf8(IEnumerable<KeyValuePair<string, string>> entries)
     {
         var buffer = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
         {
             writer.WriteStartObject();
-            foreach (var (name, value) in Entries(config, language, channel, fallbackLocale))
+            foreach (var (name, value) in entries)
                 writer.WriteString(name, value);
             writer.WriteEndObject();
         }
         return buffer.WrittenSpan.ToArray();
     }
+
+    /// <summary>How many bytes <paramref name="value"/> takes as a JSON string in the map, quotes excluded.</summary>
+    internal static int EncodedLength(string value) =>
+        JsonEncodedText.Encode(value, WriterOptions.Encoder).EncodedUtf8Bytes.Length;
 
     private static IEnumerable<KeyValuePair<string, string>> Entries(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale)
     {

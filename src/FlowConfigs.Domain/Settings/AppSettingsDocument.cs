@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Text.Json;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Schedules;
 
 namespace FlowConfigs.Domain.Settings;
 
@@ -18,7 +19,8 @@ public static partial class AppSettingsDocument
     /// <summary>
     /// Rules: <c>locales</c> required array of { code (language format as prompts), name (1–128), voices (array of
     /// 1–64 char voice ids, may be empty) }, codes unique; <c>fallbackLocale</c> null or one of the codes; unknown fields
-    /// rejected; version/updatedAt/updatedBy accepted and ignored except version (the concurrency check).
+    /// rejected; <c>timeZone</c> optional, null or a tzdb zone id (the zone of configs that name none);
+    /// version/updatedAt/updatedBy accepted and ignored except version (the concurrency check).
     /// </summary>
     public static ReadResult<AppSettings> Read(JsonElement document)
     {
@@ -30,7 +32,7 @@ public static partial class AppSettingsDocument
         }
 
         List<Locale>? locales = null;
-        string? fallback = null;
+        string? fallback = null, timeZone = null;
         long version = 0;
         foreach (var property in StrictJson.Properties(document, "", errors))
         {
@@ -44,6 +46,9 @@ public static partial class AppSettingsDocument
                         fallback = property.Value.GetString();
                     else if (property.Value.ValueKind != JsonValueKind.Null)
                         errors.Add("fallbackLocale", "Choose one of the locales as the fallback language, or none.");
+                    break;
+                case "timeZone":
+                    timeZone = ReadTimeZone(property.Value, errors);
                     break;
                 case "version":
                     version = StrictJson.Version(property.Value, "version", errors) ?? 0;
@@ -63,7 +68,7 @@ public static partial class AppSettingsDocument
 
         if (!errors.IsEmpty || locales is null)
             return ReadResult<AppSettings>.Fail(errors);
-        return ReadResult<AppSettings>.Ok(new AppSettings { Locales = locales, FallbackLocale = fallback, Version = version });
+        return ReadResult<AppSettings>.Ok(new AppSettings { Locales = locales, FallbackLocale = fallback, TimeZone = timeZone, Version = version });
     }
 
     /// <summary>
@@ -77,7 +82,7 @@ public static partial class AppSettingsDocument
     {
         var match = LocalePath().Match(path);
         if (!match.Success)
-            return path switch { "fallbackLocale" => "Fallback language", "locales" => "Locales", "body" => "Settings", _ => path };
+            return path switch { "fallbackLocale" => "Fallback language", "timeZone" => "Time zone", "locales" => "Locales", "body" => "Settings", _ => path };
         var locale = $"Locale {int.Parse(match.Groups["locale"].Value, CultureInfo.InvariantCulture) + 1}";
         return match.Groups["field"].Value switch
         {
@@ -86,6 +91,18 @@ public static partial class AppSettingsDocument
             "voices" when match.Groups["voice"].Success => $"{locale}, voice {int.Parse(match.Groups["voice"].Value, CultureInfo.InvariantCulture) + 1}",
             var field => $"{locale}, {field}",
         };
+    }
+
+    /// <summary>Optional: null or absent leaves configs without a zone of their own on UTC.</summary>
+    private static string? ReadTimeZone(JsonElement value, FieldErrors errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null) return null;
+        var zone = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        if (TimeZones.IsKnown(zone)) return zone;
+        errors.Add("timeZone", zone is null
+            ? "Choose a time zone from the list, such as America/Chicago, or none for UTC."
+            : $"{zone} is not a time zone we know. Choose one from the list, such as America/Chicago.");
+        return null;
     }
 
     [GeneratedRegex(@"^locales\[(?<locale>\d+)\](\.(?<field>[^\[]+)(\[(?<voice>\d+)\])?)?$")]

@@ -1,0 +1,96 @@
+using Ical.Net;
+using Ical.Net.DataTypes;
+using Ical.Net.Evaluation;
+using NodaTime;
+
+namespace FlowConfigs.Domain.Schedules;
+
+/// <summary>
+/// RFC 5545 RRULE values, parsed and evaluated by Ical.Net on floating (zone-less) local times: occurrences are wall-clock
+/// starts, which the caller maps into a zone. That is what keeps a weekly 02:00 window at 02:00 across a DST change.
+/// </summary>
+internal static class Repeat
+{
+    /// <summary>
+    /// More occurrences than this is not a schedule anyone maintains by hand, and COUNT rules are enumerated from their
+    /// first occurrence (the count depends on every earlier one), so it also bounds the work per evaluation.
+    /// </summary>
+    public const int MaxCount = 5000;
+
+    /// <summary>
+    /// Consecutive empty periods Ical.Net may step through before giving up on a rule that never (or no longer) matches,
+    /// e.g. FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30. 10,000 covers the rarest sensible rule (a daily rule for 29 February).
+    /// </summary>
+    private static readonly EvaluationOptions Options = new() { MaxUnmatchedIncrementsLimit = 10_000 };
+
+    /// <summary>The rule, or a sentence saying what is wrong with it (naming <paramref name="what"/>, e.g. "Entry 'x': repeat").</summary>
+    public static (RecurrenceRule? Rule, string? Problem) Parse(string text, string what)
+    {
+        if (text.Trim().Length == 0)
+            return (null, $"{what} is empty; write a rule such as FREQ=WEEKLY;BYDAY=SU, or leave it out.");
+        if (text.StartsWith("RRULE:", StringComparison.OrdinalIgnoreCase))
+            return (null, $"{what} starts with 'RRULE:'; write only the rule, such as FREQ=WEEKLY;BYDAY=SU.");
+        // A rule with its own DTSTART (or several properties) would disagree with the window's start, which is the first occurrence.
+        if (text.Contains("DTSTART", StringComparison.OrdinalIgnoreCase) || text.Any(char.IsControl) || text.Contains(':', StringComparison.Ordinal))
+            return (null, $"{what} must be a single RRULE value such as FREQ=WEEKLY;BYDAY=SU; the window's start is its first occurrence.");
+
+        RecurrenceRule rule;
+        try
+        {
+            rule = new RecurrenceRule(text);
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
+        {
+            return (null, $"{what} '{text}' is not a valid RRULE: {e.Message}");
+        }
+        if (!text.Contains("FREQ=", StringComparison.OrdinalIgnoreCase))
+            return (null, $"{what} '{text}' has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
+        if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely)
+            return (null, $"{what} repeats every second or minute; a schedule window repeats at most hourly.");
+        if (rule.Count is { } count && (count < 1 || count > MaxCount))
+            return (null, $"{what} has COUNT={count}; use 1 to {MaxCount}, or UNTIL.");
+        if (rule.Until is { } until)
+        {
+            // Schedule times are floating local times; a UTC UNTIL would be read as a local clock time and mislead.
+            if (until.IsUtc || !until.IsFloating)
+                return (null, $"{what} has a UTC UNTIL; write it as a local time without 'Z', such as UNTIL=20271231T235959.");
+            if (!until.HasTime)
+                return (null, $"{what} has a date-only UNTIL; windows have a start time, so write a local date-time such as UNTIL=20271231T235959.");
+        }
+        return (rule, null);
+    }
+
+    /// <summary>
+    /// Occurrence starts of <paramref name="rule"/> from <paramref name="first"/> (DTSTART) that are at or after
+    /// <paramref name="from"/>, in order. Ical.Net skips whole intervals up to <paramref name="from"/> before it expands
+    /// any (except for COUNT rules, bounded by <see cref="MaxCount"/>), so a weekly rule started years ago is cheap.
+    /// A rule that stops matching ends the sequence.
+    /// </summary>
+    public static IEnumerable<LocalDateTime> Starts(RecurrenceRule rule, LocalDateTime first, LocalDateTime from)
+    {
+        var evaluator = new RecurrencePatternEvaluator(rule);
+        var periods = evaluator.Evaluate(ToCal(first), from > first ? ToCal(from) : null, Options);
+        using var enumerator = periods.GetEnumerator();
+        while (true)
+        {
+            LocalDateTime start;
+            try
+            {
+                if (!enumerator.MoveNext()) yield break;
+                start = FromCal(enumerator.Current.StartTime);
+            }
+            catch (EvaluationException)
+            {
+                // The limit above was hit, or the dates ran past what DateTime holds: there is no further occurrence.
+                yield break;
+            }
+            if (start >= from) yield return start;
+        }
+    }
+
+    private static CalDateTime ToCal(LocalDateTime local) =>
+        new(new DateOnly(local.Year, local.Month, local.Day), new TimeOnly(local.Hour, local.Minute, local.Second), null);
+
+    private static LocalDateTime FromCal(CalDateTime value) =>
+        LocalDateTime.FromDateTime(value.Value);
+}
