@@ -63,6 +63,8 @@ public sealed class FakeClockCluster : IAsyncLifetime
             silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
             silo.Services.AddSingleton<IDocumentStore>(services => new HoldingStore(services.GetRequiredService<SqliteDocumentStore>(), Held));
             silo.Services.AddSingleton<TimeProvider>(Clock);
+            // The tests jump days at a time; copies must outlive the jumps to show they switch by themselves.
+            silo.Services.Configure<ReadCopyOptions>(options => options.IdleAfter = TimeSpan.FromDays(30));
             foreach (var area in new[] { TimeProviderNames.Messaging, TimeProviderNames.SystemTimers, TimeProviderNames.Membership,
                          TimeProviderNames.ActivationManagement, TimeProviderNames.GrainDirectory })
                 silo.Services.AddKeyedSingleton(area, TimeProvider.System);
