@@ -25,6 +25,11 @@ public sealed class BadInputTests(GatewayFixture fixture) : IClassFixture<Gatewa
         { "bad language", """{"description": "d", "variables": {}, "prompts": {"p": {"english": {"voice": "hi"}}}}""", "prompts.p.english" },
         { "broken SSML", """{"description": "d", "variables": {}, "prompts": {"p": {"en-US": {"voice": "<speak>unclosed"}}}}""", "prompts.p.en-US.voice" },
         { "control characters", "{\"description\": \"d\\u0000\", \"variables\": {}, \"prompts\": {}}", "description" },
+        { "unknown time zone", """{"description": "d", "variables": {}, "prompts": {}, "timeZone": "Mars/Olympus"}""", "timeZone" },
+        { "schedule end before start", """{"description": "d", "variables": {"a": "1"}, "prompts": {}, "schedule": [{"name": "w", "start": "2026-12-24T17:00", "end": "2026-12-24T09:00", "variables": {"a": "2"}}]}""", "schedule[0].end" },
+        { "schedule bad repeat", """{"description": "d", "variables": {"a": "1"}, "prompts": {}, "schedule": [{"name": "w", "start": "2026-12-24T17:00", "end": "2026-12-24T19:00", "repeat": "FREQ=SOMETIMES", "variables": {"a": "2"}}]}""", "schedule[0].repeat" },
+        { "schedule overrides a missing variable", """{"description": "d", "variables": {"a": "1"}, "prompts": {}, "schedule": [{"name": "w", "start": "2026-12-24T17:00", "end": "2026-12-24T19:00", "variables": {"b": "2"}}]}""", "schedule[0].variables.b" },
+        { "schedule breaks the schema", """{"description": "d", "variables": {"n": "1"}, "schema": {"n": {"type": "number"}}, "prompts": {}, "schedule": [{"name": "w", "start": "2026-12-24T17:00", "end": "2026-12-24T19:00", "variables": {"n": "many"}}]}""", "schedule[0].variables.n" },
         { "body id differs from URL", """{"id": "other", "description": "d", "variables": {}, "prompts": {}}""", "id" },
     };
 
