@@ -68,31 +68,35 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         return gateway;
     }
 
-    public async Task SeedAsync(int count, Report report)
+    /// <param name="config">The i-th config to import; <see cref="SyntheticConfigs.Config"/> when null.</param>
+    public async Task SeedAsync(int count, Report report, Func<int, JsonObject>? config = null, string what = "configs")
     {
+        config ??= SyntheticConfigs.Config;
         _public.DefaultRequestHeaders.Authorization = new("Bearer", await TokenAsync(new { username = "bench-admin", groups = new[] { "FlowConfigAdmin" } }));
         var clock = Stopwatch.StartNew();
         for (var first = 0; first < count; first += 1000)
         {
-            var batch = new JsonArray(Enumerable.Range(first, Math.Min(1000, count - first)).Select(i => (JsonNode)SyntheticConfigs.Config(i)).ToArray());
+            var batch = new JsonArray(Enumerable.Range(first, Math.Min(1000, count - first)).Select(i => (JsonNode)config(i)).ToArray());
             var response = await _public.PostAsync("/api/flow-config/import", new StringContent(batch.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
             var results = JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
             if (!response.IsSuccessStatusCode || results.Any(r => r!["status"]!.GetValue<string>() != "created"))
                 throw new InvalidOperationException("Import failed: " + results.First(r => r!["status"]!.GetValue<string>() != "created"));
         }
-        report.Add("seed", $"import {count:N0} configs (batches of 1,000)", clock.Elapsed.TotalMilliseconds, "ms");
+        report.Add("seed", $"import {count:N0} {what} (batches of 1,000)", clock.Elapsed.TotalMilliseconds, "ms");
     }
 
     /// <summary>Resolves every config once so each has a live activation with its map cached.</summary>
-    public async Task WarmAsync(int count, Report report)
+    /// <param name="id">The i-th config's id; <see cref="SyntheticConfigs.Id"/> when null.</param>
+    public async Task WarmAsync(int count, Report report, Func<int, string>? id = null, string what = "configs")
     {
+        id ??= SyntheticConfigs.Id;
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
         {
-            using var response = await _internal.GetAsync("/internal/config/" + Uri.EscapeDataString(SyntheticConfigs.Id(i)), ct);
+            using var response = await _internal.GetAsync("/internal/config/" + Uri.EscapeDataString(id(i)), ct);
             response.EnsureSuccessStatusCode();
         });
-        report.Add("warm", $"first GetConfig of {count:N0} configs (activation + resolve)", clock.Elapsed.TotalMilliseconds, "ms");
+        report.Add("warm", $"first GetConfig of {count:N0} {what} (activation + resolve)", clock.Elapsed.TotalMilliseconds, "ms");
     }
 
     /// <summary>

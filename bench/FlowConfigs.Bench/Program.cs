@@ -3,12 +3,19 @@ using FlowConfigs.Bench;
 // Usage: bench/run.sh [--storage sqlite|dynamodb] [--telemetry] [--configs N] [--seconds 10] [--connections 32]
 //        bench/run.sh --cluster   (three gateways: GetConfig through the hosting task against a non-hosting one)
 //        bench/run.sh --kill [--gateways 3] [--configs 300]   (kill -9 of a task under GetConfig load; see KillScenario)
+//        bench/run.sh --schedules   (GetConfig with 20 schedule entries vs none; how late a boundary's switch is seen under load)
 //        bench/run.sh --directory [N]   (N configs, 100,000 by default, written into SQLite: list pages, memory, start-up)
 var options = BenchOptions.Parse(args);
 // --cluster: three gateways on Redis + dynalite, GetConfig through the hosting gateway against a non-hosting one.
 if (args.Contains("--cluster"))
 {
     await ClusterBench.RunAsync(options);
+    return;
+}
+// --schedules: GetConfig on configs with 20 schedule entries against configs without, and switch lateness under load.
+if (args.Contains("--schedules"))
+{
+    await ScheduleBench.RunAsync(options);
     return;
 }
 // --directory [N]: the list at scale, N configs (100,000 by default) seeded straight into SQLite.
