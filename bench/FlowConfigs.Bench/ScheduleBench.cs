@@ -113,7 +113,7 @@ internal static class ScheduleBench
         }, "configs switching every few seconds");
         await gateway.WarmAsync(SwitchingConfigs, report, SwitchingId, "switching configs");
 
-        var answers = new ConcurrentBag<(string Id, DateTimeOffset Asked, string Closure)>();
+        var answers = new ConcurrentBag<(string Id, DateTimeOffset Asked, DateTimeOffset Answered, string Closure)>();
         var end = origin.AddSeconds(WindowsPerConfig * 3 + 3);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var background = load.RunAsync("GetConfig load during the switches", url, loadIds, null);
@@ -123,7 +123,7 @@ internal static class ScheduleBench
             {
                 var asked = DateTimeOffset.UtcNow;
                 var map = JsonSerializer.Deserialize<Dictionary<string, string>>(await client.GetStringAsync(Uri.EscapeDataString(SwitchingId(i))))!;
-                answers.Add((SwitchingId(i), asked, map["closure"]));
+                answers.Add((SwitchingId(i), asked, DateTimeOffset.UtcNow, map["closure"]));
             }
         })).ToArray();
         await Task.WhenAll(pollers);
@@ -132,7 +132,9 @@ internal static class ScheduleBench
         var byId = answers.GroupBy(a => a.Id).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Asked).ToArray());
         var lateness = boundaries.Where(b => b.At < end).Select(b =>
         {
-            var after = byId[b.Id].Where(a => a.Asked >= b.At && a.Asked < b.At.AddSeconds(1)).ToArray();
+            // Only answers wholly between this boundary and the next (a second later at the soonest): one that was
+            // still on its way when the next boundary passed may rightly show the value after that one.
+            var after = byId[b.Id].Where(a => a.Asked >= b.At && a.Answered < b.At.AddSeconds(1)).ToArray();
             var stale = after.Where(a => a.Closure == b.Before).Select(a => (a.Asked - b.At).TotalMilliseconds).DefaultIfEmpty(0).Max();
             return stale;
         }).Order().ToArray();
