@@ -34,6 +34,9 @@ internal static class Repeat
         if (text.Contains("DTSTART", StringComparison.OrdinalIgnoreCase) || text.Any(char.IsControl) || text.Contains(':', StringComparison.Ordinal))
             return (null, $"{what} must be a single RRULE value such as FREQ=WEEKLY;BYDAY=SU; the window's start is its first occurrence.");
 
+        if (!text.Contains("FREQ=", StringComparison.OrdinalIgnoreCase))
+            return (null, $"{what} '{text}' has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
+
         RecurrenceRule rule;
         try
         {
@@ -41,10 +44,8 @@ internal static class Repeat
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {
-            return (null, $"{what} '{text}' is not a valid RRULE: {e.Message}");
+            return (null, $"{what} '{text}' is not a valid RRULE: {Sentence(e)}");
         }
-        if (!text.Contains("FREQ=", StringComparison.OrdinalIgnoreCase))
-            return (null, $"{what} '{text}' has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
         if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely)
             return (null, $"{what} repeats every second or minute; a schedule window repeats at most hourly.");
         if (rule.Count is { } count && (count < 1 || count > MaxCount))
@@ -58,6 +59,14 @@ internal static class Repeat
                 return (null, $"{what} has a date-only UNTIL; windows have a start time, so write a local date-time such as UNTIL=20271231T235959.");
         }
         return (rule, null);
+    }
+
+    /// <summary>Ical.Net's own explanation, without the parameter name .NET appends to argument exceptions.</summary>
+    private static string Sentence(Exception e)
+    {
+        var message = e.Message;
+        var parameter = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter > 0 ? message[..parameter] : message;
     }
 
     /// <summary>
