@@ -128,7 +128,8 @@ public static class CalendarImport
     /// </summary>
     private static string RepeatText(RecurrenceRule source, CalDateTime dtStart)
     {
-        var rule = new RecurrenceRule();
+        // Ical.Net 5.2 serializes only its RecurrencePattern subtype (a plain RecurrenceRule writes as nothing).
+        var rule = new RecurrencePattern();
         rule.CopyFrom(source);
         if (rule.Until is { } until)
         {
