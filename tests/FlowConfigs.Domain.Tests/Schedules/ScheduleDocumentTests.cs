@@ -1,4 +1,3 @@
-using System.Text.Json;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Schedules;
 
@@ -50,19 +49,6 @@ public sealed class ScheduleDocumentTests
         var config = Json.Config("""{ "description": "d", "variables": {}, "prompts": {}, "timeZone": null, "schedule": null }""", "x");
         Assert.Null(config.TimeZone);
         Assert.Null(config.Schedule);
-    }
-
-    [Fact]
-    public void Zone_and_schedule_survive_storage_through_DomainJson()
-    {
-        var config = Json.Config(Document(Example), "branch");
-        var json = JsonSerializer.Serialize(config, DomainJson.Options);
-        var stored = JsonSerializer.Deserialize<FlowConfig>(json, DomainJson.Options)!;
-        Assert.Equal("America/Chicago", stored.TimeZone);
-        Assert.Equal(JsonSerializer.Serialize(config.Schedule, DomainJson.Options), JsonSerializer.Serialize(stored.Schedule, DomainJson.Options));
-        Assert.DoesNotContain("\"calendar\":null", json);
-        // What storage holds reads back as a client document too, so an export can be imported as it is.
-        Assert.Equal(json, JsonSerializer.Serialize(Json.Config(json), DomainJson.Options));
     }
 
     [Theory]
