@@ -29,7 +29,11 @@ internal sealed class CompiledSchedule
     public static CompiledSchedule Compile(FlowConfig config, string defaultZone, IReadOnlyDictionary<string, Calendar> calendars)
     {
         var zone = TimeZones.Find(config.TimeZone ?? defaultZone);
-        var entries = config.Schedule!.Select(entry => (entry, WindowsOf(entry, calendars))).ToArray();
+        // Entries naming the same calendar share its compiled windows (and, in StateAt, its state).
+        var calendarWindows = new Dictionary<string, Window[]>(StringComparer.Ordinal);
+        var entries = config.Schedule!.Select(entry => (entry, entry.Calendar is { } id
+            ? calendarWindows.TryGetValue(id, out var shared) ? shared : calendarWindows[id] = WindowsOf(entry, calendars)
+            : WindowsOf(entry, calendars))).ToArray();
         return new CompiledSchedule(zone, entries);
     }
 
@@ -49,9 +53,15 @@ internal sealed class CompiledSchedule
         var active = new List<ScheduleEntry>();
         Instant? until = null;
         var horizon = at + Horizon;
+        Dictionary<Window[], (bool, Instant?)>? calendarStates = null;
         foreach (var (entry, windows) in _entries)
         {
-            var (isActive, change) = EntryStateAt(windows, at, horizon);
+            (bool, Instant?) state;
+            if (entry.Calendar is null)
+                state = EntryStateAt(windows, at, horizon);
+            else if (!(calendarStates ??= new(ReferenceEqualityComparer.Instance)).TryGetValue(windows, out state))
+                calendarStates[windows] = state = EntryStateAt(windows, at, horizon);
+            var (isActive, change) = state;
             if (isActive) active.Add(entry);
             if (change is { } c && (until is null || c < until)) until = c;
         }

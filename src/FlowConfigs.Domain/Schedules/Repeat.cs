@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
 using NodaTime;
+using Period = NodaTime.Period;
 
 namespace FlowConfigs.Domain.Schedules;
 
@@ -71,14 +72,21 @@ internal static class Repeat
 
     /// <summary>
     /// Occurrence starts of <paramref name="rule"/> from <paramref name="first"/> (DTSTART) that are at or after
-    /// <paramref name="from"/>, in order. Ical.Net skips whole intervals up to <paramref name="from"/> before it expands
-    /// any (except for COUNT rules, bounded by <see cref="MaxCount"/>), so a weekly rule started years ago is cheap.
-    /// A rule that stops matching ends the sequence.
+    /// <paramref name="from"/>, in order. A rule that stops matching ends the sequence.
     /// </summary>
+    /// <remarks>
+    /// Ical.Net skips to <paramref name="from"/> one interval at a time, which for an hourly rule started decades ago is
+    /// hundreds of thousands of steps per evaluation. So hourly, daily and weekly rules without COUNT are handed a later
+    /// DTSTART, a whole number of intervals on: the only things such rules take from DTSTART are the interval grid,
+    /// the time of day and (weekly) the weekday, and a whole-interval shift keeps all three, so the occurrences from
+    /// there on are the same. Monthly and yearly rules take the day and month from DTSTART and step at most 12 times a
+    /// year, so they keep theirs; COUNT rules must count from the real first occurrence (bounded by <see cref="MaxCount"/>).
+    /// </remarks>
     public static IEnumerable<LocalDateTime> Starts(RecurrenceRule rule, LocalDateTime first, LocalDateTime from)
     {
+        var reference = Advance(rule, first, from);
         var evaluator = new RecurrencePatternEvaluator(rule);
-        var periods = evaluator.Evaluate(ToCal(first), from > first ? ToCal(from) : null, Options);
+        var periods = evaluator.Evaluate(ToCal(reference), from > reference ? ToCal(from) : null, Options);
         using var enumerator = periods.GetEnumerator();
         while (true)
         {
@@ -88,13 +96,31 @@ internal static class Repeat
                 if (!enumerator.MoveNext()) yield break;
                 start = FromCal(enumerator.Current.StartTime);
             }
-            catch (EvaluationException)
+            catch (Exception e) when (e is EvaluationException or ArgumentOutOfRangeException or OverflowException)
             {
                 // The limit above was hit, or the dates ran past what DateTime holds: there is no further occurrence.
                 yield break;
             }
             if (start >= from) yield return start;
         }
+    }
+
+    /// <summary>DTSTART moved on by whole intervals to at least one interval before <paramref name="from"/>, where that is safe (see <see cref="Starts"/>).</summary>
+    private static LocalDateTime Advance(RecurrenceRule rule, LocalDateTime first, LocalDateTime from)
+    {
+        if (rule.Count is not null || from <= first) return first;
+        long unitSeconds = rule.Frequency switch
+        {
+            FrequencyType.Hourly => 3600,
+            FrequencyType.Daily => 86_400,
+            FrequencyType.Weekly => 604_800,
+            _ => 0,
+        };
+        if (unitSeconds == 0) return first;
+        // Floating local times have no DST: every hour, day and week on this timeline is the same length.
+        var step = unitSeconds * rule.Interval;
+        var intervals = Period.Between(first, from, PeriodUnits.Seconds).Seconds / step - 1;
+        return intervals > 0 ? first.PlusSeconds(intervals * step) : first;
     }
 
     private static CalDateTime ToCal(LocalDateTime local) =>
