@@ -77,7 +77,7 @@ public class LongRunningRepeatTests
     [InlineData("2001-01-03T22:00", "2001-01-04T06:00", "FREQ=WEEKLY;BYDAY=WE;WKST=SU")]
     [InlineData("2001-01-01T02:00", "2001-01-01T02:45", "FREQ=DAILY;INTERVAL=3")]
     [InlineData("2001-01-02T08:00", "2001-01-02T08:30", "FREQ=DAILY;BYDAY=MO,TU;BYMONTH=3,4")]
-    [InlineData("2001-01-31T12:00", "2001-01-31T13:00", "FREQ=DAILY;INTERVAL=5;BYMONTHDAY=1,15,31")]
+    [InlineData("2001-01-31T12:00", "2001-01-31T13:00", "FREQ=DAILY;INTERVAL=5;BYMONTHDAY=31,9,10,11,12,13,14,15,16,17,18,19,20")]
     [InlineData("2020-01-04T09:15", "2020-01-04T09:45", "FREQ=HOURLY;INTERVAL=7;BYDAY=SA,SU")]
     [InlineData("2001-01-06T09:15", "2001-01-06T09:45", "FREQ=WEEKLY;BYDAY=SA;BYSETPOS=-1;BYHOUR=9,21")]
     public void Starting_near_the_moment_gives_the_occurrences_of_starting_at_the_beginning(string start, string end, string repeat)
