@@ -12,7 +12,7 @@ internal sealed class CompiledSchedule
     /// <summary>
     /// How far ahead a search for the next change goes. A rule that keeps an entry active for longer (or starts nothing
     /// sooner) yields this horizon as the next "change": the caller re-evaluates then and gets the same state, so the
-    /// only cost is one evaluation a year, and no search runs unbounded.
+    /// only cost is one extra evaluation per 400 days, and no search runs unbounded.
     /// </summary>
     public static readonly Duration Horizon = Duration.FromDays(400);
 
