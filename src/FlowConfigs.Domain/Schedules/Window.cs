@@ -7,7 +7,8 @@ namespace FlowConfigs.Domain.Schedules;
 /// <summary>
 /// A stretch of local wall-clock time, once or repeated by an RRULE. Every occurrence keeps the local start the rule
 /// gives and the first window's local length (days, hours, minutes, seconds between start and end on the wall clock),
-/// and both ends are mapped into the zone by <see cref="LocalTimes.ToInstant"/>.
+/// and both ends are mapped into the zone by <see cref="LocalTimes.ToInstant"/>. A start the rule does not match (a
+/// Monday start for BYDAY=SU) is not itself an occurrence: RFC 5545 leaves that case open and Ical.Net skips it.
 /// </summary>
 internal sealed class Window(LocalDateTime start, Period length, RecurrenceRule? rule)
 {
