@@ -6,7 +6,9 @@ namespace FlowConfigs.Domain.Configs;
 
 /// <summary>
 /// Reads a flow config sent by a client (HTTP body, import item) strictly: wrong JSON types, unknown
-/// fields, duplicate keys and every rule on ids, names, schema types, languages and SSML are reported per field.
+/// fields, duplicate keys and every rule on ids, names, schema types, languages and SSML are reported per field, and so
+/// are the optional <c>timeZone</c> (a tzdb id) and <c>schedule</c> (entries whose overrides must fit the config's own
+/// variables, schema and prompts; whether a referenced calendar exists is for the caller to check).
 /// </summary>
 public static class FlowConfigDocument
 {

@@ -12,7 +12,7 @@ internal sealed class CompiledSchedule
     /// <summary>
     /// How far ahead a search for the next change goes. A rule that keeps an entry active for longer (or starts nothing
     /// sooner) yields this horizon as the next "change": the caller re-evaluates then and gets the same state, so the
-    /// only cost is one evaluation a year, and no search runs unbounded.
+    /// only cost is one extra evaluation per 400 days, and no search runs unbounded.
     /// </summary>
     public static readonly Duration Horizon = Duration.FromDays(400);
 
@@ -29,7 +29,11 @@ internal sealed class CompiledSchedule
     public static CompiledSchedule Compile(FlowConfig config, string defaultZone, IReadOnlyDictionary<string, Calendar> calendars)
     {
         var zone = TimeZones.Find(config.TimeZone ?? defaultZone);
-        var entries = config.Schedule!.Select(entry => (entry, WindowsOf(entry, calendars))).ToArray();
+        // Entries naming the same calendar share its compiled windows (and, in StateAt, its state).
+        var calendarWindows = new Dictionary<string, Window[]>(StringComparer.Ordinal);
+        var entries = config.Schedule!.Select(entry => (entry, entry.Calendar is { } id
+            ? calendarWindows.TryGetValue(id, out var shared) ? shared : calendarWindows[id] = WindowsOf(entry, calendars)
+            : WindowsOf(entry, calendars))).ToArray();
         return new CompiledSchedule(zone, entries);
     }
 
@@ -49,9 +53,15 @@ internal sealed class CompiledSchedule
         var active = new List<ScheduleEntry>();
         Instant? until = null;
         var horizon = at + Horizon;
+        Dictionary<Window[], (bool, Instant?)>? calendarStates = null;
         foreach (var (entry, windows) in _entries)
         {
-            var (isActive, change) = EntryStateAt(windows, at, horizon);
+            (bool, Instant?) state;
+            if (entry.Calendar is null)
+                state = EntryStateAt(windows, at, horizon);
+            else if (!(calendarStates ??= new(ReferenceEqualityComparer.Instance)).TryGetValue(windows, out state))
+                calendarStates[windows] = state = EntryStateAt(windows, at, horizon);
+            var (isActive, change) = state;
             if (isActive) active.Add(entry);
             if (change is { } c && (until is null || c < until)) until = c;
         }

@@ -2,6 +2,7 @@ using Ical.Net;
 using Ical.Net.DataTypes;
 using Ical.Net.Evaluation;
 using NodaTime;
+using Period = NodaTime.Period;
 
 namespace FlowConfigs.Domain.Schedules;
 
@@ -34,6 +35,9 @@ internal static class Repeat
         if (text.Contains("DTSTART", StringComparison.OrdinalIgnoreCase) || text.Any(char.IsControl) || text.Contains(':', StringComparison.Ordinal))
             return (null, $"{what} must be a single RRULE value such as FREQ=WEEKLY;BYDAY=SU; the window's start is its first occurrence.");
 
+        if (!text.Contains("FREQ=", StringComparison.OrdinalIgnoreCase))
+            return (null, $"{what} '{text}' has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
+
         RecurrenceRule rule;
         try
         {
@@ -41,10 +45,8 @@ internal static class Repeat
         }
         catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException or OverflowException)
         {
-            return (null, $"{what} '{text}' is not a valid RRULE: {e.Message}");
+            return (null, $"{what} '{text}' is not a valid RRULE: {Sentence(e)}");
         }
-        if (!text.Contains("FREQ=", StringComparison.OrdinalIgnoreCase))
-            return (null, $"{what} '{text}' has no FREQ; start it with FREQ=DAILY, WEEKLY, MONTHLY or YEARLY.");
         if (rule.Frequency is FrequencyType.Secondly or FrequencyType.Minutely)
             return (null, $"{what} repeats every second or minute; a schedule window repeats at most hourly.");
         if (rule.Count is { } count && (count < 1 || count > MaxCount))
@@ -60,16 +62,31 @@ internal static class Repeat
         return (rule, null);
     }
 
+    /// <summary>Ical.Net's own explanation, without the parameter name .NET appends to argument exceptions.</summary>
+    private static string Sentence(Exception e)
+    {
+        var message = e.Message;
+        var parameter = message.LastIndexOf(" (Parameter '", StringComparison.Ordinal);
+        return parameter > 0 ? message[..parameter] : message;
+    }
+
     /// <summary>
     /// Occurrence starts of <paramref name="rule"/> from <paramref name="first"/> (DTSTART) that are at or after
-    /// <paramref name="from"/>, in order. Ical.Net skips whole intervals up to <paramref name="from"/> before it expands
-    /// any (except for COUNT rules, bounded by <see cref="MaxCount"/>), so a weekly rule started years ago is cheap.
-    /// A rule that stops matching ends the sequence.
+    /// <paramref name="from"/>, in order. A rule that stops matching ends the sequence.
     /// </summary>
+    /// <remarks>
+    /// Ical.Net skips to <paramref name="from"/> one interval at a time, which for an hourly rule started decades ago is
+    /// hundreds of thousands of steps per evaluation. So hourly, daily and weekly rules without COUNT are handed a later
+    /// DTSTART, a whole number of intervals on: the only things such rules take from DTSTART are the interval grid,
+    /// the time of day and (weekly) the weekday, and a whole-interval shift keeps all three, so the occurrences from
+    /// there on are the same. Monthly and yearly rules take the day and month from DTSTART and step at most 12 times a
+    /// year, so they keep theirs; COUNT rules must count from the real first occurrence (bounded by <see cref="MaxCount"/>).
+    /// </remarks>
     public static IEnumerable<LocalDateTime> Starts(RecurrenceRule rule, LocalDateTime first, LocalDateTime from)
     {
+        var reference = Advance(rule, first, from);
         var evaluator = new RecurrencePatternEvaluator(rule);
-        var periods = evaluator.Evaluate(ToCal(first), from > first ? ToCal(from) : null, Options);
+        var periods = evaluator.Evaluate(ToCal(reference), from > reference ? ToCal(from) : null, Options);
         using var enumerator = periods.GetEnumerator();
         while (true)
         {
@@ -79,13 +96,31 @@ internal static class Repeat
                 if (!enumerator.MoveNext()) yield break;
                 start = FromCal(enumerator.Current.StartTime);
             }
-            catch (EvaluationException)
+            catch (Exception e) when (e is EvaluationException or ArgumentOutOfRangeException or OverflowException)
             {
                 // The limit above was hit, or the dates ran past what DateTime holds: there is no further occurrence.
                 yield break;
             }
             if (start >= from) yield return start;
         }
+    }
+
+    /// <summary>DTSTART moved on by whole intervals to at least one interval before <paramref name="from"/>, where that is safe (see <see cref="Starts"/>).</summary>
+    private static LocalDateTime Advance(RecurrenceRule rule, LocalDateTime first, LocalDateTime from)
+    {
+        if (rule.Count is not null || from <= first) return first;
+        long unitSeconds = rule.Frequency switch
+        {
+            FrequencyType.Hourly => 3600,
+            FrequencyType.Daily => 86_400,
+            FrequencyType.Weekly => 604_800,
+            _ => 0,
+        };
+        if (unitSeconds == 0) return first;
+        // Floating local times have no DST: every hour, day and week on this timeline is the same length.
+        var step = unitSeconds * rule.Interval;
+        var intervals = Period.Between(first, from, PeriodUnits.Seconds).Seconds / step - 1;
+        return intervals > 0 ? first.PlusSeconds(intervals * step) : first;
     }
 
     private static CalDateTime ToCal(LocalDateTime local) =>

@@ -106,7 +106,7 @@ internal static class ScheduleDocument
             Window.Compile(start, end, repeat, subject, (field, message) => errors.Add($"{path}.{field}", message));
         }
 
-        if (variables is { Count: 0 } or null && prompts is { Count: 0 } or null && !HasOverrideFields(item))
+        if (!Names(item, "variables") && !Names(item, "prompts"))
             errors.Add(path, $"{subject} overrides nothing; give it variables or prompts to change while it is active.");
 
         if (errors.Count != before || name is null) return null;
@@ -122,12 +122,17 @@ internal static class ScheduleDocument
         };
     }
 
-    /// <summary>An override object that failed to read has already been reported; "overrides nothing" would only add noise.</summary>
-    private static bool HasOverrideFields(JsonElement item) =>
-        (item.TryGetProperty("variables", out var v) && v.ValueKind is not (JsonValueKind.Null or JsonValueKind.Object))
-        || (item.TryGetProperty("prompts", out var p) && p.ValueKind is not (JsonValueKind.Null or JsonValueKind.Object))
-        || (item.TryGetProperty("variables", out v) && v.ValueKind == JsonValueKind.Object && v.EnumerateObject().Any())
-        || (item.TryGetProperty("prompts", out p) && p.ValueKind == JsonValueKind.Object && p.EnumerateObject().Any());
+    /// <summary>
+    /// Whether the entry names something under <paramref name="field"/>. A value of the wrong kind counts: it has been
+    /// reported already, and "overrides nothing" beside it would only add noise.
+    /// </summary>
+    private static bool Names(JsonElement item, string field) =>
+        item.TryGetProperty(field, out var value) && value.ValueKind switch
+        {
+            JsonValueKind.Null => false,
+            JsonValueKind.Object => value.EnumerateObject().Any(),
+            _ => true,
+        };
 
     private static string? ReadName(JsonElement item, string path, string position, HashSet<string> names, FieldErrors errors)
     {

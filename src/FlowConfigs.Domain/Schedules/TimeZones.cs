@@ -14,10 +14,15 @@ public static class TimeZones
 
     private static readonly IDateTimeZoneProvider Provider = DateTimeZoneProviders.Tzdb;
 
-    /// <summary>Canonical tzdb ids (no aliases such as US/Central), sorted ordinally: the list a zone picker offers.</summary>
+    /// <summary>
+    /// Canonical tzdb ids (no aliases such as US/Central), sorted ordinally: the list a zone picker offers. "UTC" is
+    /// listed too although tzdb makes it an alias of Etc/UTC: it is the product's default and what people look for.
+    /// </summary>
     public static IReadOnlyList<string> Ids { get; } = TzdbDateTimeZoneSource.Default.CanonicalIdMap
         .Where(pair => string.Equals(pair.Key, pair.Value, StringComparison.Ordinal))
         .Select(pair => pair.Key)
+        .Append(Default)
+        .Distinct(StringComparer.Ordinal)
         .Order(StringComparer.Ordinal)
         .ToArray();
 

@@ -7,7 +7,8 @@ namespace FlowConfigs.Domain.Schedules;
 /// <summary>
 /// A stretch of local wall-clock time, once or repeated by an RRULE. Every occurrence keeps the local start the rule
 /// gives and the first window's local length (days, hours, minutes, seconds between start and end on the wall clock),
-/// and both ends are mapped into the zone by <see cref="LocalTimes.ToInstant"/>.
+/// and both ends are mapped into the zone by <see cref="LocalTimes.ToInstant"/>. A start the rule does not match (a
+/// Monday start for BYDAY=SU) is not itself an occurrence: RFC 5545 leaves that case open and Ical.Net skips it.
 /// </summary>
 internal sealed class Window(LocalDateTime start, Period length, RecurrenceRule? rule)
 {
@@ -18,10 +19,12 @@ internal sealed class Window(LocalDateTime start, Period length, RecurrenceRule?
 
     /// <summary>
     /// A window from the stored strings, or null with the problems found (keyed "start", "end", "repeat"). The messages
-    /// start with <paramref name="subject"/>, e.g. "Schedule entry 'Christmas closure'".
+    /// start with <paramref name="subject"/>, e.g. "Schedule entry 'Christmas closure'". Without <paramref name="report"/>
+    /// (evaluating stored documents, validated when written) the costlier check that a repeat occurs at all is skipped.
     /// </summary>
     public static Window? Compile(string? startText, string? endText, string? repeatText, string subject, Action<string, string>? report = null)
     {
+        var validating = report is not null;
         report ??= static (_, _) => { };
         var start = LocalTimes.Parse(startText);
         var end = LocalTimes.Parse(endText);
@@ -44,7 +47,7 @@ internal sealed class Window(LocalDateTime start, Period length, RecurrenceRule?
                 report("repeat", problem);
                 return null;
             }
-            if (start is { } first && !Repeat.Starts(rule!, first, first).Any())
+            if (validating && start is { } first && !Repeat.Starts(rule!, first, first).Any())
             {
                 report("repeat", $"{subject}: repeat '{repeatText}' never occurs from the start {startText}.");
                 return null;

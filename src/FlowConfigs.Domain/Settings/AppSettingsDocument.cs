@@ -99,7 +99,7 @@ public static partial class AppSettingsDocument
         if (value.ValueKind == JsonValueKind.Null) return null;
         var zone = value.ValueKind == JsonValueKind.String ? value.GetString() : null;
         if (TimeZones.IsKnown(zone)) return zone;
-        errors.Add("timeZone", zone is null
+        errors.Add("timeZone", string.IsNullOrEmpty(zone)
             ? "Choose a time zone from the list, such as America/Chicago, or none for UTC."
             : $"{zone} is not a time zone we know. Choose one from the list, such as America/Chicago.");
         return null;

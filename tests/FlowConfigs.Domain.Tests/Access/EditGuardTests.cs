@@ -38,4 +38,39 @@ public sealed class EditGuardTests
         Assert.Equal(field, change!.Field);
         Assert.Contains("Full", change.Message);
     }
+
+    private const string Scheduled = """
+        { "id": "x", "description": "d", "timeZone": "America/Chicago", "variables": { "a": "1", "s": "low" },
+          "schema": { "s": { "type": "select", "options": ["low", "high"] } },
+          "prompts": { "p": { "en-US": { "voice": "Hi", "chat": "Hi!" } } },
+          "schedule": [ { "name": "Storm", "start": "2026-12-24T17:00", "end": "2026-12-26T08:00", "variables": { "s": "high" } } ] }
+        """;
+
+    private static StructuralChange? ScheduledChange(string proposed) =>
+        EditGuard.FindStructuralChange(Json.Config(Scheduled), Json.Config(proposed));
+
+    [Theory]
+    [InlineData("\"America/Denver\"")]
+    [InlineData("null")]
+    public void Changing_or_dropping_the_time_zone_needs_full(string zone)
+    {
+        var change = ScheduledChange(Scheduled.Replace("\"America/Chicago\"", zone, StringComparison.Ordinal));
+        Assert.Equal("timeZone", change!.Field);
+        Assert.Contains("Full", change.Message);
+    }
+
+    [Fact]
+    public void Setting_a_time_zone_needs_full() =>
+        Assert.Equal("timeZone", Change(Current.Replace("\"description\": \"d\",", "\"description\": \"d\", \"timeZone\": \"UTC\",", StringComparison.Ordinal))!.Field);
+
+    [Theory]
+    [InlineData("""[ { "name": "Storm", "start": "2026-12-24T18:00", "end": "2026-12-26T09:00", "repeat": "FREQ=YEARLY", "variables": { "s": "low", "a": "0" }, "prompts": { "p": { "en-US": { "voice": "Closed" } } } } ]""")]
+    [InlineData("""[ { "name": "Storm", "start": "2026-12-24T17:00", "end": "2026-12-26T08:00", "variables": { "s": "high" } }, { "name": "Holidays", "calendar": "us-holidays", "variables": { "a": "0" } } ]""")]
+    [InlineData("""[]""")]
+    public void Adding_changing_and_removing_schedule_entries_is_edit_level(string schedule)
+    {
+        var proposed = Scheduled[..Scheduled.IndexOf("\"schedule\"", StringComparison.Ordinal)] + $"\"schedule\": {schedule} }}";
+        Assert.Null(ScheduledChange(proposed));
+    }
 }
+

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using FlowConfigs.Domain.Configs;
 
 namespace FlowConfigs.Domain.Tests.Configs;
@@ -153,4 +154,46 @@ public sealed class FlowConfigDocumentTests
     [Fact]
     public void Ssml_looking_text_that_is_not_ssml_is_plain_text() =>
         Json.Config("""{ "description": "d", "variables": {}, "prompts": { "p": { "en-US": { "voice": "Press <1> & hold" } } } }""", "x");
+
+    private const string Scheduled = """
+        {
+          "id": "x", "description": "Main line", "timeZone": "America/Chicago",
+          "variables": { "closure": "false", "maxWaitTime": "600" },
+          "schema": { "closure": { "type": "boolean" } },
+          "prompts": { "welcome": { "en-US": { "voice": "<speak>Hi</speak>" } } },
+          "schedule": [
+            { "name": "Christmas closure", "start": "2026-12-24T17:00", "end": "2026-12-26T08:00",
+              "variables": { "closure": "true" }, "prompts": { "welcome": { "en-US": { "voice": "<speak>Closed.</speak>", "chat": "Closed." } } } },
+            { "name": "Sunday maintenance", "start": "2026-11-29T02:00", "end": "2026-11-29T04:00:30", "repeat": "FREQ=WEEKLY;BYDAY=SU",
+              "variables": { "maxWaitTime": "60" } },
+            { "name": "Company holidays", "calendar": "us-holidays", "variables": { "closure": "true" } }
+          ]
+        }
+        """;
+
+    [Fact]
+    public void Time_zone_and_schedule_survive_storage_through_DomainJson()
+    {
+        var config = Json.Config(Scheduled, "x");
+        var json = JsonSerializer.Serialize(config, DomainJson.Options);
+        var stored = JsonSerializer.Deserialize<FlowConfig>(json, DomainJson.Options)!;
+
+        Assert.Equal("America/Chicago", stored.TimeZone);
+        Assert.Equal(["Christmas closure", "Sunday maintenance", "Company holidays"], stored.Schedule!.Select(e => e.Name));
+        Assert.Equal(("2026-11-29T02:00", "2026-11-29T04:00:30", "FREQ=WEEKLY;BYDAY=SU"), (stored.Schedule![1].Start, stored.Schedule[1].End, stored.Schedule[1].Repeat));
+        Assert.Equal("us-holidays", stored.Schedule[2].Calendar);
+        Assert.Equal(new PromptText("<speak>Closed.</speak>", "Closed."), stored.Schedule[0].Prompts!["welcome"]["en-US"]);
+        Assert.DoesNotContain("null", json); // absent parts stay absent, as the rest of the model
+        // What storage holds reads back as a client document unchanged, so an export imports as it is.
+        Assert.Equal(json, JsonSerializer.Serialize(Json.Config(json), DomainJson.Options));
+    }
+
+    [Fact]
+    public void A_config_without_zone_or_schedule_stores_neither()
+    {
+        var json = JsonSerializer.Serialize(Json.Config(Valid, "x"), DomainJson.Options);
+        Assert.DoesNotContain("timeZone", json);
+        Assert.DoesNotContain("schedule", json);
+    }
 }
+

@@ -223,4 +223,15 @@ public class ScheduleEvaluatorTests
         Assert.Equal(Utc("2026-06-01T12:00:00").AddDays(400), At(farAway, "2026-06-01T12:00:00").Until);
         Assert.Equal(Utc("2030-01-01T00:00:00"), At(farAway, "2029-06-01T00:00:00").Until);
     }
+
+    [Fact]
+    public void A_start_the_rule_does_not_match_is_not_itself_an_occurrence()
+    {
+        // 30 November 2026 is a Monday: the first window is the following Sunday's.
+        var config = Config("UTC", Window("Sundays", "2026-11-30T02:00", "2026-11-30T04:00", "FREQ=WEEKLY;BYDAY=SU"));
+        var monday = At(config, "2026-11-30T03:00:00");
+        Assert.Empty(monday.Active);
+        Assert.Equal(Utc("2026-12-06T02:00:00"), monday.Until);
+    }
 }
+

@@ -65,3 +65,32 @@ public class TimelineTests
         Assert.Equal(Utc("2026-01-01T00:00:00").AddMinutes(30 * ScheduleEvaluator.MaxTimelineSegments), segments[^1].End);
     }
 }
+
+public class LongRunningRepeatTests
+{
+    /// <summary>
+    /// Hourly, daily and weekly rules without COUNT are evaluated from a DTSTART moved on near the moment asked about;
+    /// the same rule with a COUNT too large to matter is evaluated from its real start. Both must give the same timeline.
+    /// </summary>
+    [Theory]
+    [InlineData("2001-01-03T09:00", "2001-01-03T17:00", "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO,WE,FR")]
+    [InlineData("2001-01-03T22:00", "2001-01-04T06:00", "FREQ=WEEKLY;BYDAY=WE;WKST=SU")]
+    [InlineData("2001-01-01T02:00", "2001-01-01T02:45", "FREQ=DAILY;INTERVAL=3")]
+    [InlineData("2001-01-02T08:00", "2001-01-02T08:30", "FREQ=DAILY;BYDAY=MO,TU;BYMONTH=3,4")]
+    [InlineData("2001-01-31T12:00", "2001-01-31T13:00", "FREQ=DAILY;INTERVAL=5;BYMONTHDAY=31,9,10,11,12,13,14,15,16,17,18,19,20")]
+    [InlineData("2020-01-04T09:15", "2020-01-04T09:45", "FREQ=HOURLY;INTERVAL=7;BYDAY=SA,SU")]
+    [InlineData("2001-01-06T09:15", "2001-01-06T09:45", "FREQ=WEEKLY;BYDAY=SA;BYSETPOS=-1;BYHOUR=9,21")]
+    public void Starting_near_the_moment_gives_the_occurrences_of_starting_at_the_beginning(string start, string end, string repeat)
+    {
+        var advanced = Schedules.Config("America/Chicago", Schedules.Window("r", start, end, repeat));
+        var counted = Schedules.Config("America/Chicago", Schedules.Window("r", start, end, repeat + ";COUNT=5000"));
+        var from = Schedules.Utc("2027-03-08T00:00:00");
+        var to = Schedules.Utc("2027-03-22T00:00:00");
+
+        var expected = ScheduleEvaluator.Timeline(counted, "UTC", Schedules.NoCalendars, from, to);
+        var actual = ScheduleEvaluator.Timeline(advanced, "UTC", Schedules.NoCalendars, from, to);
+
+        Assert.True(expected.Count > 3, $"the rule should occur in the range ({expected.Count} segments)");
+        Assert.Equal(expected, actual, (a, b) => a.Start == b.Start && a.End == b.End && a.Entries.SequenceEqual(b.Entries));
+    }
+}

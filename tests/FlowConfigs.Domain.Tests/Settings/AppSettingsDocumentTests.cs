@@ -58,4 +58,28 @@ public sealed class AppSettingsDocumentTests
         Assert.Equal([message], errors[field]);
         Assert.All(errors.Values.SelectMany(m => m), m => Assert.DoesNotContain("locales[", m));
     }
+
+    [Theory]
+    [InlineData("\"America/Chicago\"", "America/Chicago")]
+    [InlineData("null", null)]
+    public void Reads_an_optional_time_zone(string zone, string? expected)
+    {
+        var read = AppSettingsDocument.Read(Json.Parse($$"""{ "locales": [], "timeZone": {{zone}} }"""));
+        Assert.True(read.IsValid, read.Errors.ToString());
+        Assert.Equal(expected, read.Value!.TimeZone);
+        Assert.Null(AppSettingsDocument.Read(Json.Parse("""{ "locales": [] }""")).Value!.TimeZone);
+    }
+
+    [Theory]
+    [InlineData("\"Central Time\"", "Central Time is not a time zone we know. Choose one from the list, such as America/Chicago.")]
+    [InlineData("\"\"", "Choose a time zone from the list, such as America/Chicago, or none for UTC.")]
+    [InlineData("-6", "Choose a time zone from the list, such as America/Chicago, or none for UTC.")]
+    public void An_unknown_time_zone_is_refused_in_words_a_business_user_reads(string zone, string message)
+    {
+        var read = AppSettingsDocument.Read(Json.Parse($$"""{ "locales": [], "timeZone": {{zone}} }"""));
+        Assert.False(read.IsValid);
+        Assert.Equal([message], read.Errors.ToDictionary()["timeZone"]);
+        Assert.StartsWith("Time zone: ", AppSettingsDocument.Summary(read.Errors));
+    }
 }
+
