@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from "react";
 import { useNavigate, useParams } from "react-router-dom";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
+import Cards from "@cloudscape-design/components/cards";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import ContentLayout from "@cloudscape-design/components/content-layout";
@@ -10,7 +11,6 @@ import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import Link from "@cloudscape-design/components/link";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
-import Table from "@cloudscape-design/components/table";
 import { ApiError } from "../api/client";
 import type { Calendar, CalendarEvent, CalendarRevisionSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
@@ -27,6 +27,7 @@ import "./calendars.css";
 const noticeId = "calendar";
 const problemId = "calendar-problem";
 const recentChanges = 5;
+const revisionAction: Record<string, string> = { save: "saved", import: "imported", delete: "deleted", rollback: "rolled back" };
 
 /**
  * One shared calendar: its events (each change saved at once, for every config using it), an .ics import that replaces
@@ -144,12 +145,13 @@ export function CalendarPage() {
         {!canManage && (
           <Alert type="info" header="Read-only">Changing calendars needs Full access on every config (*): the FlowConfigAdmin group, or a FlowConfigFull pattern of *.</Alert>
         )}
-        <Table
+        {/* Cards rather than a table: at phone width a row of five columns would break every word. */}
+        <Cards
           variant="container"
           items={events.map((event, index) => ({ event, index }))}
           trackBy={(item) => String(item.index)}
-          wrapLines
-          ariaLabels={{ tableLabel: "Events" }}
+          cardsPerRow={[{ cards: 1 }, { minWidth: 500, cards: 2 }, { minWidth: 900, cards: 3 }]}
+          ariaLabels={{ itemSelectionLabel: () => "", selectionGroupLabel: "Events" }}
           header={
             <Header variant="h2" counter={`(${events.length})`}
               description="Wall-clock times, read in the time zone of each config that uses the calendar."
@@ -158,21 +160,22 @@ export function CalendarPage() {
             </Header>
           }
           empty={<Box textAlign="center" color="inherit">No events.{canManage ? " Add one, or import an .ics file." : ""}</Box>}
-          columnDefinitions={[
-            { id: "name", header: "Name", cell: ({ event }) => <span style={{ overflowWrap: "anywhere" }}>{event.name}</span> },
-            { id: "start", header: "Start", cell: ({ event }) => formatLocal(event.start) },
-            { id: "end", header: "End", cell: ({ event }) => formatLocal(event.end) },
-            { id: "repeat", header: "Repeats", cell: ({ event }) => (event.repeat ? describeRule(event.repeat, event.start) : "does not repeat") },
-            ...(canManage ? [{
-              id: "actions", header: "Actions", cell: ({ event, index }: { event: CalendarEvent; index: number }) => (
-                <SpaceBetween direction="horizontal" size="xs">
-                  <Button variant="inline-link" ariaLabel={`Change ${event.name}`} onClick={() => setEditing(index)}>Change</Button>
-                  <Button variant="inline-link" ariaLabel={`Remove ${event.name}`} disabled={busy}
-                    onClick={() => void saveEvents(events.filter((_, i) => i !== index), `Removed ${event.name}.`)}>Remove</Button>
-                </SpaceBetween>
-              ),
-            }] : []),
-          ]}
+          cardDefinition={{
+            header: ({ event }) => <span style={{ overflowWrap: "break-word" }}>{event.name}</span>,
+            sections: [
+              { id: "when", header: "When", content: ({ event }) => `${formatLocal(event.start)} to ${formatLocal(event.end)}` },
+              { id: "repeat", header: "Repeats", content: ({ event }) => (event.repeat ? describeRule(event.repeat, event.start) : "does not repeat") },
+              ...(canManage ? [{
+                id: "actions", content: ({ event, index }: { event: CalendarEvent; index: number }) => (
+                  <SpaceBetween direction="horizontal" size="xs">
+                    <Button ariaLabel={`Change ${event.name}`} onClick={() => setEditing(index)}>Change</Button>
+                    <Button ariaLabel={`Remove ${event.name}`} disabled={busy}
+                      onClick={() => void saveEvents(events.filter((_, i) => i !== index), `Removed ${event.name}.`)}>Remove</Button>
+                  </SpaceBetween>
+                ),
+              }] : []),
+            ],
+          }}
         />
         <Container header={<Header variant="h2" description="Configs whose schedule follows this calendar.">Used by</Header>}>
           {usedBy === null ? <Box color="text-body-secondary">Not known right now.</Box>
@@ -195,7 +198,7 @@ export function CalendarPage() {
             ]} />
             {history && history.length > 0 && (
               <ul className="calendar-used-by">
-                {history.map((r) => <li key={r.version}>Version {r.version}: {r.action} by {r.by}, {new Date(r.at).toLocaleString()}</li>)}
+                {history.map((r) => <li key={r.version}>Version {r.version}: {revisionAction[r.action] ?? r.action} by {r.by}, {new Date(r.at).toLocaleString()}</li>)}
               </ul>
             )}
           </SpaceBetween>

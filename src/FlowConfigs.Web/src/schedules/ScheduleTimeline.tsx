@@ -11,7 +11,7 @@ import { useAuth } from "../auth/AuthContext";
 import { timelineLanes, timelineRange, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
 import "./schedules.css";
 
-/** Rows shown before "Show all": a daily entry over twelve weeks makes some 170. */
+/** Rows shown before "Show all": a daily entry over twelve weeks makes 84. */
 const firstRows = 40;
 
 interface Props {
@@ -46,10 +46,12 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
 
   const rows = segments ? timelineRows(segments, zone) : [];
   const lanes = segments ? timelineLanes(segments, order) : [];
-  const shown = all ? rows : rows.slice(0, firstRows);
+  // The list names the stretches where something applies; the bar above shows the gaps between them.
+  const active = rows.filter((row) => row.entries.length > 0);
+  const shown = all ? active : active.slice(0, firstRows);
   return (
     <Container header={
-      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}.${unsaved ? " Save to see your changes here." : ""}`}
+      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}
         actions={
           <SegmentedControl selectedId={String(weeks)} label="How far ahead" onChange={({ detail }) => { setWeeks(Number(detail.selectedId) as TimelineWeeks); setAll(false); }}
             options={timelineWeeks.map((w) => ({ id: String(w), text: w === 1 ? "1 week" : `${w} weeks` }))} />
@@ -75,17 +77,17 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
                 </SpaceBetween>
               </div>
             )}
-            <ol className="timeline-rows" aria-label="Timeline segments">
-              {shown.map((row) => (
-                <li key={row.key}>
-                  <Box variant="strong">{row.start} – {row.end}</Box> <Box variant="small" display="inline" color="text-body-secondary">({row.length})</Box>
-                  <Box color={row.entries.length ? undefined : "text-body-secondary"}>
-                    {row.entries.length ? row.entries.join(", ") : "No entry: the config's own values"}
-                  </Box>
-                </li>
-              ))}
-            </ol>
-            {rows.length > shown.length && <Button onClick={() => setAll(true)}>Show all {rows.length} segments</Button>}
+            {active.length > 0 && (
+              <ol className="timeline-rows" aria-label="When entries apply">
+                {shown.map((row) => (
+                  <li key={row.key}>
+                    <Box variant="strong">{row.start} – {row.end}</Box> <Box variant="small" display="inline" color="text-body-secondary">({row.length})</Box>
+                    <Box>{row.entries.join(", ")}</Box>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {active.length > shown.length && <Button onClick={() => setAll(true)}>Show all {active.length}</Button>}
           </SpaceBetween>
         )}
     </Container>
