@@ -116,11 +116,7 @@ function EntryItem(props: {
       </Header>
       <Box>{describeWhen(entry)}</Box>
       <Box color="text-body-secondary">Changes: {describeChanges(entry).join("; ") || "nothing"}</Box>
-      {shadowed.length > 0 && (
-        <Box variant="small" color="text-body-secondary">
-          Where it overlaps with {[...new Set(shadowed.flatMap(([, names]) => names))].join(", ")} (listed first), those win for {shadowed.map(([key]) => key).join(", ")}.
-        </Box>
-      )}
+      {shadowed.length > 0 && <Box variant="small" color="text-body-secondary">{shadowedText(shadowed)}</Box>}
       {problems.length > 0 && (
         <div role="alert">
           <Box color="text-status-error">{problems.map((p) => <div key={p}>{p}</div>)}</Box>
@@ -128,6 +124,12 @@ function EntryItem(props: {
       )}
     </SpaceBetween>
   );
+}
+
+/** "Where they overlap, Christmas closure (listed first) wins for closure." */
+function shadowedText(shadowed: [string, string[]][]): string {
+  const names = [...new Set(shadowed.flatMap(([, earlier]) => earlier))];
+  return `Where they overlap, ${names.join(", ")} (listed first) ${names.length === 1 ? "wins" : "win"} for ${shadowed.map(([key]) => key).join(", ")}.`;
 }
 
 function withoutSchedule(config: FlowConfig): FlowConfig {
