@@ -332,8 +332,8 @@ function AccessAlert({ create, level }: { create: boolean; level: AccessLevel })
   if (level === "edit")
     return (
       <Alert type="info" header="Values and texts only">
-        With Edit access you change values and texts and add languages; adding or removing variables and prompts, and the description,
-        need Full access.
+        With Edit access you change values and texts, add languages and change the schedule; adding or removing variables and
+        prompts, the description and the time zone need Full access.
       </Alert>
     );
   return null;
