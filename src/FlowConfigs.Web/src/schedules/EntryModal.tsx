@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import Alert from "@cloudscape-design/components/alert";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
@@ -34,13 +34,12 @@ interface Props {
 /**
  * Adds or changes one schedule entry: its name, when it applies (a window in the config's zone, maybe repeating, or
  * a shared calendar's events) and what it changes. The entry joins the config's unsaved changes; saving the config
- * makes it live.
+ * makes it live. Opened afresh for each entry, so the form starts from the entry each time.
  */
 export function EntryModal({ entry, config, zone, locales, calendars, otherNames, serverErrors, onCancel, onDone }: Props) {
   const [form, setForm] = useState<EntryForm>(() => newForm(entry, zone));
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
-  useEffect(() => { setForm(newForm(entry, zone)); setTouched(new Set()); setAttempted(false); }, [entry, zone]);
 
   const problems = formProblems(form, config, otherNames, calendars?.map((c) => c.id));
   const shown = withServerProblems(

@@ -48,18 +48,18 @@ export function RepeatField({ repeat, start, problem, disabled, onChange }: Prop
   );
 }
 
-/** The choices, each naming the day it would use (the start's, or the current rule's). */
+/** The choices, each naming the day it would use: the current rule's, else the start's. */
 function kindOptions(start: string | undefined, current: Repeat): { value: RepeatKind; label: string }[] {
-  const monthly = current.kind === "monthly" ? current : repeatOfKind("monthly", start, current);
-  const yearly = current.kind === "yearly" ? current : repeatOfKind("yearly", start, current);
-  const weekly = current.kind === "weekly" ? current : repeatOfKind("weekly", start, current);
-  const hasStart = /^\d{4}-\d{2}-\d{2}/.test(start ?? "");
+  const pick = <K extends RepeatKind>(kind: K) => (current.kind === kind ? current : repeatOfKind(kind, start, current)) as Extract<Repeat, { kind: K }>;
+  const weekly = pick("weekly");
+  const monthly = pick("monthly");
+  const yearly = pick("yearly");
   return [
     { value: "none", label: "Does not repeat" },
     { value: "daily", label: "Every day" },
-    { value: "weekly", label: hasStart || current.kind === "weekly" ? `Every week on ${weekly.kind === "weekly" ? describeRepeat(weekly).replace(/^every /, "") : ""}` : "Every week" },
-    { value: "monthly", label: hasStart || current.kind === "monthly" ? `Every month on day ${monthly.kind === "monthly" ? monthly.day : ""}` : "Every month" },
-    { value: "yearly", label: hasStart || current.kind === "yearly" ? `Every year on ${yearly.kind === "yearly" ? `${yearly.day} ${monthNames[yearly.month - 1]}` : ""}` : "Every year" },
+    { value: "weekly", label: weekly.days.length === 1 ? `Every week on ${weekdayNames[weekly.days[0]]}` : "Every week on the days below" },
+    { value: "monthly", label: `Every month on day ${monthly.day}` },
+    { value: "yearly", label: `Every year on ${yearly.day} ${monthNames[yearly.month - 1]}` },
     { value: "custom", label: "Custom RRULE (advanced)" },
   ];
 }
