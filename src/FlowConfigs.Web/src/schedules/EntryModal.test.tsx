@@ -71,7 +71,7 @@ describe("EntryModal", () => {
 
   it("stops changing a variable when its override is removed", () => {
     const done = open(maintenance);
-    fireEvent.click(screen.getByRole("button", { name: "Stop changing closure" }));
+    fireEvent.click(screen.getByRole("button", { name: "Remove closure from this entry" }));
     fireEvent.click(screen.getByRole("button", { name: "Keep changes" }));
     const withoutVariables = { ...maintenance };
     delete withoutVariables.variables;

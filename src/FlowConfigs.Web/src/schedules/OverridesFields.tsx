@@ -57,7 +57,7 @@ export function OverridesFields({ config, locales, entryName, variables, prompts
         {Object.entries(variables).map(([name, value]) => (
           <FormField key={name} label={`${name} during ${label}`} errorText={errors[`variables.${name}`]}
             description={`Otherwise ${config.variables[name] ?? "(not a variable of this config)"}`}
-            secondaryControl={disabled ? undefined : <Button onClick={() => setVariables(withoutVariable(name))} ariaLabel={`Stop changing ${name}`}>Remove</Button>}>
+            secondaryControl={disabled ? undefined : <Button onClick={() => setVariables(withoutVariable(name))} ariaLabel={`Remove ${name} from this entry`}>Remove</Button>}>
             <VariableValueInput rule={config.schema?.[name]} value={value} disabled={disabled} onChange={(next) => setVariables({ ...variables, [name]: next })} />
           </FormField>
         ))}
@@ -80,7 +80,7 @@ export function OverridesFields({ config, locales, entryName, variables, prompts
         ))}
         {overridden.map(({ name, code, text }) => (
           <LanguageEditor key={`${name} ${code}`} name={name} language={code} text={text} locale={locales.find((l) => l.code === code)} expanded
-            canEditValues={!disabled} canRemove={!disabled} errors={errors} removeText="Remove" removeAriaLabel={`Stop changing ${name} ${code}`}
+            canEditValues={!disabled} canRemove={!disabled} errors={errors} removeText="Remove" removeAriaLabel={`Remove ${name} ${code} from this entry`}
             onChange={(next) => setPrompts({ ...prompts, [name]: { ...prompts[name], [code]: next } })}
             onRemove={() => setPrompts(withoutLanguage(name, code))} />
         ))}
