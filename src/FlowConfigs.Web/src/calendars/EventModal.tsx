@@ -12,7 +12,7 @@ import { RepeatField } from "../schedules/RepeatField";
 import { eventFormOf, eventOf, eventProblems, type EventForm } from "./eventForm";
 
 /** Calendar times float: each config that uses the calendar reads them on its own clock. */
-const floating = "local time of each config";
+const floating = "local time";
 
 /** Adds or changes one event; saving it changes the calendar for every config that uses it. */
 export function EventModal({ event, saving, onCancel, onSave }: { event: CalendarEvent | undefined; saving: boolean; onCancel(): void; onSave(event: CalendarEvent): void }) {
