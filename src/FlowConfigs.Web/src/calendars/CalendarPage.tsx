@@ -18,6 +18,8 @@ import { editorPath } from "../configs/paths";
 import { usePage, useShell } from "../shell/ShellContext";
 import { formatLocal } from "../schedules/localTime";
 import { describeRule } from "../schedules/repeatRule";
+import type { FieldErrors } from "../configs/validation";
+import { describeCalendarProblems, problemsOfEvent } from "./calendarProblems";
 import { DeleteCalendarModal } from "./DeleteCalendarModal";
 import { EventModal } from "./EventModal";
 import { ImportIcsModal } from "./ImportIcsModal";
@@ -51,6 +53,8 @@ export function CalendarPage() {
   const [importing, setImporting] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** What the server said about the event in the form, at its last save. */
+  const [eventErrors, setEventErrors] = useState<FieldErrors>({});
 
   const load = useCallback(async () => {
     try {
@@ -69,11 +73,13 @@ export function CalendarPage() {
   }, [api, id, calendar?.version]);
   useEffect(() => () => dismiss(problemId), [dismiss]);
 
-  const failed = (what: string, e: unknown) => {
+  const failed = (what: string, e: unknown, events: CalendarEvent[] = []) => {
     const stale = e instanceof ApiError && e.status === 412;
+    const fields = e instanceof ApiError ? describeCalendarProblems(e.fields, events) : [];
     notify({
       id: problemId, type: stale ? "warning" : "error", header: stale ? "Changed by someone else" : what,
-      content: stale ? "This calendar was changed since you opened it. Reload to see the latest events, then make your change again." : (e as Error).message,
+      content: stale ? "This calendar was changed since you opened it. Reload to see the latest events, then make your change again."
+        : fields.length ? fields.join(" ") : (e as Error).message,
       action: stale ? <Button onClick={() => { dismiss(problemId); void load(); }}>Reload</Button> : undefined,
     });
   };
@@ -87,9 +93,11 @@ export function CalendarPage() {
       setCalendar(stored.calendar);
       setEtag(stored.etag);
       setEditing(null);
+      setEventErrors({});
       notify({ id: noticeId, type: "success", header: done, content: `Version ${stored.calendar.version} of ${id} applies to every config that uses it.` });
     } catch (e) {
-      failed("The calendar was not saved", e);
+      if (e instanceof ApiError && editing !== null) setEventErrors(problemsOfEvent(e.fields, editing));
+      failed("The calendar was not saved", e, events);
     } finally {
       setBusy(false);
     }
@@ -205,7 +213,7 @@ export function CalendarPage() {
         </Container>
       </SpaceBetween>
       {editing !== null && (
-        <EventModal event={events[editing]} saving={busy} onCancel={() => setEditing(null)}
+        <EventModal event={events[editing]} saving={busy} serverErrors={eventErrors} onCancel={() => { setEditing(null); setEventErrors({}); }}
           onSave={(event) => void saveEvents(editing < events.length ? events.map((e, i) => (i === editing ? event : e)) : [...events, event],
             editing < events.length ? `Changed ${event.name}.` : `Added ${event.name}.`)} />
       )}

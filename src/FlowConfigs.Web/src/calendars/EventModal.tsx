@@ -8,6 +8,8 @@ import SpaceBetween from "@cloudscape-design/components/space-between";
 import type { CalendarEvent } from "../api/types";
 import { LocalDateTimeField } from "../schedules/LocalDateTimeField";
 import { addDays, fieldsInZone } from "../schedules/localTime";
+import type { FieldErrors } from "../configs/validation";
+import { withServerProblems } from "../schedules/entryForm";
 import { RepeatField } from "../schedules/RepeatField";
 import { eventFormOf, eventOf, eventProblems, type EventForm } from "./eventForm";
 
@@ -15,7 +17,9 @@ import { eventFormOf, eventOf, eventProblems, type EventForm } from "./eventForm
 const floating = "local time";
 
 /** Adds or changes one event; saving it changes the calendar for every config that uses it. */
-export function EventModal({ event, saving, onCancel, onSave }: { event: CalendarEvent | undefined; saving: boolean; onCancel(): void; onSave(event: CalendarEvent): void }) {
+export function EventModal({ event, saving, serverErrors, onCancel, onSave }: {
+  event: CalendarEvent | undefined; saving: boolean; serverErrors: FieldErrors; onCancel(): void; onSave(event: CalendarEvent): void;
+}) {
   const [form, setForm] = useState<EventForm>(() => {
     const today = fieldsInZone(new Date(), Intl.DateTimeFormat().resolvedOptions().timeZone).date;
     return eventFormOf(event, today, addDays(today, 1));
@@ -23,7 +27,7 @@ export function EventModal({ event, saving, onCancel, onSave }: { event: Calenda
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [attempted, setAttempted] = useState(false);
   const problems = eventProblems(form);
-  const shown = Object.fromEntries(Object.entries(problems).filter(([path]) => attempted || touched.has(path.split(".")[0])));
+  const shown = withServerProblems(Object.fromEntries(Object.entries(problems).filter(([path]) => attempted || touched.has(path.split(".")[0]))), serverErrors);
   const change = (field: string, next: Partial<EventForm>) => {
     setTouched((current) => new Set([...current, field]));
     setForm((current) => ({ ...current, ...next }));
@@ -43,6 +47,7 @@ export function EventModal({ event, saving, onCancel, onSave }: { event: Calenda
         </Box>
       }>
       <SpaceBetween size="l">
+        {shown[""] && <Box color="text-status-error">{shown[""]}</Box>}
         <Box color="text-body-secondary">Times are wall-clock times: each config that uses this calendar reads them in its own time zone, so a holiday from 00:00 to 00:00 is that whole day at every branch.</Box>
         <FormField label="Name" errorText={shown.name}>
           <Input value={form.name} placeholder="Christmas Day" onChange={({ detail }) => change("name", { name: detail.value })} />
