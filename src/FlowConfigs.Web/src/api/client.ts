@@ -1,4 +1,4 @@
-import type { AppSettings, FlowConfig, FlowConfigPage, ImportItem, ImportOptions, ListQuery, InitSettings, Me, Revision, RevisionSummary, SpeechVoiceList } from "./types";
+import type { AppSettings, Calendar, CalendarRevisionSummary, CalendarSummary, FlowConfig, FlowConfigPage, ImportItem, ImportOptions, ListQuery, InitSettings, Me, Revision, RevisionSummary, SpeechVoiceList, TimelineSegment } from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
@@ -61,8 +61,13 @@ export class ApiClient {
   }
 
   remove = (id: string) => this.send("DELETE", configPath(id)).then(() => undefined);
-  preview = (flowConfig: FlowConfig, lang: string, channel: string) =>
-    this.json<Record<string, string>>("POST", "/api/flow-config/preview", { flowConfig, lang, channel });
+  /** The flat map of an unsaved config; `at` (a local time in the config's zone, or with an offset) previews its schedule then. */
+  preview = (flowConfig: FlowConfig, lang: string, channel: string, at?: string) =>
+    this.json<Record<string, string>>("POST", "/api/flow-config/preview", { flowConfig, lang, channel, ...(at ? { at } : {}) });
+  /** Which schedule entries apply when between two times (local to the config's zone, or with offsets), as contiguous segments. */
+  timeline = (id: string, from: string, to: string) =>
+    this.json<ListBody<TimelineSegment>>("GET", `${configPath(id)}/timeline?${new URLSearchParams({ from, to })}`).then(itemsOf);
+  timeZones = () => this.json<ListBody<string>>("GET", "/api/time-zones").then(itemsOf);
   history = (id: string) => this.json<{ items: RevisionSummary[] }>("GET", `${configPath(id)}/history`);
   revision = (id: string, version: number) => this.json<Revision>("GET", `${configPath(id)}/history/${version}`);
   rollback = (id: string, version: number) => this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`);
@@ -77,6 +82,35 @@ export class ApiClient {
     const search = params.toString();
     return this.json<ImportItem[]>("POST", "/api/flow-config/import" + (search ? `?${search}` : ""), configs);
   };
+
+  calendars = () => this.json<ListBody<CalendarSummary>>("GET", "/api/calendars").then(itemsOf);
+
+  async calendar(id: string): Promise<{ calendar: Calendar; etag: string | null }> {
+    const response = await this.send("GET", calendarPath(id));
+    return { calendar: (await response.json()) as Calendar, etag: response.headers.get("ETag") };
+  }
+
+  /** Like a config's save: If-Match with the version read, or If-None-Match: * to create; 412 when someone else saved first. */
+  async saveCalendar(calendar: Calendar, options: { create?: boolean; etag?: string | null } = {}): Promise<{ calendar: Calendar; etag: string | null }> {
+    const headers: Record<string, string> = {};
+    if (options.create) headers["If-None-Match"] = "*";
+    else if (options.etag) headers["If-Match"] = options.etag;
+    const response = await this.send("PUT", calendarPath(calendar.id), calendar, headers);
+    const stored = (await response.json()) as Calendar;
+    return { calendar: stored, etag: response.headers.get("ETag") ?? (stored.version !== undefined ? `"${stored.version}"` : null) };
+  }
+
+  removeCalendar = (id: string, etag?: string | null) =>
+    this.send("DELETE", calendarPath(id), undefined, etag ? { "If-Match": etag } : {}).then(() => undefined);
+  calendarHistory = (id: string) => this.json<{ items: CalendarRevisionSummary[] }>("GET", `${calendarPath(id)}/history`);
+  calendarConfigs = (id: string) => this.json<ListBody<string>>("GET", `${calendarPath(id)}/configs`).then(itemsOf);
+
+  /** Replaces the calendar's events with those of an iCalendar (.ics) file; answers the saved calendar. */
+  async importCalendar(id: string, ics: string): Promise<{ calendar: Calendar; etag: string | null }> {
+    const response = await this.send("POST", `${calendarPath(id)}/import`, new Blob([ics]), { "Content-Type": "text/calendar" });
+    const stored = (await response.json()) as Calendar;
+    return { calendar: stored, etag: response.headers.get("ETag") ?? (stored.version !== undefined ? `"${stored.version}"` : null) };
+  }
 
   async speech(text: string, languageCode: string, voiceId?: string): Promise<Blob> {
     const response = await this.send("POST", "/api/preview-speech", { text, languageCode, voiceId });
@@ -97,7 +131,8 @@ export class ApiClient {
         ...(token ? { Authorization: `Bearer ${token}` } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      // A Blob (an .ics file) goes as it is, with the content type the caller names; anything else as JSON.
+      body: body === undefined ? undefined : body instanceof Blob ? body : JSON.stringify(body),
     });
     if (response.ok) return response;
     if (response.status === 401 && authenticated) this.onUnauthorized();
@@ -110,8 +145,19 @@ export class ApiClient {
   }
 }
 
+/** A list as the gateway answers it: `{ items }` (room for a cursor later), or a bare array. */
+type ListBody<T> = T[] | { items: T[] };
+
+export function itemsOf<T>(body: ListBody<T>): T[] {
+  return Array.isArray(body) ? body : body.items ?? [];
+}
+
 export function configPath(id: string): string {
   return `/api/flow-config/${encodeURIComponent(id)}`;
+}
+
+export function calendarPath(id: string): string {
+  return `/api/calendars/${encodeURIComponent(id)}`;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {

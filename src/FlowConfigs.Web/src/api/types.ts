@@ -12,12 +12,30 @@ export interface PromptText {
   chat?: string;
 }
 
+/**
+ * A time-based override: a window (start and end, local wall-clock times "yyyy-MM-ddTHH:mm" in the config's zone,
+ * optionally repeated by an RRULE such as "FREQ=WEEKLY;BYDAY=SU") or every event of a shared calendar. While it
+ * applies it replaces the variables and prompt languages it names; where entries overlap, the first listed wins.
+ */
+export interface ScheduleEntry {
+  name: string;
+  start?: string;
+  end?: string;
+  repeat?: string;
+  calendar?: string;
+  variables?: Record<string, string>;
+  prompts?: Record<string, Record<string, PromptText>>;
+}
+
 export interface FlowConfig {
   id: string;
   description: string;
   variables: Record<string, string>;
   schema?: Record<string, VariableSchema>;
   prompts: Record<string, Record<string, PromptText>>;
+  /** An IANA zone such as America/Chicago; absent means the settings' zone. */
+  timeZone?: string;
+  schedule?: ScheduleEntry[];
   version?: number;
   updatedAt?: string;
   updatedBy?: string;
@@ -56,6 +74,8 @@ export interface Me {
   tags: { full: string[]; edit: string[]; read: string[] };
   canCreateConfigs: boolean;
   canManageSettings: boolean;
+  /** Creating, changing and deleting shared calendars (Full on every config). */
+  canManageCalendars?: boolean;
 }
 
 export interface Locale {
@@ -67,6 +87,8 @@ export interface Locale {
 export interface AppSettings {
   locales: Locale[];
   fallbackLocale?: string | null;
+  /** The zone of configs that name none; absent means UTC. */
+  timeZone?: string | null;
   version?: number;
 }
 
@@ -122,4 +144,44 @@ export interface SpeechVoiceList {
   /** The provider as people know it, e.g. "Amazon Polly". */
   provider: string;
   voices: SpeechVoice[];
+}
+
+/** One contiguous stretch of a config's timeline: instants with offsets, and the entries that apply throughout it. */
+export interface TimelineSegment {
+  start: string;
+  end: string;
+  entries: string[];
+}
+
+/** An event of a shared calendar: floating local times, read in the zone of each config that uses the calendar. */
+export interface CalendarEvent {
+  name: string;
+  start: string;
+  end: string;
+  repeat?: string;
+}
+
+export interface Calendar {
+  id: string;
+  description: string;
+  events: CalendarEvent[];
+  version?: number;
+  updatedAt?: string;
+  updatedBy?: string;
+}
+
+export interface CalendarSummary {
+  id: string;
+  description: string;
+  version: number;
+  updatedAt?: string;
+  updatedBy?: string;
+  eventCount: number;
+}
+
+export interface CalendarRevisionSummary {
+  version: number;
+  at: string;
+  by: string;
+  action: string;
 }

@@ -20,6 +20,10 @@ import { HistoryRecent } from "../history/HistoryRecent";
 import { ApiError } from "../api/client";
 import type { AccessLevel, FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
+import { rekey } from "../schedules/entryErrors";
+import { ScheduleEditor } from "../schedules/ScheduleEditor";
+import { ScheduleTimeline } from "../schedules/ScheduleTimeline";
+import { validateSchedule } from "../schedules/scheduleValidation";
 import { usePage, useShell } from "../shell/ShellContext";
 import { DeleteConfigModal } from "./DeleteConfigModal";
 import { editorTabOf, editorTabs, type EditorTab } from "./editorTabs";
@@ -55,6 +59,8 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const [etag, setEtag] = useState<string | null>(null);
   const [loadedLevel, setLoadedLevel] = useState<AccessLevel>("none");
   const [locales, setLocales] = useState<Locale[]>([]);
+  // The zone of configs that name none; schedule times and the preview's "at" are read in it.
+  const [defaultZone, setDefaultZone] = useState("UTC");
   const [loadError, setLoadError] = useState<string | null>(null);
   const [serverErrors, setServerErrors] = useState<FieldErrors>({});
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
@@ -100,10 +106,12 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
 
   useEffect(() => { void load(); }, [load]);
   useEffect(() => () => dismiss(problemId), [dismiss]);
-  useEffect(() => { api.settings().then((s) => setLocales(s.locales), () => setLocales([])); }, [api]);
+  useEffect(() => {
+    api.settings().then((s) => { setLocales(s.locales); setDefaultZone(s.timeZone || "UTC"); }, () => setLocales([]));
+  }, [api]);
 
   const dirty = useMemo(() => saved !== null && JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
-  const clientErrors = useMemo(() => (saved ? validateConfig(draft) : {}), [draft, saved]);
+  const clientErrors = useMemo(() => (saved ? { ...validateConfig(draft), ...validateSchedule(draft) } : {}), [draft, saved]);
   const valid = Object.keys(clientErrors).length === 0;
   const errors = saved ? visibleErrors({ ...serverErrors, ...clientErrors }, saved, draft, touched, saveAttempted) : {};
   const canEditValues = level === "edit" || level === "full";
@@ -113,8 +121,8 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   // The preview follows the draft in the split panel, beside whatever tab is open.
   useEffect(() => {
     if (!saved) return;
-    setSplitPanel({ header: "Preview", content: <PreviewPanel config={draft} locales={locales} valid={valid} /> });
-  }, [draft, locales, valid, saved, setSplitPanel]);
+    setSplitPanel({ header: "Preview", content: <PreviewPanel config={draft} locales={locales} valid={valid} zone={draft.timeZone || defaultZone} /> });
+  }, [draft, locales, valid, saved, defaultZone, setSplitPanel]);
 
   // Unsaved changes: warn before leaving, in the app and when closing the tab.
   const blocker = useBlocker(({ currentLocation, nextLocation }) =>
@@ -173,6 +181,9 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       } else if (e instanceof ApiError) {
         setSaveAttempted(true);
         setServerErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v[0]])));
+        // The tab holding the first field the server named opens, so its message is in view (schedule[2].end → Schedule).
+        const first = Object.keys(e.fields)[0];
+        if (first) setTab(editorTabOf(editorTabFor(first), create));
         notify({ id: problemId, type: "error", header: "Not saved", content: e.detail || e.title });
       } else {
         notify({ id: problemId, type: "error", header: "Not saved", content: (e as Error).message });
@@ -231,6 +242,15 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       <VariablesEditor config={draft} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
     ) : id === "prompts" ? (
       <PromptsEditor config={draft} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
+    ) : id === "schedule" ? (
+      <SpaceBetween size="l">
+        <ScheduleEditor config={draft} defaultZone={defaultZone} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors}
+          onChange={(next, move) => { setDraft(next); if (move) setServerErrors((current) => rekey(current, move)); }} />
+        {!create && (
+          <ScheduleTimeline id={saved.id} version={saved.version} zone={saved.timeZone || defaultZone} order={(saved.schedule ?? []).map((e) => e.name)}
+            unsaved={JSON.stringify([saved.schedule, saved.timeZone]) !== JSON.stringify([draft.schedule, draft.timeZone])} />
+        )}
+      </SpaceBetween>
     ) : (
       <HistoryRecent id={saved.id} version={saved.version} />
     ),
@@ -283,12 +303,13 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   );
 }
 
-const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", history: "History" };
+const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", schedule: "Schedule", history: "History" };
 
 /** The tab that holds a field path from the validation or the server. */
 function editorTabFor(path: string | undefined): EditorTab {
   if (path?.startsWith("variables.") || path?.startsWith("schema.")) return "variables";
   if (path?.startsWith("prompts.")) return "prompts";
+  if (path?.startsWith("schedule") || path === "timeZone") return "schedule";
   return "details";
 }
 
@@ -311,8 +332,8 @@ function AccessAlert({ create, level }: { create: boolean; level: AccessLevel })
   if (level === "edit")
     return (
       <Alert type="info" header="Values and texts only">
-        With Edit access you change values and texts and add languages; adding or removing variables and prompts, and the description,
-        need Full access.
+        With Edit access you change values and texts, add languages and change the schedule; adding or removing variables and
+        prompts, the description and the time zone need Full access.
       </Alert>
     );
   return null;

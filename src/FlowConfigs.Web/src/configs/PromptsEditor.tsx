@@ -77,9 +77,15 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
   );
 }
 
-function LanguageEditor(props: {
+/**
+ * One language of a prompt: its voice text (with a play button) and chat text. Errors are keyed like the config's
+ * (prompts.<name>.<language>.voice); a schedule entry's override uses the same paths inside the entry.
+ */
+export function LanguageEditor(props: {
   name: string; language: string; text: PromptText; locale?: Locale; expanded: boolean; canEditValues: boolean; canRemove: boolean;
   errors: FieldErrors; onChange(next: PromptText): void; onRemove(): void;
+  /** What the remove button says; removing a language from a prompt by default. */
+  removeText?: string; removeAriaLabel?: string;
 }) {
   const { name, language, text, locale, expanded, canEditValues, canRemove, errors, onChange, onRemove } = props;
   const path = `prompts.${name}.${language}`;
@@ -94,7 +100,7 @@ function LanguageEditor(props: {
       <SpaceBetween size="xs">
         <SpaceBetween direction="horizontal" size="xs">
           <PlayButton text={text.voice} languageCode={language} voiceId={locale?.voices[0]} label={`Play ${name} ${language}`} />
-          {canRemove && <Button onClick={onRemove} ariaLabel={`Remove language ${language} from ${name}`}>Remove language</Button>}
+          {canRemove && <Button onClick={onRemove} ariaLabel={props.removeAriaLabel ?? `Remove language ${language} from ${name}`}>{props.removeText ?? "Remove language"}</Button>}
         </SpaceBetween>
         {errors[path] && <FormField errorText={errors[path]} />}
         <FormField label={`Voice text, ${name} ${language}`} errorText={errors[`${path}.voice`]} stretch>

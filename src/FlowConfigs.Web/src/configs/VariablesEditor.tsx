@@ -6,11 +6,10 @@ import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import Toggle from "@cloudscape-design/components/toggle";
 import { useState } from "react";
 import type { FlowConfig, VariableType } from "../api/types";
 import { CommaListInput } from "./CommaListInput";
-import "./VariablesEditor.css";
+import { VariableValueInput } from "./VariableValueInput";
 import type { FieldErrors } from "./validation";
 import { validateName } from "./validation";
 
@@ -64,32 +63,7 @@ export function VariablesEditor({ config, canEditValues, canEditStructure, error
           return (
             <ColumnLayout key={name} columns={canEditStructure ? 3 : 1}>
               <FormField label={name} errorText={error} stretch>
-                {type === "boolean" ? (
-                  // The switch is named by the field's label alone and says its state itself; the value beside it is for
-                  // the eye (a screen reader would otherwise hear "false closure").
-                  <div className="toggle-with-value">
-                    <Toggle checked={value === "true"} disabled={!canEditValues} onChange={({ detail }) => setValue(name, String(detail.checked))} />
-                    <span aria-hidden="true">{value === "true" ? "true" : "false"}</span>
-                  </div>
-                ) : type === "select" ? (
-                  <Select
-                    selectedOption={{ value, label: value }}
-                    options={(rule?.options ?? []).map((o) => ({ value: o, label: o }))}
-                    disabled={!canEditValues}
-                    onChange={({ detail }) => setValue(name, detail.selectedOption.value ?? "")}
-                  />
-                ) : (
-                  <Input
-                    value={value}
-                    inputMode={type === "number" ? "decimal" : undefined}
-                    disabled={!canEditValues}
-                    onChange={({ detail }) => {
-                      // A number field refuses what could never become a number.
-                      if (type === "number" && !/^-?\d*\.?\d*$/.test(detail.value)) return;
-                      setValue(name, detail.value);
-                    }}
-                  />
-                )}
+                <VariableValueInput rule={rule} value={value} disabled={!canEditValues} onChange={(next) => setValue(name, next)} />
               </FormField>
               {canEditStructure && (
                 <FormField label={`Type of ${name}`}>

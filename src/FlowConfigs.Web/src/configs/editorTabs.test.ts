@@ -7,8 +7,13 @@ describe("editor tabs", () => {
   });
 
   it("falls back to Details for an unknown or missing tab", () => {
-    expect(editorTabOf("schedule", false)).toBe("details");
+    expect(editorTabOf("calendar", false)).toBe("details");
     expect(editorTabOf(null, false)).toBe("details");
+  });
+
+  it("has a Schedule tab, also while creating", () => {
+    expect(editorTabOf("schedule", false)).toBe("schedule");
+    expect(editorTabOf("schedule", true)).toBe("schedule");
   });
 
   it("has no History tab while the config does not exist yet", () => {

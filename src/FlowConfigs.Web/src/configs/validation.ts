@@ -1,4 +1,4 @@
-import type { FlowConfig } from "../api/types";
+import type { FlowConfig, PromptText, VariableSchema } from "../api/types";
 
 // The server's rules for ids, names, languages, values and SSML, checked as the user types. The server stays the
 // judge: its problem details are shown the same way, keyed by the same field paths.
@@ -135,6 +135,23 @@ function ssmlElementProblem(element: Element, depth: number, parent?: string): s
   return undefined;
 }
 
+/** Whether a value satisfies its variable's schema (no schema: any text). */
+export function variableValueProblem(rule: VariableSchema | undefined, value: string): string | undefined {
+  if (rule?.type === "number" && !isNumber(value)) return "Enter a number such as 600 or -2.5.";
+  if (rule?.type === "boolean" && value !== "true" && value !== "false") return "Choose true or false.";
+  if (rule?.type === "select" && !(rule.options ?? []).includes(value)) return "Choose one of the options.";
+  return undefined;
+}
+
+/** A prompt language's problem as the server words it, keyed by the path under the language ("" or "voice"). */
+export function promptTextProblems(language: string, text: PromptText): { language?: string; voice?: string } {
+  const languageProblem = validateLanguage(language);
+  if (languageProblem) return { language: languageProblem };
+  if (text.voice.trim().length === 0) return { voice: "Voice text is required." };
+  const ssmlProblem = validateSsml(text.voice);
+  return ssmlProblem ? { voice: ssmlProblem } : {};
+}
+
 export function validateConfig(config: FlowConfig): FieldErrors {
   const errors: FieldErrors = {};
   const idProblem = validateId(config.id);
@@ -149,10 +166,8 @@ export function validateConfig(config: FlowConfig): FieldErrors {
       errors[path] = nameProblem;
       continue;
     }
-    const rule = config.schema?.[name];
-    if (rule?.type === "number" && !isNumber(value)) errors[path] = "Enter a number such as 600 or -2.5.";
-    if (rule?.type === "boolean" && value !== "true" && value !== "false") errors[path] = "Choose true or false.";
-    if (rule?.type === "select" && !(rule.options ?? []).includes(value)) errors[path] = "Choose one of the options.";
+    const valueProblem = variableValueProblem(config.schema?.[name], value);
+    if (valueProblem) errors[path] = valueProblem;
   }
   for (const [name, rule] of Object.entries(config.schema ?? {})) {
     if (!(name in config.variables)) errors[`schema.${name}`] = `'${name}' is not a variable.`;
@@ -167,13 +182,9 @@ export function validateConfig(config: FlowConfig): FieldErrors {
     if (Object.keys(languages).length === 0) errors[path] = "A prompt needs at least one language.";
     for (const [language, text] of Object.entries(languages)) {
       const languagePath = `${path}.${language}`;
-      const languageProblem = validateLanguage(language);
-      if (languageProblem) errors[languagePath] = languageProblem;
-      else if (text.voice.trim().length === 0) errors[`${languagePath}.voice`] = "Voice text is required.";
-      else {
-        const ssmlProblem = validateSsml(text.voice);
-        if (ssmlProblem) errors[`${languagePath}.voice`] = ssmlProblem;
-      }
+      const problems = promptTextProblems(language, text);
+      if (problems.language) errors[languagePath] = problems.language;
+      if (problems.voice) errors[`${languagePath}.voice`] = problems.voice;
     }
   }
   return errors;

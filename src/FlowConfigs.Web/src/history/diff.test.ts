@@ -27,6 +27,19 @@ describe("diff", () => {
     ]);
   });
 
+  it("shows the time zone and schedule entries by position, so a reorder shows as the change of precedence it is", () => {
+    const christmas = { name: "Christmas", start: "2026-12-24T17:00", end: "2026-12-26T08:00", variables: { closure: "true" } };
+    const holidays = { name: "Holidays", calendar: "us-holidays", prompts: { greeting: { "en-US": { voice: "Closed" } } } };
+    const v2: FlowConfig = { ...v1, timeZone: "America/Chicago", schedule: [christmas, holidays] };
+    expect(diff(v1, v2).map((c) => c.field)).toEqual([
+      "schedule[0].end", "schedule[0].name", "schedule[0].start", "schedule[0].variables.closure",
+      "schedule[1].calendar", "schedule[1].name", "schedule[1].prompts.greeting.en-US.voice", "timeZone",
+    ]);
+    const swapped = diff(v2, { ...v2, schedule: [holidays, christmas] });
+    expect(swapped).toContainEqual({ field: "schedule[0].name", before: "Christmas", after: "Holidays" });
+    expect(swapped).toContainEqual({ field: "schedule[1].calendar", before: "us-holidays", after: undefined });
+  });
+
   it("shows schema changes", () => {
     const v2 = { ...v1, schema: { priority: { type: "select" as const, options: ["low", "medium", "high"] } } };
     expect(diff(v1, v2)).toEqual([{ field: "schema.priority", before: "select: low, high", after: "select: low, medium, high" }]);

@@ -14,6 +14,7 @@ import Spinner from "@cloudscape-design/components/spinner";
 import { ApiError } from "../api/client";
 import type { AppSettings, Locale, SpeechVoiceList } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
+import { TimeZoneSelect } from "../schedules/TimeZoneSelect";
 import { usePage, useShell } from "../shell/ShellContext";
 import { blocksSave, fromProblem, languageName, languageOptions, visibleErrors, voiceOptions, withoutField, type SettingsErrors } from "./settingsForm";
 
@@ -111,7 +112,7 @@ export function SettingsPage() {
   return (
     <form onSubmit={(e) => { e.preventDefault(); if (!readOnly) void save(); }}>
       <Form
-        header={<Header variant="h1" description="The languages prompts are written in, the voices that read them, and the language used when a prompt lacks the caller's.">Settings</Header>}
+        header={<Header variant="h1" description="The languages prompts are written in, the voices that read them, the default time zone of schedules, and the language used when a prompt lacks the caller's.">Settings</Header>}
         actions={readOnly ? undefined : <Button variant="primary" formAction="submit" loading={saving}>Save</Button>}>
         <SpaceBetween size="l">
           {readOnly && (
@@ -187,6 +188,13 @@ export function SettingsPage() {
                 );
               })}
             </SpaceBetween>
+          </Container>
+          <Container header={<Header variant="h2">Time zone</Header>}>
+            <FormField label="Default time zone" errorText={errors.timeZone}
+              description="Schedules of configs that name no time zone of their own run on this clock. Changing it moves their entries to the new zone's wall-clock times.">
+              <TimeZoneSelect value={settings.timeZone || "UTC"} readOnly={readOnly} invalid={!!errors.timeZone} ariaLabel="Default time zone"
+                onChange={(zone) => change("timeZone", { ...settings, timeZone: zone })} />
+            </FormField>
           </Container>
           <Container header={<Header variant="h2">Fallback</Header>}>
             <FormField label="Fallback locale" description="Used when a prompt has no text in the caller's language." errorText={errors.fallbackLocale}>

@@ -8,6 +8,8 @@ import TopNavigation from "@cloudscape-design/components/top-navigation";
 import { useEffect, useRef, useState, type MouseEvent } from "react";
 import { useAuth } from "../auth/AuthContext";
 import { SignInPage } from "../auth/SignInPage";
+import { CalendarListPage } from "../calendars/CalendarListPage";
+import { CalendarPage } from "../calendars/CalendarPage";
 import { ConfigEditorPage } from "../configs/ConfigEditorPage";
 import { ConfigListPage } from "../configs/ConfigListPage";
 import { HistoryPage } from "../history/HistoryPage";
@@ -109,7 +111,7 @@ function Shell() {
         navigation={
           <SideNavigation
             header={framed ? { text: init.branding.productName, href: "/" } : undefined}
-            activeHref={location.pathname.startsWith("/settings") ? "/settings" : location.pathname.startsWith("/import") ? "/import" : "/"}
+            activeHref={activeSection(location.pathname)}
             onFollow={(e) => {
               e.preventDefault();
               if (e.detail.href === signOutItem.href) signOut();
@@ -117,6 +119,7 @@ function Shell() {
             }}
             items={[
               { type: "link", text: "Flow configs", href: "/" },
+              { type: "link", text: "Calendars", href: "/calendars" },
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
               ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
               // Framed there is no top navigation with the user's menu; signing out lives here instead.
@@ -128,6 +131,12 @@ function Shell() {
       />
     </>
   );
+}
+
+/** The side navigation's entry for a page: its section's first page. */
+function activeSection(pathname: string): string {
+  for (const section of ["/settings", "/import", "/calendars"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
+  return "/";
 }
 
 function OidcCallback() {
@@ -149,6 +158,8 @@ const router = createBrowserRouter([
       { path: "/configs/:id/history", element: <HistoryPage /> },
       { path: "/import", element: <ImportExportPage /> },
       { path: "/settings", element: <SettingsPage /> },
+      { path: "/calendars", element: <CalendarListPage /> },
+      { path: "/calendars/:id", element: <CalendarPage /> },
       { path: "*", element: <Navigate to="/" replace /> },
     ],
   },

@@ -1,0 +1,95 @@
+import { useEffect, useState } from "react";
+import Box from "@cloudscape-design/components/box";
+import Button from "@cloudscape-design/components/button";
+import Container from "@cloudscape-design/components/container";
+import Header from "@cloudscape-design/components/header";
+import SegmentedControl from "@cloudscape-design/components/segmented-control";
+import SpaceBetween from "@cloudscape-design/components/space-between";
+import Spinner from "@cloudscape-design/components/spinner";
+import type { TimelineSegment } from "../api/types";
+import { useAuth } from "../auth/AuthContext";
+import { timelineLanes, timelineRange, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
+import "./schedules.css";
+
+/** Rows shown before "Show all": a daily entry over twelve weeks makes 84. */
+const firstRows = 40;
+
+interface Props {
+  id: string;
+  /** Reloads when the saved version changes. */
+  version?: number;
+  zone: string;
+  /** Entry names in schedule order (precedence). */
+  order: string[];
+  /** The editor holds schedule changes not saved yet: the timeline shows the saved schedule. */
+  unsaved: boolean;
+}
+
+/** Which entries of the saved schedule apply when over the next weeks, on the config's clock. */
+export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
+  const { api } = useAuth();
+  const [weeks, setWeeks] = useState<TimelineWeeks>(4);
+  const [segments, setSegments] = useState<TimelineSegment[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [all, setAll] = useState(false);
+
+  useEffect(() => {
+    let current = true;
+    const { from, to } = timelineRange(new Date(), zone, weeks);
+    setSegments(null);
+    api.timeline(id, from, to).then(
+      (s) => { if (current) { setSegments(s); setError(null); } },
+      (e: Error) => { if (current) setError(e.message); },
+    );
+    return () => { current = false; };
+  }, [api, id, version, zone, weeks]);
+
+  const rows = segments ? timelineRows(segments, zone) : [];
+  const lanes = segments ? timelineLanes(segments, order) : [];
+  // The list names the stretches where something applies; the bar above shows the gaps between them.
+  const active = rows.filter((row) => row.entries.length > 0);
+  const shown = all ? active : active.slice(0, firstRows);
+  return (
+    <Container header={
+      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}
+        actions={
+          <SegmentedControl selectedId={String(weeks)} label="How far ahead" onChange={({ detail }) => { setWeeks(Number(detail.selectedId) as TimelineWeeks); setAll(false); }}
+            options={timelineWeeks.map((w) => ({ id: String(w), text: w === 1 ? "1 week" : `${w} weeks` }))} />
+        }>
+        Timeline
+      </Header>}>
+      {error ? <Box color="text-status-error">The timeline could not be loaded: {error}</Box>
+        : !segments ? <Spinner />
+        : (
+          <SpaceBetween size="l">
+            {lanes.length === 0 ? <Box color="text-body-secondary">No entry applies in the next {weeks === 1 ? "week" : `${weeks} weeks`}: the config's own values hold throughout.</Box> : (
+              <div role="img" aria-label={`Bar chart: when each entry applies between ${rows[0]?.start} and ${rows[rows.length - 1]?.end}`}>
+                <SpaceBetween size="xs">
+                  {lanes.map((lane) => (
+                    <div key={lane.entry}>
+                      <div className="timeline-lane-label"><Box variant="small">{lane.entry}</Box></div>
+                      <div className="timeline-lane">
+                        {lane.spans.map((span) => <div key={span.left} className="timeline-span" style={{ left: `${span.left}%`, width: `${span.width}%` }} />)}
+                      </div>
+                    </div>
+                  ))}
+                  <Box variant="small" color="text-body-secondary">{rows[0]?.start} to {rows[rows.length - 1]?.end}</Box>
+                </SpaceBetween>
+              </div>
+            )}
+            {active.length > 0 && (
+              <ol className="timeline-rows" aria-label="When entries apply">
+                {shown.map((row) => (
+                  <li key={row.key}>
+                    <Box variant="strong">{row.start} – {row.end}</Box> <Box variant="small" display="inline" color="text-body-secondary">({row.length})</Box>
+                    <Box>{row.entries.join(", ")}</Box>
+                  </li>
+                ))}
+              </ol>
+            )}
+            {active.length > shown.length && <Button onClick={() => setAll(true)}>Show all {active.length}</Button>}
+          </SpaceBetween>
+        )}
+    </Container>
+  );
+}
