@@ -3,6 +3,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.ReadCopies;
@@ -32,7 +33,7 @@ internal static class FlowConfigResolveEndpoints
     private static readonly HashSet<string> PreviewFields = ["flowConfig", "lang", "channel"];
 
     public static async Task<Results<FileContentHttpResult, BodyProblem, ForbiddenProblem>> PreviewAsync(
-        HttpContext context, CallerAccess access, SettingsSnapshot settings)
+        HttpContext context, CallerAccess access, SettingsSnapshot settings, IGrainFactory grains)
     {
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxPreviewBodyBytes);
         if (unreadable is not null) return unreadable;
@@ -54,6 +55,8 @@ internal static class FlowConfigResolveEndpoints
         var config = read.Value!;
 
         if (await access.RequireAsync(config.Id, AccessLevel.Read, "Previewing", context.RequestAborted) is { } denied) return denied;
+        if (await ScheduleCalendars.MissingAsync(config, grains) is { IsEmpty: false } missing)
+            return Problems.BodyFields(missing.ToDictionary().ToDictionary(e => "flowConfig." + e.Key, e => e.Value), missing.ToString());
 
         var request = ConfigRequest.FromQuery(config.Id, lang, channel);
         if (request.Request is not { } contact) return Problems.Body(request.Field!, request.Message!);
