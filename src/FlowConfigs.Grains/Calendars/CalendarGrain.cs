@@ -45,6 +45,17 @@ public sealed class CalendarGrain(
             throw new StorageFaultException(new StorageFault(
                 $"Storage is not answering, so calendar {Id} cannot be loaded. Try again in a moment.", StorageFault.Shortly));
         }
+        // Schedules with a typo and made-up ids in URLs wake calendars nobody stored: they go soon, as such configs do.
+        if (_document.Value is null && _document.UnreadableReason is null)
+            this.RegisterGrainTimer(ForgetIfStillUnknown, new GrainTimerCreationOptions(options.Value.UnknownIdLifetime, Timeout.InfiniteTimeSpan));
+    }
+
+    private Task ForgetIfStillUnknown(CancellationToken cancellationToken)
+    {
+        // A write of unknown outcome stays, so its background re-check can pass on what storage holds.
+        if (_document.Value is null && !_document.Uncertain)
+            DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     public Task<Calendar?> GetAsync()

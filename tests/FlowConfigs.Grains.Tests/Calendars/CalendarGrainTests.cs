@@ -96,6 +96,24 @@ public sealed class CalendarGrainTests(FlowConfigClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_calendar_nobody_stored_does_not_keep_its_activation_and_a_stored_one_does()
+    {
+        var (unknown, stored) = (NewId(), NewId());
+        Assert.Null(await Grain(unknown).GetAsync());
+        await Grain(stored).SaveAsync(Holidays(stored), SaveCondition.None, "alice");
+
+        async Task<bool> IsActiveAsync(string id) =>
+            (await fixture.Grains.GetGrain<IManagementGrain>(0).GetDetailedGrainStatistics()).Any(s => s.GrainId == GrainId.Create(CalendarGrain.Kind, id));
+        Assert.True(await IsActiveAsync(unknown));
+        var deadline = FlowConfigClusterFixture.UnknownIdLifetime * 10;
+        for (var waited = TimeSpan.Zero; waited < deadline && await IsActiveAsync(unknown); waited += TimeSpan.FromMilliseconds(200))
+            await Task.Delay(200);
+
+        Assert.False(await IsActiveAsync(unknown));
+        Assert.True(await IsActiveAsync(stored));
+    }
+
+    [Fact]
     public async Task The_list_follows_saves_and_deletes()
     {
         var (kept, gone) = (NewId(), NewId());
