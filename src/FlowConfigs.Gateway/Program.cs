@@ -1,4 +1,5 @@
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Connect;
 using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Features.History;
@@ -35,6 +36,7 @@ app.MapDependencyHealth();
 app.MapIdentityApi();
 app.MapFlowConfigsApi();
 app.MapHistoryApi();
+app.MapCalendarsApi();
 app.MapSettingsApi();
 app.MapSpeechApi();
 app.MapConnectApi();

@@ -15,6 +15,9 @@ public static class AccessPolicy
     /// <summary>Settings need Full on <c>*</c>: the admin group, or a Full tag pattern that matches the literal id "*".</summary>
     public static bool CanManageSettings(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
 
+    /// <summary>Calendars are shared by every config, so changing one needs what settings need: Full on <c>*</c>.</summary>
+    public static bool CanManageCalendars(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
+
     /// <summary>Whether any Full grant exists (admin group or any Full pattern), so the UI may offer "Create".</summary>
     public static bool CanCreateConfigs(Principal principal) =>
         GroupLevel(principal) == AccessLevel.Full || principal.FullPatterns.Count > 0;

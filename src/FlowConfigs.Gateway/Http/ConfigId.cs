@@ -26,7 +26,7 @@ public readonly record struct ConfigId(string Value)
 
     /// <summary>The decoded raw path segment that the route parameter <paramref name="name"/> matched.</summary>
     /// <remarks>GetConfig binds this on every call, so it walks spans and allocates only the id itself.</remarks>
-    private static string? RawSegment(HttpContext context, string name)
+    internal static string? RawSegment(HttpContext context, string name)
     {
         if (context.GetEndpoint() is not RouteEndpoint endpoint) return null;
         var index = SegmentIndex(endpoint.RoutePattern, name);

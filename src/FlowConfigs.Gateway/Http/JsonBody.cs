@@ -18,35 +18,11 @@ internal static class JsonBody
     {
         if (!IsJson(request.ContentType))
             return (null, Problems.UnsupportedMediaType("The body must be JSON (Content-Type: application/json)."));
-        if (request.ContentLength > maxBytes)
-            return (null, TooLarge(maxBytes));
+        var (buffer, problem) = await CappedBody.ReadAsync(request, maxBytes);
+        if (problem is not null)
+            return (null, problem);
 
-        var buffer = new ArrayBufferWriter<byte>(Math.Min(maxBytes, (int?)request.ContentLength ?? 16 * 1024) + 1);
-        var body = request.BodyReader;
-        try
-        {
-            while (true)
-            {
-                // No cancellation token: Kestrel ends the read itself when the client goes away or is too slow.
-                var result = await body.ReadAsync();
-                var tooLarge = buffer.WrittenCount + result.Buffer.Length > maxBytes;
-                if (!tooLarge)
-                    foreach (var segment in result.Buffer)
-                        buffer.Write(segment.Span);
-                body.AdvanceTo(result.Buffer.End);
-                if (tooLarge)
-                    return (null, TooLarge(maxBytes));
-                if (result.IsCompleted || result.IsCanceled)
-                    break;
-            }
-        }
-        catch (BadHttpRequestException fault)
-        {
-            // Kestrel gave up on the body (too slow, ended early, bad chunk framing): the client's fault, not ours.
-            return (null, ClientFaultHandler.Report(request.HttpContext, fault));
-        }
-
-        if (buffer.WrittenCount == 0)
+        if (buffer!.WrittenCount == 0)
             return (null, Problems.Body("body", "A JSON body is required."));
         // The parser checks structure, not text: invalid UTF-8 inside a string, or an escaped unpaired surrogate, only
         // throws later, when someone reads that string.
@@ -70,7 +46,7 @@ internal static class JsonBody
         return (document, null);
     }
 
-    private static long? InvalidUtf8At(ReadOnlySpan<byte> bytes)
+    internal static long? InvalidUtf8At(ReadOnlySpan<byte> bytes)
     {
         if (Utf8.IsValid(bytes))
             return null;
@@ -110,6 +86,4 @@ internal static class JsonBody
                 (mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) && mediaType.Contains('/')));
     }
 
-    private static BodyProblem TooLarge(int maxBytes) =>
-        Problems.Body("body", $"The body is larger than {maxBytes:N0} bytes.", StatusCodes.Status413PayloadTooLarge);
 }

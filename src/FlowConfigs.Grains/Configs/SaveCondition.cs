@@ -8,4 +8,8 @@ public sealed record SaveCondition(
     [property: Id(2)] bool MustNotExist = false)
 {
     public static readonly SaveCondition None = new();
+
+    /// <summary>Whether a document that <paramref name="exists"/> at <paramref name="version"/> (0 when it does not) meets the condition.</summary>
+    public bool IsMetBy(bool exists, long version) =>
+        !(MustNotExist && exists) && !(MustExist && !exists) && (ExpectedVersion is not { } expected || expected == version);
 }

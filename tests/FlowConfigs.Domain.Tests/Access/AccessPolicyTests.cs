@@ -47,6 +47,16 @@ public sealed class AccessPolicyTests
         Assert.False(AccessPolicy.CanManageSettings(P(["FlowConfigEdit"], edit: "*")));
     }
 
+    [Theory]
+    [InlineData(new[] { "FlowConfigAdmin" }, null, null, true)]
+    [InlineData(new string[0], "*", null, true)]
+    [InlineData(new string[0], "team-*,*", null, true)]
+    [InlineData(new string[0], "team-*", null, false)]
+    [InlineData(new[] { "FlowConfigEdit" }, null, "*", false)]
+    [InlineData(new[] { "FlowConfigRead" }, null, null, false)]
+    public void Calendars_need_full_on_star_as_they_reach_every_config(string[] groups, string? full, string? edit, bool may) =>
+        Assert.Equal(may, AccessPolicy.CanManageCalendars(P(groups, full: full, edit: edit)));
+
     [Fact]
     public void Create_needs_some_full_grant()
     {

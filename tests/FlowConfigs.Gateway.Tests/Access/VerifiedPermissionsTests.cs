@@ -107,7 +107,9 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
             if (single != expected[compared % Ids.Length]) disagreements.Add($"{principal} single {Ids[compared % Ids.Length]}: {single}");
             if (await local.CanManageSettingsAsync(principal) != await decider.CanManageSettingsAsync(principal))
                 disagreements.Add($"{principal} on settings");
-            compared++;
+            if (await local.CanManageCalendarsAsync(principal) != await decider.CanManageCalendarsAsync(principal))
+                disagreements.Add($"{principal} on calendars");
+            compared += 2;
         }
         output.WriteLine($"{compared} decisions compared ({(perId ? "per id" : "per matching-pattern class")}), {BatchCalls() - callsBefore} BatchIsAuthorized calls, {disagreements.Count} disagreements.");
         Assert.Empty(disagreements);
@@ -121,6 +123,8 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         Assert.Equal([AccessLevel.None, AccessLevel.Read, AccessLevel.Edit, AccessLevel.Full], levels.Order());
         Assert.Contains(Principals(), p => AccessPolicy.CanManageSettings(p));
         Assert.Contains(Principals(), p => !AccessPolicy.CanManageSettings(p));
+        Assert.Contains(Principals(), p => AccessPolicy.CanManageCalendars(p) && !p.Groups.Contains(Principal.AdminGroup));
+        Assert.Contains(Principals(), p => !AccessPolicy.CanManageCalendars(p) && p.FullPatterns.Count > 0);
         await Task.CompletedTask;
     }
 
@@ -148,6 +152,29 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
             """{"identifier":{"entityType":"FlowConfigs::User","entityId":"alice"},"attributes":{"fullTags":{"set":[{"string":"branch-*"}]},"editTags":{"set":[]},"readTags":{"set":[{"string":"queue/*"},{"string":"*-austin"}]}},"parents":[{"entityType":"FlowConfigs::Group","entityId":"FlowConfigRead"}]},""" +
             """{"identifier":{"entityType":"FlowConfigs::FlowConfig","entityId":"branch-office-austin"},"attributes":{"matchingTags":{"set":[{"string":"*-austin"},{"string":"branch-*"}]}}}""" +
             "]},\"requests\":[" + Request("ReadConfig") + "," + Request("EditConfig") + "," + Request("ManageConfig") + "]}",
+            sent.BodyText);
+    }
+
+    [Fact]
+    public async Task Managing_calendars_is_one_ManageCalendars_request_on_the_calendars_resource_with_the_patterns_matching_everything()
+    {
+        var decider = Decider(cacheSeconds: 0);
+        var principal = Principal.FromClaims("tina", ["Supervisors"], "*,branch-*", null, "queue/*");
+        var before = cedar.Endpoint.Requests.Count;
+
+        Assert.True(await decider.CanManageCalendarsAsync(principal));
+        Assert.False(await decider.CanManageCalendarsAsync(Principal.FromClaims("fran", [], "branch-*", null, null)));
+
+        var sent = cedar.Endpoint.Requests.Skip(before).First();
+        Assert.Equal("VerifiedPermissions.BatchIsAuthorized", sent.Headers["x-amz-target"]);
+        SigV4.Verify(sent, SecretKey, "eu-central-1", "verifiedpermissions");
+        Assert.Equal(
+            "{\"policyStoreId\":\"" + CedarEngine.PolicyStoreId + "\",\"entities\":{\"entityList\":[" +
+            """{"identifier":{"entityType":"FlowConfigs::User","entityId":"tina"},"attributes":{"fullTags":{"set":[{"string":"*"},{"string":"branch-*"}]},"editTags":{"set":[]},"readTags":{"set":[{"string":"queue/*"}]}},"parents":[{"entityType":"FlowConfigs::Group","entityId":"Supervisors"}]},""" +
+            """{"identifier":{"entityType":"FlowConfigs::Calendar","entityId":"calendars"},"attributes":{"matchingTags":{"set":[{"string":"*"}]}}}""" +
+            "]},\"requests\":[" +
+            """{"principal":{"entityType":"FlowConfigs::User","entityId":"tina"},"action":{"actionType":"FlowConfigs::Action","actionId":"ManageCalendars"},"resource":{"entityType":"FlowConfigs::Calendar","entityId":"calendars"},"context":{"contextMap":{}}}""" +
+            "]}",
             sent.BodyText);
     }
 

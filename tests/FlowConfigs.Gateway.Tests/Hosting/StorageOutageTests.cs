@@ -21,15 +21,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _dynalite.InitializeAsync();
-        _gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: new Dictionary<string, string>
-        {
-            ["FlowConfigs__Storage__Provider"] = "DynamoDB",
-            ["FlowConfigs__Storage__DynamoDB__ServiceUrl"] = _dynalite.ServiceUrl,
-            ["FlowConfigs__Storage__DynamoDB__Region"] = "us-east-1",
-            ["FlowConfigs__Storage__DynamoDB__CreateTables"] = "true",
-            ["AWS_ACCESS_KEY_ID"] = "test",
-            ["AWS_SECRET_ACCESS_KEY"] = "test",
-        });
+        _gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: GatewayProcess.DynamoDbSettings(_dynalite.ServiceUrl));
     }
 
     [Fact]

@@ -56,6 +56,7 @@ public sealed class DevelopmentIdentityTests(GatewayFixture fixture) : IClassFix
         Assert.Equal(["x", "y"], me["tags"]!["read"]!.AsArray().Select(g => g!.GetValue<string>()));
         Assert.True(me["canCreateConfigs"]!.GetValue<bool>());
         Assert.False(me["canManageSettings"]!.GetValue<bool>());
+        Assert.False(me["canManageCalendars"]!.GetValue<bool>());
     }
 
     [Fact]

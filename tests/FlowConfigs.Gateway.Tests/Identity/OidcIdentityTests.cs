@@ -31,6 +31,7 @@ public sealed class OidcIdentityTests(OidcGatewayFixture fixture) : IClassFixtur
         var me = await MeAsync(fixture.Oidc.IdToken("grace", new() { ["cognito:groups"] = "FlowConfigAdmin,FlowConfigEdit" }));
         Assert.Equal("grace", me["username"]!.GetValue<string>());
         Assert.True(me["canManageSettings"]!.GetValue<bool>());
+        Assert.True(me["canManageCalendars"]!.GetValue<bool>());
     }
 
     [Fact]

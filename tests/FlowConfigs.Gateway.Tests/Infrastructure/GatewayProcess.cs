@@ -29,6 +29,17 @@ public sealed class GatewayProcess : IAsyncDisposable
         SiloPort = siloPort;
     }
 
+    /// <summary>One gateway's storage on a DynamoDB endpoint (dynalite), tables created at start.</summary>
+    public static Dictionary<string, string> DynamoDbSettings(string serviceUrl) => new()
+    {
+        ["FlowConfigs__Storage__Provider"] = "DynamoDB",
+        ["FlowConfigs__Storage__DynamoDB__ServiceUrl"] = serviceUrl,
+        ["FlowConfigs__Storage__DynamoDB__Region"] = "us-east-1",
+        ["FlowConfigs__Storage__DynamoDB__CreateTables"] = "true",
+        ["AWS_ACCESS_KEY_ID"] = "test",
+        ["AWS_SECRET_ACCESS_KEY"] = "test",
+    };
+
     /// <param name="samePortsAs">A killed gateway to stand in for: same public port, hence the same token issuer.</param>
     /// <param name="settings">Extra configuration as environment variables (FlowConfigs__Storage__Provider, ...); an empty value removes the variable.</param>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null, IReadOnlyDictionary<string, string>? settings = null)

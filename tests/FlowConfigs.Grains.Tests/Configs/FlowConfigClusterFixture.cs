@@ -51,6 +51,7 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
             var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
             silo.AddFlowConfigsGrains();
             silo.AddIncomingGrainCallFilter<RejectOnceFilter>();
+            silo.AddIncomingGrainCallFilter<Calendars.CalendarNoticeRecorder>();
             silo.Services.AddOptions<FlowConfigGrainOptions>().Configure(options => options.UnknownIdLifetime = UnknownIdLifetime);
             silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
         }

@@ -28,6 +28,9 @@ internal sealed class CallerAccess(Principal caller, IAccessDecider decider)
     public ValueTask<bool> CanManageSettingsAsync(CancellationToken cancellationToken = default) =>
         decider.CanManageSettingsAsync(caller, cancellationToken);
 
+    public ValueTask<bool> CanManageCalendarsAsync(CancellationToken cancellationToken = default) =>
+        decider.CanManageCalendarsAsync(caller, cancellationToken);
+
     /// <summary>Null when the caller has at least <paramref name="needed"/> on <paramref name="id"/>, else the 403 to answer.</summary>
     public async Task<ForbiddenProblem?> RequireAsync(string id, AccessLevel needed, string action, CancellationToken cancellationToken = default)
     {

@@ -18,6 +18,9 @@ internal static class CedarModel
     public const string ManageConfig = "ManageConfig";
     public const string ManageSettings = "ManageSettings";
     public const string SettingsId = "application-settings";
+    public const string ManageCalendars = "ManageCalendars";
+    /// <summary>Calendar management is one decision for all calendars, asked of one resource.</summary>
+    public const string CalendarsId = "calendars";
 
     /// <summary>The actions asked per config, lowest first; the highest allowed one gives the level.</summary>
     public static readonly (string Action, AccessLevel Level)[] ConfigActions =

@@ -14,4 +14,7 @@ public interface IAccessDecider
     ValueTask<AccessLevel[]> LevelsAsync(Principal principal, IReadOnlyList<string> ids, CancellationToken cancellationToken = default);
 
     ValueTask<bool> CanManageSettingsAsync(Principal principal, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the caller may create, change and delete the shared calendars.</summary>
+    ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default);
 }

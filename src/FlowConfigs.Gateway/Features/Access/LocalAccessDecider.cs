@@ -18,4 +18,7 @@ internal sealed class LocalAccessDecider : IAccessDecider
 
     public ValueTask<bool> CanManageSettingsAsync(Principal principal, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(AccessPolicy.CanManageSettings(principal));
+
+    public ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(AccessPolicy.CanManageCalendars(principal));
 }

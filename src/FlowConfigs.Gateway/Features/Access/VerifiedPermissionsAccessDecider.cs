@@ -66,13 +66,20 @@ internal sealed class VerifiedPermissionsAccessDecider(
         return levels;
     }
 
-    public async ValueTask<bool> CanManageSettingsAsync(Principal principal, CancellationToken cancellationToken = default)
+    public ValueTask<bool> CanManageSettingsAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        AllowedOnEverythingAsync(principal, CedarModel.ManageSettings, "Settings", CedarModel.SettingsId, cancellationToken);
+
+    public ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        AllowedOnEverythingAsync(principal, CedarModel.ManageCalendars, "Calendar", CedarModel.CalendarsId, cancellationToken);
+
+    /// <summary>An action that needs Full on <c>*</c>, asked of its one resource, which carries the caller's patterns matching "*".</summary>
+    private async ValueTask<bool> AllowedOnEverythingAsync(Principal principal, string action, string resourceType, string resourceId, CancellationToken cancellationToken)
     {
-        var key = CallerKey(principal) + "\nsettings";
+        var key = CallerKey(principal) + "\n" + action;
         if (TryCached(key, out var cached)) return cached == AccessLevel.Full;
         var entities = new JsonArray(CedarModel.User(principal),
-            CedarModel.Resource("Settings", CedarModel.SettingsId, CedarModel.MatchingTags(principal, "*")));
-        var requests = new JsonArray(CedarModel.Request(principal, CedarModel.ManageSettings, "Settings", CedarModel.SettingsId));
+            CedarModel.Resource(resourceType, resourceId, CedarModel.MatchingTags(principal, "*")));
+        var requests = new JsonArray(CedarModel.Request(principal, action, resourceType, resourceId));
         var allowed = Allowed((await CallAsync(entities, requests, cancellationToken))[0]);
         Remember(key, allowed ? AccessLevel.Full : AccessLevel.None);
         return allowed;

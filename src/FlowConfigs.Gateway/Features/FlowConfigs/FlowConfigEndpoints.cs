@@ -1,6 +1,7 @@
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
@@ -35,6 +36,8 @@ internal static class FlowConfigEndpoints
         var proposed = read.Value!;
         if (FlowConfigRules.CheckSize(proposed, settings.Current.FallbackLocale) is { } tooLarge)
             return Problems.Body(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
+        if (await ScheduleCalendars.MissingAsync(proposed, grains) is { IsEmpty: false } missing)
+            return Problems.BodyFields(missing);
 
         var (condition, badHeader) = Preconditions.Read(context.Request, proposed.Version);
         if (badHeader is not null) return (BodyProblem)badHeader;

@@ -3,6 +3,7 @@ using System.Text.Json;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
@@ -81,6 +82,11 @@ internal static class FlowConfigImportEndpoint
             if (FlowConfigRules.CheckSize(config, settings.Current.FallbackLocale) is { } tooLarge)
             {
                 plan[i] = Invalid(i, config.Id, tooLarge.Field, tooLarge.Message);
+                continue;
+            }
+            if (await ScheduleCalendars.MissingAsync(config, grains) is { IsEmpty: false } missing)
+            {
+                plan[i] = Invalid(i, config.Id, missing.ToDictionary(), missing.ToString());
                 continue;
             }
             configs[i] = config;

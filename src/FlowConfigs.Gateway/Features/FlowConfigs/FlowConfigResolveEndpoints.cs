@@ -4,6 +4,7 @@ using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Domain.Schedules;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.ReadCopies;
@@ -72,6 +73,9 @@ internal static class FlowConfigResolveEndpoints
         var config = read.Value!;
 
         if (await access.RequireAsync(config.Id, AccessLevel.Read, "Previewing", context.RequestAborted) is { } denied) return denied;
+        var calendars = await ScheduleContext.CalendarsOfAsync(grains, config);
+        if (ScheduleCalendars.Missing(config, calendars) is { IsEmpty: false } missing)
+            return Problems.BodyFields(missing.ToDictionary().ToDictionary(e => "flowConfig." + e.Key, e => e.Value), missing.ToString());
 
         var request = ConfigRequest.FromQuery(config.Id, lang, channel);
         if (request.Request is not { } contact) return Problems.Body(request.Field!, request.Message!);
@@ -83,7 +87,6 @@ internal static class FlowConfigResolveEndpoints
                 return Problems.Body("at", $"'{at}' is not {ScheduleContext.MomentForms}.");
             moment = parsed;
         }
-        var calendars = await ScheduleContext.CalendarsOfAsync(grains, config);
         var effective = ScheduleEvaluator.At(config, defaults.TimeZone, calendars, moment).Effective;
         var bytes = ConfigResolver.ResolveUtf8(effective, contact.Language, contact.Channel, defaults.FallbackLocale);
         return TypedResults.Bytes(bytes, "application/json");

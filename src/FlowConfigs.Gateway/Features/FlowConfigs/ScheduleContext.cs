@@ -21,7 +21,9 @@ internal static class ScheduleContext
     /// <summary>The calendars an unsaved config's schedule references, as stored now; a missing one is left out.</summary>
     public static async Task<IReadOnlyDictionary<string, Calendar>> CalendarsOfAsync(IGrainFactory grains, FlowConfig config)
     {
-        var ids = config.Schedule?.Select(e => e.Calendar).OfType<string>().Distinct(StringComparer.Ordinal).ToArray() ?? [];
+        // An id that breaks the id rules names nothing that could exist; no grain is woken for it.
+        var ids = config.Schedule?.Select(e => e.Calendar).OfType<string>().Distinct(StringComparer.Ordinal)
+            .Where(id => FlowConfigId.Validate(id) is null).ToArray() ?? [];
         if (ids.Length == 0) return None;
         var calendars = await Task.WhenAll(ids.Select(id => grains.GetGrain<ICalendarGrain>(id).GetAsync()));
         return calendars.OfType<Calendar>().ToDictionary(c => c.Id, StringComparer.Ordinal);

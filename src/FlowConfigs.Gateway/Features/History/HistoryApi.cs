@@ -75,10 +75,10 @@ internal static class HistoryApi
             ? Problems.ConfigNotFound(configId.Value)
             : null;
 
-    private static long? ParseVersion(string version) =>
+    internal static long? ParseVersion(string version) =>
         long.TryParse(version, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > 0 ? number : null;
 
-    private static BadRequestProblem BadVersion(string version) =>
+    internal static BadRequestProblem BadVersion(string version) =>
         Problems.Field("version", $"'{(version.Length > 40 ? version[..40] + "…" : version)}' is not a version; versions are whole numbers from 1.");
 
     private static NotFoundProblem RevisionNotFound(string id, long version) =>
