@@ -65,6 +65,13 @@ public sealed class CalendarGrain(
         return Task.FromResult(_document.Value);
     }
 
+    public Task<VersionedCalendar> GetVersionedAsync()
+    {
+        if (UnreadableFault() is { } fault)
+            throw new StorageFaultException(fault);
+        return Task.FromResult(new VersionedCalendar(_document.Version, _document.Value));
+    }
+
     public async Task<CalendarSaveOutcome> SaveAsync(Calendar proposed, SaveCondition condition, string username) =>
         await RefusalAsync(condition) ?? await StoreAsync(proposed, username, RevisionAction.Save);
 

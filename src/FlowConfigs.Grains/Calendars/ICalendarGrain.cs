@@ -16,6 +16,14 @@ public interface ICalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<Calendar?> GetAsync();
 
+    /// <summary>
+    /// The stored version with the calendar (null when deleted or never stored): a config counts a deleted calendar's
+    /// version too, so what it serves still moves forward when the calendar goes.
+    /// </summary>
+    /// <exception cref="Storage.StorageFaultException">The stored document cannot be read, or storage is not answering.</exception>
+    [AlwaysInterleave]
+    Task<VersionedCalendar> GetVersionedAsync();
+
     /// <summary>Creates or replaces the calendar (its id, version and who/when are the server's).</summary>
     Task<CalendarSaveOutcome> SaveAsync(Calendar proposed, SaveCondition condition, string username);
 
@@ -37,3 +45,7 @@ public interface ICalendarGrain : IGrainWithStringKey
     [AlwaysInterleave]
     Task<CalendarRevisionOutcome> GetRevisionAsync(long version);
 }
+
+/// <summary>A calendar's stored version (0: never stored) and the calendar, null when there is none.</summary>
+[GenerateSerializer, Immutable]
+public sealed record VersionedCalendar([property: Id(0)] long Version, [property: Id(1)] Calendar? Calendar);

@@ -43,7 +43,10 @@ public sealed class FlowConfigGrain(
     private ResolvedSnapshot? _snapshot;
     private IGrainTimer? _recheck;
     private IReadOnlyDictionary<string, Calendar> _calendars = NoCalendars;
-    /// <summary>Referenced calendars that could not be read yet; retried until they are.</summary>
+    /// <summary>The stored version of every calendar the schedule references, deleted ones included.</summary>
+    private IReadOnlyDictionary<string, long> _calendarVersions = new Dictionary<string, long>();
+    /// <summary>Referenced calendars whose last read failed; retried until they can be read.</summary>
+    private IReadOnlySet<string> _unreadCalendars = new HashSet<string>();
     private IGrainTimer? _calendarRetry;
     private IGrainTimer? _boundary;
     /// <summary>The settings' zone, for a schedule whose config names none; GetConfig calls keep it current.</summary>
@@ -298,7 +301,7 @@ public sealed class FlowConfigGrain(
         get
         {
             long calendars = 0;
-            foreach (var calendar in _calendars.Values) calendars += calendar.Version;
+            foreach (var version in _calendarVersions.Values) calendars += version;
             return new ServedVersion(_document.Version, calendars);
         }
     }
@@ -331,33 +334,40 @@ public sealed class FlowConfigGrain(
         if (wanted.Count == 0)
         {
             _calendars = NoCalendars;
+            _calendarVersions = new Dictionary<string, long>();
             StopCalendarRetry();
             return;
         }
         var loaded = new Dictionary<string, Calendar>(StringComparer.Ordinal);
-        var unreadable = false;
+        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
+        var unread = new HashSet<string>(StringComparer.Ordinal);
         foreach (var calendarId in wanted)
         {
-            if (calendarId != reload && _calendars.TryGetValue(calendarId, out var held))
+            if (calendarId != reload && !_unreadCalendars.Contains(calendarId) && _calendarVersions.TryGetValue(calendarId, out var known))
             {
-                loaded[calendarId] = held;
+                versions[calendarId] = known;
+                if (_calendars.TryGetValue(calendarId, out var held)) loaded[calendarId] = held;
                 continue;
             }
             try
             {
-                if (await GrainFactory.GetGrain<ICalendarGrain>(calendarId).GetAsync() is { } calendar)
-                    loaded[calendarId] = calendar;
+                var (version, calendar) = await GrainFactory.GetGrain<ICalendarGrain>(calendarId).GetVersionedAsync();
+                versions[calendarId] = version;
+                if (calendar is not null) loaded[calendarId] = calendar;
             }
             catch (Exception exception) when (exception is OrleansException or TimeoutException)
             {
-                unreadable = true;
+                unread.Add(calendarId);
                 logger.LogWarning("Flow config {Id}: calendar {Calendar} cannot be read ({Reason}); its entries stay inactive until it can",
                     Id, calendarId, exception.Message);
                 if (_calendars.TryGetValue(calendarId, out var stale)) loaded[calendarId] = stale;
+                if (_calendarVersions.TryGetValue(calendarId, out var staleVersion)) versions[calendarId] = staleVersion;
             }
         }
         _calendars = loaded;
-        if (unreadable)
+        _calendarVersions = versions;
+        _unreadCalendars = unread;
+        if (unread.Count > 0)
             _calendarRetry ??= this.RegisterGrainTimer(RetryCalendarsAsync, new GrainTimerCreationOptions(options.Value.RecheckInterval, options.Value.RecheckInterval));
         else
             StopCalendarRetry();
@@ -366,9 +376,7 @@ public sealed class FlowConfigGrain(
     private async Task RetryCalendarsAsync(CancellationToken cancellationToken)
     {
         var before = Served;
-        foreach (var calendarId in CalendarIds(_document.Value))
-            if (!_calendars.ContainsKey(calendarId))
-                await LoadCalendarsAsync(reload: calendarId);
+        await LoadCalendarsAsync(reload: null);
         if (Served == before) return;
         Publish();
         await changes.AnnounceAsync(Id, Served);
