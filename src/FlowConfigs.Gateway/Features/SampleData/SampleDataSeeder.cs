@@ -2,8 +2,10 @@ using System.Diagnostics;
 using System.Text.Json;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
+using FlowConfigs.Domain.Schedules;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Gateway.Features.Speech;
+using FlowConfigs.Grains.Calendars;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Listing;
 using FlowConfigs.Grains.Settings;
@@ -64,10 +66,13 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
         if (settings.Version > 0 || settings.Locales.Count > 0) return;
         if (await AnyConfigNotSeededAsync()) return;
 
+        // Calendars first: the configs' schedules name them.
+        foreach (var calendar in ReadCalendars())
+            await grains.GetGrain<ICalendarGrain>(calendar.Id).SaveAsync(calendar, new SaveCondition(MustNotExist: true), SeedUser);
         foreach (var config in ReadConfigs())
             await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, new SaveCondition(MustNotExist: true), SeedUser, AccessLevel.Full);
         await settingsGrain.SaveAsync(ForProvider(ReadSettings(), speech.Value.Provider), expectedVersion: 0, SeedUser);
-        logger.LogInformation("Seeded sample flow configs and settings into empty storage");
+        logger.LogInformation("Seeded sample calendars, flow configs and settings into empty storage");
     }
 
     private async Task<bool> AnyConfigNotSeededAsync()
@@ -109,6 +114,16 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
         {
             var read = FlowConfigDocument.Read(item, null);
             yield return read.IsValid ? read.Value! : throw new InvalidOperationException($"Sample config is invalid: {read.Errors}");
+        }
+    }
+
+    private static IEnumerable<Calendar> ReadCalendars()
+    {
+        using var document = JsonDocument.Parse(Resource("sample-calendars.json"));
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            var read = CalendarDocument.Read(item, null);
+            yield return read.IsValid ? read.Value! : throw new InvalidOperationException($"Sample calendar is invalid: {read.Errors}");
         }
     }
 
