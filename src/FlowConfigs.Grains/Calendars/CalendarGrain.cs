@@ -27,7 +27,7 @@ public sealed class CalendarGrain(
 
     private PersistedDocument<Calendar> _document = null!;
     private DocumentHistory<Calendar> _history = null!;
-    private IGrainTimer? _recheck;
+    private AcknowledgedWrites<Calendar> _writes = null!;
 
     private string Id => this.GetPrimaryKeyString();
 
@@ -35,6 +35,7 @@ public sealed class CalendarGrain(
     {
         _document = storage.Open<Calendar>(new DocumentKey(Kind, Id));
         _history = new DocumentHistory<Calendar>(storage.Store, _document.Key, $"calendar {Id}", logger);
+        _writes = new AcknowledgedWrites<Calendar>(this, _document, PassOnAsync, options.Value.RecheckInterval, logger);
         try
         {
             await _document.LoadAsync(cancellationToken);
@@ -103,7 +104,7 @@ public sealed class CalendarGrain(
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
 
         var version = _document.Version + 1;
-        var written = await WriteAsync(null, DocumentHistory<Calendar>.Entry(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
+        var written = await _writes.WriteAsync(null, DocumentHistory<Calendar>.Entry(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new DeleteOutcome(DeleteStatus.Deleted, version),
@@ -140,41 +141,13 @@ public sealed class CalendarGrain(
     {
         var existed = _document.Value is not null;
         var stored = calendar with { Id = Id, Version = _document.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = username };
-        var written = await WriteAsync(stored, DocumentHistory<Calendar>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored));
+        var written = await _writes.WriteAsync(stored, DocumentHistory<Calendar>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new CalendarSaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, stored.Version),
             DocumentWriteStatus.Conflict => new CalendarSaveOutcome(SaveStatus.PreconditionFailed, CurrentVersion: written.StoredVersion),
             _ => new CalendarSaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: written.Fault),
         };
-    }
-
-    /// <summary>
-    /// Writes <paramref name="calendar"/> (null: deleted) with its revision. When storage never says whether it landed,
-    /// storage is asked again in the background, and what it holds is passed on once it answers.
-    /// </summary>
-    private async Task<DocumentWriteOutcome> WriteAsync(Calendar? calendar, StoredRevision revision)
-    {
-        var written = await _document.WriteAsync(calendar, revision);
-        if (written.Status == DocumentWriteStatus.Written)
-            await PassOnAsync();
-        else if (_document.Uncertain)
-            _recheck ??= this.RegisterGrainTimer(RecheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.RecheckInterval));
-        return written;
-    }
-
-    private async Task RecheckAsync(CancellationToken cancellationToken)
-    {
-        var before = _document.Version;
-        if (await _document.EnsureCurrentAsync(cancellationToken) is not null)
-            return;
-        _recheck?.Dispose();
-        _recheck = null;
-        if (_document.Version != before)
-        {
-            logger.LogInformation("Calendar {Id}: storage holds version {Version} (was serving {Before})", Id, _document.Version, before);
-            await PassOnAsync();
-        }
     }
 
     /// <summary>

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using FlowConfigs.Domain;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
@@ -37,16 +34,12 @@ public sealed class FlowConfigGrain(
     /// <summary>The document kind configs are stored as.</summary>
     public const string Kind = "flowconfig";
 
-    private static readonly IReadOnlyDictionary<string, Calendar> NoCalendars = new Dictionary<string, Calendar>();
-
     private PersistedDocument<FlowConfig> _document = null!;
     private ResolvedSnapshot? _snapshot;
-    private IGrainTimer? _recheck;
-    private IReadOnlyDictionary<string, Calendar> _calendars = NoCalendars;
-    /// <summary>The stored version of every calendar the schedule references, deleted ones included.</summary>
-    private IReadOnlyDictionary<string, long> _calendarVersions = new Dictionary<string, long>();
-    /// <summary>Referenced calendars whose last read failed; retried until they can be read.</summary>
-    private IReadOnlySet<string> _unreadCalendars = new HashSet<string>();
+    private AcknowledgedWrites<FlowConfig> _writes = null!;
+    private DocumentHistory<FlowConfig> _history = null!;
+    private ReferencedCalendars _calendars = ReferencedCalendars.None;
+    /// <summary>Retries calendars that could not be read.</summary>
     private IGrainTimer? _calendarRetry;
     private IGrainTimer? _boundary;
     /// <summary>The settings' zone, for a schedule whose config names none; GetConfig calls keep it current.</summary>
@@ -57,6 +50,8 @@ public sealed class FlowConfigGrain(
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _document = storage.Open<FlowConfig>(new DocumentKey(Kind, Id));
+        _writes = new AcknowledgedWrites<FlowConfig>(this, _document, PublishAcknowledgedAsync, options.Value.RecheckInterval, logger);
+        _history = new DocumentHistory<FlowConfig>(storage.Store, _document.Key, $"flow config {Id}", logger);
         try
         {
             await _document.LoadAsync(cancellationToken);
@@ -104,7 +99,7 @@ public sealed class FlowConfigGrain(
     public ValueTask<ConfigCopy> GetCopyAsync(ServedVersion knownVersion)
     {
         ThrowIfUnreadable();
-        return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.Count == 0 ? null : [.. _calendars.Values]));
+        return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.Existing.Count == 0 ? null : [.. _calendars.Existing.Values]));
     }
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
@@ -156,7 +151,7 @@ public sealed class FlowConfigGrain(
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
 
         var version = _document.Version + 1;
-        var written = await WriteAsync(null, new Revision(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
+        var written = await _writes.WriteAsync(null, DocumentHistory<FlowConfig>.Entry(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new DeleteOutcome(DeleteStatus.Deleted, version),
@@ -167,7 +162,7 @@ public sealed class FlowConfigGrain(
 
     public async Task CalendarChangedAsync(string calendarId)
     {
-        if (!References(_document.Value, calendarId)) return;
+        if (!ReferencedCalendars.Referenced(_document.Value, calendarId)) return;
         var before = Served;
         await LoadCalendarsAsync(reload: calendarId);
         if (Served == before) return;
@@ -176,37 +171,13 @@ public sealed class FlowConfigGrain(
         await changes.AnnounceAsync(Id, Served);
     }
 
-    public async Task<HistoryOutcome> GetHistoryAsync()
-    {
-        try
-        {
-            var headers = await storage.Store.ListRevisionsAsync(_document.Key);
-            return new HistoryOutcome(headers.Select(h => new RevisionSummary(h.Version, h.At, h.By, ParseAction(h.Action))).ToList());
-        }
-        catch (StorageUnavailableException exception)
-        {
-            return new HistoryOutcome([], ReadFault("history", exception));
-        }
-    }
+    public Task<HistoryOutcome> GetHistoryAsync() => _history.ListAsync();
 
     public async Task<RevisionOutcome> GetRevisionAsync(long version)
     {
-        try
-        {
-            var stored = await storage.Store.ReadRevisionAsync(_document.Key, version);
-            return new RevisionOutcome(stored is null ? null
-                : new Revision(stored.Version, stored.At, stored.By, ParseAction(stored.Action), stored.Document.Deserialize<FlowConfig>(DomainJson.Options)!));
-        }
-        catch (StorageUnavailableException exception)
-        {
-            return new RevisionOutcome(null, ReadFault($"revision {version}", exception));
-        }
-        catch (JsonException exception)
-        {
-            logger.LogError("Revision {Version} of flow config {Id} cannot be read: {Reason}", version, Id, exception.Message);
-            return new RevisionOutcome(null, new StorageFault(
-                $"Revision {version} of flow config {Id} is stored in a form that cannot be read ({exception.Message}).", TimeSpan.FromMinutes(5)));
-        }
+        var (summary, document, fault) = await _history.ReadAsync(version);
+        return new RevisionOutcome(summary is null || document is null ? null
+            : new Revision(summary.Version, summary.At, summary.By, summary.Action, document), fault);
     }
 
     /// <summary>A deleted config answers with the version of its tombstone, so a re-create can name it.</summary>
@@ -222,7 +193,7 @@ public sealed class FlowConfigGrain(
             UpdatedAt = clock.GetUtcNow(),
             UpdatedBy = username,
         };
-        var written = await WriteAsync(stored, new Revision(stored.Version, stored.UpdatedAt.Value, username, action, stored));
+        var written = await _writes.WriteAsync(stored, DocumentHistory<FlowConfig>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new SaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, CurrentVersion: stored.Version),
@@ -235,43 +206,6 @@ public sealed class FlowConfigGrain(
         !(condition.MustNotExist && current is not null) &&
         !(condition.MustExist && current is null) &&
         (condition.ExpectedVersion is not { } expected || expected == (current?.Version ?? 0));
-
-    /// <summary>
-    /// Writes <paramref name="config"/> (null: deleted) as <paramref name="revision"/>'s version, with the revision in the
-    /// same durable step. Until storage acknowledges, the previous state keeps serving; if it never says, that state
-    /// stays live and storage is asked again in the background.
-    /// </summary>
-    private async Task<DocumentWriteOutcome> WriteAsync(FlowConfig? config, Revision revision)
-    {
-        var written = await _document.WriteAsync(config, new StoredRevision(revision.Version, revision.At, revision.By,
-            JsonNamingPolicy.CamelCase.ConvertName(revision.Action.ToString()), JsonSerializer.SerializeToNode(revision.Document, DomainJson.Options)!.AsObject()));
-        if (written.Status == DocumentWriteStatus.Written)
-        {
-            await PublishAcknowledgedAsync();
-        }
-        else if (_document.Uncertain)
-        {
-            if (written.Status == DocumentWriteStatus.Conflict)
-                logger.LogWarning("Flow config {Id} was written elsewhere (storage is at version {Version})", Id, written.StoredVersion);
-            _recheck ??= this.RegisterGrainTimer(RecheckAsync, new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.RecheckInterval));
-        }
-        return written;
-    }
-
-    /// <summary>Learns what storage holds after an unknown outcome, and serves that once it answers.</summary>
-    private async Task RecheckAsync(CancellationToken cancellationToken)
-    {
-        var before = _document.Version;
-        if (await _document.EnsureCurrentAsync(cancellationToken) is not null)
-            return;
-        _recheck?.Dispose();
-        _recheck = null;
-        if (_document.Version != before)
-        {
-            logger.LogInformation("Flow config {Id}: storage holds version {Version} (was serving {Before})", Id, _document.Version, before);
-            await PublishAcknowledgedAsync();
-        }
-    }
 
     /// <summary>
     /// A version storage has just acknowledged: serve it here, have other silos drop older read copies before the
@@ -287,7 +221,7 @@ public sealed class FlowConfigGrain(
 
     private void Publish()
     {
-        _snapshot = _document.Value is { } config ? new ResolvedSnapshot(config, _calendars, clock) : null;
+        _snapshot = _document.Value is { } config ? new ResolvedSnapshot(config, _calendars.Existing, clock) : null;
         if (_snapshot is not null)
             local.Publish(Id, _snapshot);
         else
@@ -298,12 +232,7 @@ public sealed class FlowConfigGrain(
     /// <summary>What this activation serves: the config's version and, for its schedule, its calendars' versions.</summary>
     private ServedVersion Served
     {
-        get
-        {
-            long calendars = 0;
-            foreach (var version in _calendarVersions.Values) calendars += version;
-            return new ServedVersion(_document.Version, calendars);
-        }
+        get => new(_document.Version, _calendars.VersionSum);
     }
 
     /// <summary>The calendars the schedule references and, when it names no zone, the settings' zone.</summary>
@@ -325,49 +254,15 @@ public sealed class FlowConfigGrain(
     }
 
     /// <summary>
-    /// Keeps the calendars the current schedule references, reading those not held yet (and <paramref name="reload"/>).
-    /// A calendar that cannot be read counts as empty until a retry reads it, and is retried every few seconds.
+    /// Reads the calendars the current schedule references that are not held yet (and <paramref name="reload"/>). One
+    /// that cannot be read counts as before (or empty) and is retried every few seconds until it can.
     /// </summary>
     private async Task LoadCalendarsAsync(string? reload)
     {
-        var wanted = CalendarIds(_document.Value);
-        if (wanted.Count == 0)
-        {
-            _calendars = NoCalendars;
-            _calendarVersions = new Dictionary<string, long>();
-            StopCalendarRetry();
-            return;
-        }
-        var loaded = new Dictionary<string, Calendar>(StringComparer.Ordinal);
-        var versions = new Dictionary<string, long>(StringComparer.Ordinal);
-        var unread = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var calendarId in wanted)
-        {
-            if (calendarId != reload && !_unreadCalendars.Contains(calendarId) && _calendarVersions.TryGetValue(calendarId, out var known))
-            {
-                versions[calendarId] = known;
-                if (_calendars.TryGetValue(calendarId, out var held)) loaded[calendarId] = held;
-                continue;
-            }
-            try
-            {
-                var (version, calendar) = await GrainFactory.GetGrain<ICalendarGrain>(calendarId).GetVersionedAsync();
-                versions[calendarId] = version;
-                if (calendar is not null) loaded[calendarId] = calendar;
-            }
-            catch (Exception exception) when (exception is OrleansException or TimeoutException)
-            {
-                unread.Add(calendarId);
-                logger.LogWarning("Flow config {Id}: calendar {Calendar} cannot be read ({Reason}); its entries stay inactive until it can",
-                    Id, calendarId, exception.Message);
-                if (_calendars.TryGetValue(calendarId, out var stale)) loaded[calendarId] = stale;
-                if (_calendarVersions.TryGetValue(calendarId, out var staleVersion)) versions[calendarId] = staleVersion;
-            }
-        }
-        _calendars = loaded;
-        _calendarVersions = versions;
-        _unreadCalendars = unread;
-        if (unread.Count > 0)
+        _calendars = await _calendars.ReadAsync(GrainFactory, _document.Value, reload, (calendarId, exception) =>
+            logger.LogWarning("Flow config {Id}: calendar {Calendar} cannot be read ({Reason}); its entries stay as they were until it can",
+                Id, calendarId, exception.Message));
+        if (_calendars.AnyUnread)
             _calendarRetry ??= this.RegisterGrainTimer(RetryCalendarsAsync, new GrainTimerCreationOptions(options.Value.RecheckInterval, options.Value.RecheckInterval));
         else
             StopCalendarRetry();
@@ -387,14 +282,6 @@ public sealed class FlowConfigGrain(
         _calendarRetry?.Dispose();
         _calendarRetry = null;
     }
-
-    private static IReadOnlyCollection<string> CalendarIds(FlowConfig? config) =>
-        config?.Schedule is { Count: > 0 } schedule
-            ? schedule.Select(e => e.Calendar).OfType<string>().Distinct(StringComparer.Ordinal).ToArray()
-            : [];
-
-    private static bool References(FlowConfig? config, string calendarId) =>
-        config?.Schedule?.Any(e => string.Equals(e.Calendar, calendarId, StringComparison.Ordinal)) == true;
 
     /// <summary>
     /// Aims a one-shot timer at the snapshot's next boundary. It interleaves, so a save waiting on slow storage does
@@ -425,7 +312,7 @@ public sealed class FlowConfigGrain(
         try
         {
             await GrainFactory.GetGrain<IFlowConfigDirectoryGrain>(0).ApplyAsync(Id, _document.Version,
-                _document.Value is { } config ? FlowConfigSummary.Of(config) : null, [.. CalendarIds(_document.Value)]);
+                _document.Value is { } config ? FlowConfigSummary.Of(config) : null, [.. ReferencedCalendars.IdsOf(_document.Value)]);
         }
         catch (Exception exception)
         {
@@ -443,12 +330,4 @@ public sealed class FlowConfigGrain(
         if (UnreadableFault() is { } fault)
             throw new StorageFaultException(fault);
     }
-
-    private StorageFault ReadFault(string what, StorageUnavailableException exception)
-    {
-        logger.LogWarning("Reading the {What} of flow config {Id} failed: {Reason}", what, Id, exception.Message);
-        return new StorageFault($"Storage is not answering, so the {what} of flow config {Id} cannot be read. Try again in a moment.", StorageFault.Shortly);
-    }
-
-    private static RevisionAction ParseAction(string action) => Enum.Parse<RevisionAction>(action, ignoreCase: true);
 }
