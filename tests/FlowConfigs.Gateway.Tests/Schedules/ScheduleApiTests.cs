@@ -138,6 +138,49 @@ public sealed class ScheduleApiTests(GatewayFixture fixture) : IClassFixture<Gat
     }
 
     [Fact]
+    public async Task Previews_at_a_moment_read_a_named_calendars_events_in_the_configs_zone()
+    {
+        var admin = await AdminAsync();
+        var calendar = Documents.NewId("holidays");
+        var created = new HttpRequestMessage(HttpMethod.Put, "/api/calendars/" + calendar)
+        {
+            Content = Documents.Json(new JsonObject
+            {
+                ["description"] = "Holidays",
+                ["events"] = new JsonArray(new JsonObject
+                {
+                    ["name"] = "Christmas Day", ["start"] = "2026-12-25T00:00", ["end"] = "2026-12-26T00:00", ["repeat"] = "FREQ=YEARLY",
+                }),
+            }),
+        };
+        Assert.Equal(HttpStatusCode.Created, (await admin.SendAsync(created)).StatusCode);
+        var document = Documents.Branch();
+        document["timeZone"] = "America/Chicago";
+        document["schedule"] = new JsonArray(new JsonObject
+        {
+            ["name"] = "Holidays", ["calendar"] = calendar, ["variables"] = new JsonObject { ["closure"] = "true" },
+        });
+        var id = Documents.NewId("calendar-preview");
+        await Documents.SaveAsync(admin, id, document);
+
+        async Task<string> SavedAtAsync(string at) =>
+            (await (await admin.GetAsync($"{Documents.Path(id)}/resolve?at={Uri.EscapeDataString(at)}")).ReadMapAsync())["closure"];
+        async Task<string> UnsavedAtAsync(string at) =>
+            (await (await admin.PostAsync("/api/flow-config/preview", Documents.Json(new JsonObject
+            {
+                ["flowConfig"] = JsonNode.Parse(document.ToJsonString())!.AsObject().Also(d => d["id"] = id), ["at"] = at,
+            }))).ReadMapAsync())["closure"];
+
+        // Christmas Day 2030 in Chicago: from 06:00 UTC on the 25th to 06:00 UTC on the 26th.
+        Assert.Equal("false", await SavedAtAsync("2030-12-25T05:59:59Z"));
+        Assert.Equal("true", await SavedAtAsync("2030-12-25T06:00:00Z"));
+        Assert.Equal("true", await SavedAtAsync("2030-12-25T23:00"));
+        Assert.Equal("false", await SavedAtAsync("2030-12-26T00:00"));
+        Assert.Equal("true", await UnsavedAtAsync("2031-12-25T12:00"));
+        Assert.Equal("false", await UnsavedAtAsync("2031-12-24T12:00"));
+    }
+
+    [Fact]
     public async Task An_editor_may_change_schedule_entries_but_not_the_time_zone()
     {
         var (admin, id) = await SavedHolidaysAsync();
