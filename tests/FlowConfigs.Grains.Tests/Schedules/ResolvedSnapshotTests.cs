@@ -50,4 +50,23 @@ public sealed class ResolvedSnapshotTests
         }
         Assert.Empty(wrong);
     }
+
+    [Fact]
+    public async Task The_next_stretch_is_worked_out_in_the_background_and_swapped_in_at_the_boundary()
+    {
+        var clock = new FakeTimeProvider(Origin.AddSeconds(-1));
+        var snapshot = new ResolvedSnapshot(Seconds(0), NoCalendars, clock);
+        var first = snapshot.Current("UTC");
+        Assert.Empty(first.Active);
+
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (first.Following is null && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10);
+        var prepared = first.Following;
+        Assert.NotNull(prepared);
+        Assert.Equal(["Second 0"], prepared.Active);
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Same(prepared, snapshot.Current("UTC"));
+        Assert.Equal("true", Closure(snapshot));
+    }
 }
