@@ -2,13 +2,16 @@ import { useEffect, useState } from "react";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
+import DatePicker from "@cloudscape-design/components/date-picker";
+import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
 import SegmentedControl from "@cloudscape-design/components/segmented-control";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import type { TimelineSegment } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
-import { timelineLanes, timelineRange, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
+import { dateProblem, fieldsInZone } from "./localTime";
+import { timelineLanes, timelineRangeFrom, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
 import "./schedules.css";
 
 /** Rows shown before "Show all": a daily entry over twelve weeks makes 84. */
@@ -32,17 +35,23 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
   const [segments, setSegments] = useState<TimelineSegment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [all, setAll] = useState(false);
+  // Today in the zone unless the user picks another day (to look at next Christmas, say).
+  const [fromDay, setFromDay] = useState<string | null>(null);
+  const today = fieldsInZone(new Date(), zone).date;
+  const day = fromDay ?? today;
+  const dayProblem = dateProblem(day);
 
   useEffect(() => {
+    if (dateProblem(day)) return;
     let current = true;
-    const { from, to } = timelineRange(new Date(), zone, weeks);
+    const { from, to } = timelineRangeFrom(day, weeks);
     setSegments(null);
     api.timeline(id, from, to).then(
       (s) => { if (current) { setSegments(s); setError(null); } },
       (e: Error) => { if (current) setError(e.message); },
     );
     return () => { current = false; };
-  }, [api, id, version, zone, weeks]);
+  }, [api, id, version, day, weeks]);
 
   const rows = segments ? timelineRows(segments, zone) : [];
   const lanes = segments ? timelineLanes(segments, order) : [];
@@ -58,11 +67,16 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
         }>
         Timeline
       </Header>}>
+      <SpaceBetween size="l">
+      <FormField label={`From (${zone})`} description={day === today ? "Today; choose another day to look further ahead." : undefined} errorText={dayProblem}>
+        <DatePicker value={day} placeholder="YYYY/MM/DD" openCalendarAriaLabel={(selected) => `Choose the first day of the timeline${selected ? `, selected ${selected}` : ""}`}
+          onChange={({ detail }) => { setFromDay(detail.value); setAll(false); }} />
+      </FormField>
       {error ? <Box color="text-status-error">The timeline could not be loaded: {error}</Box>
         : !segments ? <Spinner />
         : (
           <SpaceBetween size="l">
-            {lanes.length === 0 ? <Box color="text-body-secondary">No entry applies in the next {weeks === 1 ? "week" : `${weeks} weeks`}: the config's own values hold throughout.</Box> : (
+            {lanes.length === 0 ? <Box color="text-body-secondary">No entry applies in the {weeks === 1 ? "week" : `${weeks} weeks`} from {day}: the config's own values hold throughout.</Box> : (
               <div role="img" aria-label={`Bar chart: when each entry applies between ${rows[0]?.start} and ${rows[rows.length - 1]?.end}`}>
                 <SpaceBetween size="xs">
                   {lanes.map((lane) => (
@@ -90,6 +104,7 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
             {active.length > shown.length && <Button onClick={() => setAll(true)}>Show all {active.length}</Button>}
           </SpaceBetween>
         )}
+      </SpaceBetween>
     </Container>
   );
 }
