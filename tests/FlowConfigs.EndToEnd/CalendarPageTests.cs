@@ -58,6 +58,8 @@ public sealed class CalendarPageTests(BrowserFixture browser)
         await import.Locator("input[type=file]").SetInputFilesAsync(file);
         await Expect(import.GetByText($"This replaces all 1 event of {id}")).ToBeVisibleAsync();
         await Expect(import).ToContainTextAsync("The file holds 2 events.");
+        var violations = await Axe.SeriousViolationsAsync(page.MainFrame);
+        Assert.True(violations.Count == 0, "The import dialog:\n" + string.Join("\n", violations));
         Assert.Single((await StoredCalendarAsync(browser, id))!["events"]!.AsArray());
         await import.GetByRole(AriaRole.Button, new() { Name = "Replace 1 event" }).ClickAsync();
         await Expect(import).ToBeHiddenAsync();

@@ -33,7 +33,7 @@ public sealed class DefaultTimeZoneTests(BrowserFixture browser)
 
             // The server places the window in Auckland (a UTC reading would put it at 21:00 the day before here).
             await page.GetByLabel($"From ({Auckland})", new() { Exact = true }).FillAsync("2030/06/01");
-            await page.GetByRole(AriaRole.Button, new() { Name = "1 week", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Radio, new() { Name = "1 week", Exact = true }).ClickAsync();
             await Expect(page.GetByRole(AriaRole.List, new() { Name = "When entries apply" }).GetByRole(AriaRole.Listitem))
                 .ToHaveTextAsync(["Sat, Jun 1, 09:00 – 10:00 (1 h)Staff meeting"]);
 

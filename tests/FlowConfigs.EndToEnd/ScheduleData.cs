@@ -97,7 +97,7 @@ internal static class ScheduleData
     /// <summary>The preview at a wall-clock moment in the config's zone.</summary>
     public static async Task PreviewAtAsync(IPage page, string zone, string date, string time)
     {
-        await page.GetByRole(AriaRole.Button, new() { Name = "At a time", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "At a time", Exact = true }).ClickAsync();
         await FillLocalAsync(page.Locator("body"), "Preview at", zone, date, time);
     }
 

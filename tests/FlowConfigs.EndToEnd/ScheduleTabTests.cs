@@ -42,6 +42,8 @@ public sealed class ScheduleTabTests(BrowserFixture browser)
         await ChooseAsync(dialog, page, "Language of the prompt", "en-US");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add prompt" }).ClickAsync();
         await dialog.GetByLabel("Voice text, greeting en-US").FillAsync("<speak>We are down for maintenance.</speak>");
+        var violations = await Axe.SeriousViolationsAsync(page.MainFrame);
+        Assert.True(violations.Count == 0, "The entry form:\n" + string.Join("\n", violations));
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Add entry", Exact = true }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();
 
@@ -112,7 +114,7 @@ public sealed class ScheduleTabTests(BrowserFixture browser)
         await page.GetByLabel($"Preview at time ({Chicago})", new() { Exact = true }).FillAsync("23:30");
         await ExpectPreviewAsync(page, "closure", "true");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Now", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Now", Exact = true }).ClickAsync();
         await Expect(page.GetByText("Values now", new() { Exact = true })).ToBeVisibleAsync();
         await ExpectPreviewAsync(page, "closure", "false");
         browser.AssertCleanConsole(page);
@@ -186,7 +188,7 @@ public sealed class ScheduleTabTests(BrowserFixture browser)
         var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
         await EditorPage.OpenAsync(page, id, "schedule");
         await page.GetByLabel($"From ({Chicago})", new() { Exact = true }).FillAsync("2030/12/21");
-        await page.GetByRole(AriaRole.Button, new() { Name = "1 week", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "1 week", Exact = true }).ClickAsync();
 
         var rows = page.GetByRole(AriaRole.List, new() { Name = "When entries apply" }).GetByRole(AriaRole.Listitem);
         await Expect(rows).ToHaveTextAsync(

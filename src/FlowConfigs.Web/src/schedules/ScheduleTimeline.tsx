@@ -5,7 +5,7 @@ import Container from "@cloudscape-design/components/container";
 import DatePicker from "@cloudscape-design/components/date-picker";
 import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
-import SegmentedControl from "@cloudscape-design/components/segmented-control";
+import RadioGroup from "@cloudscape-design/components/radio-group";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import type { TimelineSegment } from "../api/types";
@@ -60,18 +60,21 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
   const shown = all ? active : active.slice(0, firstRows);
   return (
     <Container header={
-      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}
-        actions={
-          <SegmentedControl selectedId={String(weeks)} label="How far ahead" onChange={({ detail }) => { setWeeks(Number(detail.selectedId) as TimelineWeeks); setAll(false); }}
-            options={timelineWeeks.map((w) => ({ id: String(w), text: w === 1 ? "1 week" : `${w} weeks` }))} />
-        }>
+      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}>
         Timeline
       </Header>}>
       <SpaceBetween size="l">
-      <FormField label={`From (${zone})`} description={day === today ? "Today; choose another day to look further ahead." : undefined} errorText={dayProblem}>
-        <DatePicker value={day} placeholder="YYYY/MM/DD" openCalendarAriaLabel={(selected) => `Choose the first day of the timeline${selected ? `, selected ${selected}` : ""}`}
-          onChange={({ detail }) => { setFromDay(detail.value); setAll(false); }} />
-      </FormField>
+      {/* Radio buttons rather than a segmented control: its segments are narrower than their labels in the editor's column. */}
+      <div className="local-date-time">
+        <FormField label={`From (${zone})`} description={day === today ? "Today; choose another day to look further ahead." : undefined} errorText={dayProblem}>
+          <DatePicker value={day} placeholder="YYYY/MM/DD" openCalendarAriaLabel={(selected) => `Choose the first day of the timeline${selected ? `, selected ${selected}` : ""}`}
+            onChange={({ detail }) => { setFromDay(detail.value); setAll(false); }} />
+        </FormField>
+        <FormField label="How far ahead">
+          <RadioGroup direction="horizontal" value={String(weeks)} onChange={({ detail }) => { setWeeks(Number(detail.value) as TimelineWeeks); setAll(false); }}
+            items={timelineWeeks.map((w) => ({ value: String(w), label: w === 1 ? "1 week" : `${w} weeks` }))} />
+        </FormField>
+      </div>
       {error ? <Box color="text-status-error">The timeline could not be loaded: {error}</Box>
         : !segments ? <Spinner />
         : (
