@@ -135,7 +135,11 @@ internal static class ReadmeScreenshots
         await Expect(stretches).ToHaveCountAsync(3);
         await ScheduleData.PreviewAtAsync(alice, "America/Chicago", "2026/12/24", "16:00");
         await ScheduleData.ExpectPreviewAsync(alice, "closureReason", "holiday");
-        await CaptureAsync(alice, "schedule");
+        // Tall enough for the whole tab, so the split panel beside it is not cut off where a full-page capture would stop it.
+        await alice.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await alice.SetViewportSizeAsync(1440, 1560);
+        await CaptureAsync(alice, "schedule", fullPage: false);
+        await alice.SetViewportSizeAsync(1440, 1000);
 
         // A shared calendar: the sample US holidays, in words, and the branch that follows them.
         await alice.GotoAsync("/calendars/us-holidays");
