@@ -103,6 +103,9 @@ public sealed class CalendarPageTests(BrowserFixture browser)
         await Expect(reader.GetByRole(AriaRole.Heading, new() { Name = "Events (6)" })).ToBeVisibleAsync();
         await Expect(reader.GetByText("Read-only", new() { Exact = true })).ToBeVisibleAsync();
         await Expect(reader.GetByText("Christmas Day")).ToBeVisibleAsync();
+        // The sample holidays that move with the weekday read in words too.
+        await Expect(reader.GetByText("every year on the last Monday of May", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(reader.GetByText("every year on the fourth Thursday of November", new() { Exact = true })).ToBeVisibleAsync();
         foreach (var action in new[] { "Add event", "Import .ics", "Delete", "Change Christmas Day", "Remove Christmas Day" })
             await Expect(reader.GetByRole(AriaRole.Button, new() { Name = action, Exact = true })).ToHaveCountAsync(0);
         browser.AssertCleanConsole(reader);
