@@ -23,10 +23,13 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
         "/configs/branch-office-austin",
         "/configs/branch-office-austin?tab=variables",
         "/configs/branch-office-austin?tab=prompts",
+        "/configs/branch-office-austin?tab=schedule",
         "/configs/" + Versioned + "/history",
         "/configs/new",
         "/import",
         "/settings",
+        "/calendars",
+        "/calendars/us-holidays",
     ];
 
     public static TheoryData<string, int, bool> Cases()

@@ -12,7 +12,7 @@ namespace FlowConfigs.EndToEnd.Screenshots;
 /// </summary>
 internal static class ReadmeScreenshots
 {
-    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import"];
+    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar"];
 
     private const string Austin = "branch-office-austin";
 
@@ -125,6 +125,27 @@ internal static class ReadmeScreenshots
         await Expect(plan).ToContainTextAsync("Saved over version");
         await Expect(plan).ToContainTextAsync("Invalid");
         await CaptureAsync(alice, "import");
+
+        // The Austin branch's schedule: its timeline over Christmas 2026 and the preview on Christmas Eve afternoon, both
+        // chosen days rather than today, so the picture is the same whenever it is taken.
+        await EditorPage.OpenAsync(alice, Austin, "schedule");
+        await alice.GetByLabel("From (America/Chicago)", new() { Exact = true }).FillAsync("2026/12/21");
+        var stretches = alice.GetByRole(AriaRole.List, new() { Name = "When entries apply" }).GetByRole(AriaRole.Listitem);
+        await Expect(stretches.First).ToContainTextAsync("Christmas Eve early close");
+        await Expect(stretches).ToHaveCountAsync(3);
+        await ScheduleData.PreviewAtAsync(alice, "America/Chicago", "2026/12/24", "16:00");
+        await ScheduleData.ExpectPreviewAsync(alice, "closureReason", "holiday");
+        // Tall enough for the whole tab, so the split panel beside it is not cut off where a full-page capture would stop it.
+        await alice.EvaluateAsync("() => { document.activeElement?.blur(); window.scrollTo(0, 0); }");
+        await alice.SetViewportSizeAsync(1440, 1560);
+        await CaptureAsync(alice, "schedule", fullPage: false);
+        await alice.SetViewportSizeAsync(1440, 1000);
+
+        // A shared calendar: the sample US holidays, in words, and the branch that follows them.
+        await alice.GotoAsync("/calendars/us-holidays");
+        await Expect(alice.GetByRole(AriaRole.Heading, new() { Name = "Events (6)" })).ToBeVisibleAsync();
+        await Expect(alice.GetByRole(AriaRole.Link, new() { Name = Austin, Exact = true })).ToBeVisibleAsync();
+        await CaptureAsync(alice, "calendar");
 
         browser.AssertCleanConsole(signIn);
         browser.AssertCleanConsole(alice);

@@ -66,8 +66,8 @@ export class ApiClient {
     this.json<Record<string, string>>("POST", "/api/flow-config/preview", { flowConfig, lang, channel, ...(at ? { at } : {}) });
   /** Which schedule entries apply when between two times (local to the config's zone, or with offsets), as contiguous segments. */
   timeline = (id: string, from: string, to: string) =>
-    this.json<ListBody<TimelineSegment>>("GET", `${configPath(id)}/timeline?${new URLSearchParams({ from, to })}`).then(itemsOf);
-  timeZones = () => this.json<ListBody<string>>("GET", "/api/time-zones").then(itemsOf);
+    this.json<TimelineSegment[]>("GET", `${configPath(id)}/timeline?${new URLSearchParams({ from, to })}`);
+  timeZones = () => this.json<{ items: string[] }>("GET", "/api/time-zones").then((body) => body.items);
   history = (id: string) => this.json<{ items: RevisionSummary[] }>("GET", `${configPath(id)}/history`);
   revision = (id: string, version: number) => this.json<Revision>("GET", `${configPath(id)}/history/${version}`);
   rollback = (id: string, version: number) => this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`);
@@ -83,7 +83,7 @@ export class ApiClient {
     return this.json<ImportItem[]>("POST", "/api/flow-config/import" + (search ? `?${search}` : ""), configs);
   };
 
-  calendars = () => this.json<ListBody<CalendarSummary>>("GET", "/api/calendars").then(itemsOf);
+  calendars = () => this.json<{ items: CalendarSummary[] }>("GET", "/api/calendars").then((body) => body.items);
 
   async calendar(id: string): Promise<{ calendar: Calendar; etag: string | null }> {
     const response = await this.send("GET", calendarPath(id));
@@ -96,20 +96,18 @@ export class ApiClient {
     if (options.create) headers["If-None-Match"] = "*";
     else if (options.etag) headers["If-Match"] = options.etag;
     const response = await this.send("PUT", calendarPath(calendar.id), calendar, headers);
-    const stored = (await response.json()) as Calendar;
-    return { calendar: stored, etag: response.headers.get("ETag") ?? (stored.version !== undefined ? `"${stored.version}"` : null) };
+    return { calendar: (await response.json()) as Calendar, etag: response.headers.get("ETag") };
   }
 
   removeCalendar = (id: string, etag?: string | null) =>
     this.send("DELETE", calendarPath(id), undefined, etag ? { "If-Match": etag } : {}).then(() => undefined);
   calendarHistory = (id: string) => this.json<{ items: CalendarRevisionSummary[] }>("GET", `${calendarPath(id)}/history`);
-  calendarConfigs = (id: string) => this.json<ListBody<string>>("GET", `${calendarPath(id)}/configs`).then(itemsOf);
+  calendarConfigs = (id: string) => this.json<{ items: string[] }>("GET", `${calendarPath(id)}/configs`).then((body) => body.items);
 
   /** Replaces the calendar's events with those of an iCalendar (.ics) file; answers the saved calendar. */
   async importCalendar(id: string, ics: string): Promise<{ calendar: Calendar; etag: string | null }> {
     const response = await this.send("POST", `${calendarPath(id)}/import`, new Blob([ics]), { "Content-Type": "text/calendar" });
-    const stored = (await response.json()) as Calendar;
-    return { calendar: stored, etag: response.headers.get("ETag") ?? (stored.version !== undefined ? `"${stored.version}"` : null) };
+    return { calendar: (await response.json()) as Calendar, etag: response.headers.get("ETag") };
   }
 
   async speech(text: string, languageCode: string, voiceId?: string): Promise<Blob> {
@@ -143,13 +141,6 @@ export class ApiClient {
   voices(): Promise<SpeechVoiceList> {
     return this.json<SpeechVoiceList>("GET", "/api/speech/voices");
   }
-}
-
-/** A list as the gateway answers it: `{ items }` (room for a cursor later), or a bare array. */
-type ListBody<T> = T[] | { items: T[] };
-
-export function itemsOf<T>(body: ListBody<T>): T[] {
-  return Array.isArray(body) ? body : body.items ?? [];
 }
 
 export function configPath(id: string): string {

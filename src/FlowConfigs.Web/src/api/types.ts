@@ -75,7 +75,7 @@ export interface Me {
   canCreateConfigs: boolean;
   canManageSettings: boolean;
   /** Creating, changing and deleting shared calendars (Full on every config). */
-  canManageCalendars?: boolean;
+  canManageCalendars: boolean;
 }
 
 export interface Locale {
@@ -179,9 +179,10 @@ export interface CalendarSummary {
   eventCount: number;
 }
 
+/** An import is stored as a save. */
 export interface CalendarRevisionSummary {
   version: number;
   at: string;
   by: string;
-  action: string;
+  action: "save" | "delete" | "rollback";
 }

@@ -29,7 +29,7 @@ import "./calendars.css";
 const noticeId = "calendar";
 const problemId = "calendar-problem";
 const recentChanges = 5;
-const revisionAction: Record<string, string> = { save: "saved", import: "imported", delete: "deleted", rollback: "rolled back" };
+const revisionAction: Record<CalendarRevisionSummary["action"], string> = { save: "saved", delete: "deleted", rollback: "rolled back" };
 
 /**
  * One shared calendar: its events (each change saved at once, for every config using it), an .ics import that replaces
@@ -206,7 +206,7 @@ export function CalendarPage() {
             ]} />
             {history && history.length > 0 && (
               <ul className="calendar-used-by">
-                {history.map((r) => <li key={r.version}>Version {r.version}: {revisionAction[r.action] ?? r.action} by {r.by}, {new Date(r.at).toLocaleString()}</li>)}
+                {history.map((r) => <li key={r.version}>Version {r.version}: {revisionAction[r.action]} by {r.by}, {new Date(r.at).toLocaleString()}</li>)}
               </ul>
             )}
           </SpaceBetween>

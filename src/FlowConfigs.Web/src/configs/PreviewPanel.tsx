@@ -4,7 +4,7 @@ import FormField from "@cloudscape-design/components/form-field";
 import KeyValuePairs from "@cloudscape-design/components/key-value-pairs";
 import ProgressBar from "@cloudscape-design/components/progress-bar";
 import ColumnLayout from "@cloudscape-design/components/column-layout";
-import SegmentedControl from "@cloudscape-design/components/segmented-control";
+import RadioGroup from "@cloudscape-design/components/radio-group";
 import Select from "@cloudscape-design/components/select";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import type { FlowConfig, Locale } from "../api/types";
@@ -58,9 +58,9 @@ export function PreviewPanel({ config, locales, valid, zone }: { config: FlowCon
         </FormField>
       </ColumnLayout>
       <FormField label="When" description={`Schedule entries apply by the clock in ${zone}.`}>
-        <SegmentedControl selectedId={moment.kind} label="Preview when"
-          options={[{ id: "now", text: "Now" }, { id: "at", text: "At a time" }]}
-          onChange={({ detail }) => setMoment(detail.selectedId === "at" ? { kind: "at", fields: fieldsInZone(new Date(), zone) } : { kind: "now" })} />
+        <RadioGroup direction="horizontal" value={moment.kind}
+          items={[{ value: "now", label: "Now" }, { value: "at", label: "At a time" }]}
+          onChange={({ detail }) => setMoment(detail.value === "at" ? { kind: "at", fields: fieldsInZone(new Date(), zone) } : { kind: "now" })} />
       </FormField>
       {moment.kind === "at" && (
         <LocalDateTimeField label="Preview at" zone={zone} value={moment.fields} problems={fieldProblems(moment.fields)}

@@ -2,13 +2,16 @@ import { useEffect, useState } from "react";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
+import DatePicker from "@cloudscape-design/components/date-picker";
+import FormField from "@cloudscape-design/components/form-field";
 import Header from "@cloudscape-design/components/header";
-import SegmentedControl from "@cloudscape-design/components/segmented-control";
+import RadioGroup from "@cloudscape-design/components/radio-group";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Spinner from "@cloudscape-design/components/spinner";
 import type { TimelineSegment } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
-import { timelineLanes, timelineRange, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
+import { dateProblem, fieldsInZone } from "./localTime";
+import { timelineLanes, timelineRangeFrom, timelineRows, timelineWeeks, type TimelineWeeks } from "./timeline";
 import "./schedules.css";
 
 /** Rows shown before "Show all": a daily entry over twelve weeks makes 84. */
@@ -32,17 +35,23 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
   const [segments, setSegments] = useState<TimelineSegment[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [all, setAll] = useState(false);
+  // Today in the zone unless the user picks another day (to look at next Christmas, say).
+  const [fromDay, setFromDay] = useState<string | null>(null);
+  const today = fieldsInZone(new Date(), zone).date;
+  const day = fromDay ?? today;
+  const dayProblem = dateProblem(day);
 
   useEffect(() => {
+    if (dateProblem(day)) return;
     let current = true;
-    const { from, to } = timelineRange(new Date(), zone, weeks);
+    const { from, to } = timelineRangeFrom(day, weeks);
     setSegments(null);
     api.timeline(id, from, to).then(
       (s) => { if (current) { setSegments(s); setError(null); } },
       (e: Error) => { if (current) setError(e.message); },
     );
     return () => { current = false; };
-  }, [api, id, version, zone, weeks]);
+  }, [api, id, version, day, weeks]);
 
   const rows = segments ? timelineRows(segments, zone) : [];
   const lanes = segments ? timelineLanes(segments, order) : [];
@@ -51,18 +60,26 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
   const shown = all ? active : active.slice(0, firstRows);
   return (
     <Container header={
-      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}
-        actions={
-          <SegmentedControl selectedId={String(weeks)} label="How far ahead" onChange={({ detail }) => { setWeeks(Number(detail.selectedId) as TimelineWeeks); setAll(false); }}
-            options={timelineWeeks.map((w) => ({ id: String(w), text: w === 1 ? "1 week" : `${w} weeks` }))} />
-        }>
+      <Header variant="h2" description={`When each entry of the saved schedule applies, in ${zone}; at other times the config's own values hold.${unsaved ? " Save to see your changes here." : ""}`}>
         Timeline
       </Header>}>
+      <SpaceBetween size="l">
+      {/* Radio buttons rather than a segmented control: its segments are narrower than their labels in the editor's column. */}
+      <div className="local-date-time">
+        <FormField label={`From (${zone})`} description={day === today ? "Today; choose another day to look further ahead." : undefined} errorText={dayProblem}>
+          <DatePicker value={day} placeholder="YYYY/MM/DD" openCalendarAriaLabel={(selected) => `Choose the first day of the timeline${selected ? `, selected ${selected}` : ""}`}
+            onChange={({ detail }) => { setFromDay(detail.value); setAll(false); }} />
+        </FormField>
+        <FormField label="How far ahead">
+          <RadioGroup direction="horizontal" value={String(weeks)} onChange={({ detail }) => { setWeeks(Number(detail.value) as TimelineWeeks); setAll(false); }}
+            items={timelineWeeks.map((w) => ({ value: String(w), label: w === 1 ? "1 week" : `${w} weeks` }))} />
+        </FormField>
+      </div>
       {error ? <Box color="text-status-error">The timeline could not be loaded: {error}</Box>
         : !segments ? <Spinner />
         : (
           <SpaceBetween size="l">
-            {lanes.length === 0 ? <Box color="text-body-secondary">No entry applies in the next {weeks === 1 ? "week" : `${weeks} weeks`}: the config's own values hold throughout.</Box> : (
+            {lanes.length === 0 ? <Box color="text-body-secondary">No entry applies in the {weeks === 1 ? "week" : `${weeks} weeks`} from {day}: the config's own values hold throughout.</Box> : (
               <div role="img" aria-label={`Bar chart: when each entry applies between ${rows[0]?.start} and ${rows[rows.length - 1]?.end}`}>
                 <SpaceBetween size="xs">
                   {lanes.map((lane) => (
@@ -90,6 +107,7 @@ export function ScheduleTimeline({ id, version, zone, order, unsaved }: Props) {
             {active.length > shown.length && <Button onClick={() => setAll(true)}>Show all {active.length}</Button>}
           </SpaceBetween>
         )}
+      </SpaceBetween>
     </Container>
   );
 }

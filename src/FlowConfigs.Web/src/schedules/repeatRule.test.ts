@@ -37,12 +37,14 @@ describe("repeat rules in plain words", () => {
     "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO",
     "FREQ=DAILY;COUNT=5",
     "FREQ=WEEKLY;BYDAY=1MO",
-    "FREQ=MONTHLY;BYDAY=-1FR",
+    "FREQ=MONTHLY;BYDAY=6FR",
     "FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=30",
     "FREQ=MONTHLY;BYMONTHDAY=0",
     "FREQ=WEEKLY;BYDAY=MO,MO",
     "FREQ=HOURLY",
     "FREQ=WEEKLY",
+    "FREQ=YEARLY;BYMONTH=13;BYDAY=1MO",
+    "FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO;INTERVAL=2",
   ])("keeps %s as a custom rule, shown as it is", (rule) => {
     expect(parseRepeat(rule)).toEqual({ kind: "custom", rule });
     expect(describeRule(rule)).toBe(`custom rule ${rule}`);
@@ -54,6 +56,16 @@ describe("repeat rules in plain words", () => {
     expect(parseRepeat("  ")).toEqual({ kind: "none" });
     expect(formatRepeat({ kind: "none" })).toBeUndefined();
     expect(formatRepeat({ kind: "custom", rule: " " })).toBeUndefined();
+  });
+
+  it.each([
+    ["FREQ=YEARLY;BYMONTH=5;BYDAY=-1MO", "every year on the last Monday of May"],
+    ["FREQ=YEARLY;BYMONTH=9;BYDAY=1MO", "every year on the first Monday of September"],
+    ["FREQ=YEARLY;BYDAY=4TH;BYMONTH=11", "every year on the fourth Thursday of November"],
+    ["FREQ=MONTHLY;BYDAY=-1FR", "every month on the last Friday"],
+  ])("reads %s, a holiday that moves with the weekday, in words", (rule, words) => {
+    expect(parseRepeat(rule)).toEqual({ kind: "custom", rule });
+    expect(describeRule(rule)).toBe(words);
   });
 
   it("starts a newly chosen kind on the start's day, and keeps the rule when going custom", () => {

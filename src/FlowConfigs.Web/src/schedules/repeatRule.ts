@@ -108,8 +108,27 @@ export function describeRepeat(repeat: Repeat): string {
       return repeat.day > 28 ? `every month on day ${repeat.day} (skipped in months without it)` : `every month on day ${repeat.day}`;
     case "yearly":
       return `every year on ${repeat.day} ${monthNames[repeat.month - 1]}${repeat.month === 2 && repeat.day === 29 ? " (leap years only)" : ""}`;
-    case "custom": return `custom rule ${repeat.rule}`;
+    case "custom": return nthWeekdayInWords(repeat.rule) ?? `custom rule ${repeat.rule}`;
   }
+}
+
+const ordinals: Record<string, string> = { "1": "first", "2": "second", "3": "third", "4": "fourth", "5": "fifth", "-1": "last", "-2": "second to last" };
+
+/**
+ * Rules that move with the weekday, as public holidays do ("FREQ=YEARLY;BYMONTH=11;BYDAY=4TH"), in words: "every year
+ * on the fourth Thursday of November", "every month on the last Friday". Undefined for anything else.
+ */
+function nthWeekdayInWords(rule: string): string | undefined {
+  const parts = new Map(rule.trim().toUpperCase().split(";").map((part) => part.split("=") as [string, string]));
+  const day = /^\+?(-?[1-5])(MO|TU|WE|TH|FR|SA|SU)$/.exec(parts.get("BYDAY") ?? "");
+  const ordinal = day && ordinals[day[1]];
+  if (!day || !ordinal) return undefined;
+  const weekday = weekdayNames[day[2] as Weekday];
+  const freq = parts.get("FREQ");
+  if (freq === "MONTHLY" && parts.size === 2) return `every month on the ${ordinal} ${weekday}`;
+  const month = dayNumber(parts.get("BYMONTH") ?? "", 12);
+  if (freq === "YEARLY" && parts.size === 3 && month) return `every year on the ${ordinal} ${weekday} of ${monthNames[month - 1]}`;
+  return undefined;
 }
 
 /** A stored rule in words, read against the entry's start. */

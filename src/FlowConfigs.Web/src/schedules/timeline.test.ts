@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { TimelineSegment } from "../api/types";
-import { formatLength, timelineLanes, timelineRange, timelineRows } from "./timeline";
+import { formatLength, timelineLanes, timelineRange, timelineRangeFrom, timelineRows } from "./timeline";
 
 // Christmas closure in Chicago (UTC-6): 24 Dec 17:00 to 26 Dec 08:00 local.
 const segments: TimelineSegment[] = [
@@ -54,6 +54,7 @@ describe("the timeline", () => {
     // 03:30 UTC on the 25th is still the 24th in Chicago.
     expect(timelineRange(new Date("2026-12-25T03:30:00Z"), "America/Chicago", 4)).toEqual({ from: "2026-12-24T00:00", to: "2027-01-21T00:00" });
     expect(timelineRange(new Date("2026-12-25T03:30:00Z"), "UTC", 1)).toEqual({ from: "2026-12-25T00:00", to: "2027-01-01T00:00" });
+    expect(timelineRangeFrom("2027-02-20", 12)).toEqual({ from: "2027-02-20T00:00", to: "2027-05-15T00:00" });
   });
 
   it("says how long a segment lasts", () => {

@@ -7,8 +7,12 @@ export type TimelineWeeks = (typeof timelineWeeks)[number];
 
 /** From the start of today in the zone, so many weeks ahead; local times the server reads in the config's zone. */
 export function timelineRange(now: Date, zone: string, weeks: number): { from: string; to: string } {
-  const today = fieldsInZone(now, zone).date;
-  return { from: `${today}T00:00`, to: `${addDays(today, weeks * 7)}T00:00` };
+  return timelineRangeFrom(fieldsInZone(now, zone).date, weeks);
+}
+
+/** From the start of a local day (yyyy-MM-dd), so many weeks ahead. */
+export function timelineRangeFrom(day: string, weeks: number): { from: string; to: string } {
+  return { from: `${day}T00:00`, to: `${addDays(day, weeks * 7)}T00:00` };
 }
 
 /** One segment as people read it, in the config's zone. */
