@@ -1,6 +1,4 @@
 using FlowConfigs.Grains.Configs;
-using FlowConfigs.Grains.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -23,10 +21,8 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
     /// <summary>Starts a one-silo cluster over <paramref name="dataDirectory"/> (restarts see what earlier clusters wrote).</summary>
     public static async Task<TestCluster> StartAsync(string dataDirectory)
     {
-        var builder = new TestClusterBuilder(1);
-        builder.Properties[nameof(DataDirectory)] = dataDirectory;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var builder = SqliteTestCluster.Builder(1, dataDirectory);
+        builder.AddSiloBuilderConfigurator<TestFilters>();
         var cluster = builder.Build();
         await cluster.DeployAsync();
         return cluster;
@@ -39,21 +35,13 @@ public sealed class FlowConfigClusterFixture : IAsyncLifetime
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsClient();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    private sealed class TestFilters : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
-            var dataDirectory = silo.Configuration[nameof(DataDirectory)]!;
-            silo.AddFlowConfigsGrains();
             silo.AddIncomingGrainCallFilter<RejectOnceFilter>();
             silo.AddIncomingGrainCallFilter<Calendars.CalendarNoticeRecorder>();
             silo.Services.AddOptions<FlowConfigGrainOptions>().Configure(options => options.UnknownIdLifetime = UnknownIdLifetime);
-            silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
         }
     }
 }

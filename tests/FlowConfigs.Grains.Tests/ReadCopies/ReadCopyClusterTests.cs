@@ -2,9 +2,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.ReadCopies;
-using FlowConfigs.Grains.Storage.Sqlite;
 using FlowConfigs.Grains.Tests.Configs;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 
@@ -18,11 +16,7 @@ public sealed class ReadCopyClusterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(2);
-        builder.Properties["DataDirectory"] = _dataDirectory;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
-        _cluster = builder.Build();
+        _cluster = SqliteTestCluster.Builder(2, _dataDirectory).Build();
         await _cluster.DeployAsync();
     }
 
@@ -63,20 +57,5 @@ public sealed class ReadCopyClusterTests : IAsyncLifetime
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
-    }
-
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsClient();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
-    {
-        public void Configure(ISiloBuilder silo)
-        {
-            var dataDirectory = silo.Configuration["DataDirectory"]!;
-            silo.AddFlowConfigsGrains();
-            silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
-        }
     }
 }

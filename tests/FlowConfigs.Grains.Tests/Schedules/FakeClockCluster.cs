@@ -2,7 +2,7 @@ using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.ReadCopies;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.Sqlite;
-using Microsoft.Extensions.Configuration;
+using FlowConfigs.Grains.Tests.Configs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Orleans.TestingHost;
@@ -31,10 +31,8 @@ public sealed class FakeClockCluster : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var builder = new TestClusterBuilder(2);
-        builder.Properties["DataDirectory"] = _dataDirectory;
-        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
-        builder.AddClientBuilderConfigurator<ClientConfigurator>();
+        var builder = SqliteTestCluster.Builder(2, _dataDirectory);
+        builder.AddSiloBuilderConfigurator<FakeClockAndHeldWrites>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();
     }
@@ -49,18 +47,10 @@ public sealed class FakeClockCluster : IAsyncLifetime
         try { Directory.Delete(_dataDirectory, recursive: true); } catch (IOException) { }
     }
 
-    private sealed class ClientConfigurator : IClientBuilderConfigurator
-    {
-        public void Configure(IConfiguration configuration, IClientBuilder client) => client.AddFlowConfigsClient();
-    }
-
-    private sealed class SiloConfigurator : ISiloConfigurator
+    private sealed class FakeClockAndHeldWrites : ISiloConfigurator
     {
         public void Configure(ISiloBuilder silo)
         {
-            var dataDirectory = silo.Configuration["DataDirectory"]!;
-            silo.AddFlowConfigsGrains();
-            silo.AddSqliteDocumentStore(options => options.Configure(o => o.DataDirectory = dataDirectory));
             silo.Services.AddSingleton<IDocumentStore>(services => new HoldingStore(services.GetRequiredService<SqliteDocumentStore>(), Held));
             silo.Services.AddSingleton<TimeProvider>(Clock);
             // The tests jump days at a time; copies must outlive the jumps to show they switch by themselves.

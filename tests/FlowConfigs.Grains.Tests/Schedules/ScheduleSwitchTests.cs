@@ -124,8 +124,10 @@ public sealed class ScheduleSwitchTests(FakeClockCluster cluster)
         }
 
         Assert.Equal(SaveStatus.Updated, (await saving).Status);
+        // Just after a save the other silo may still be fetching the new version (answered through the grain
+        // meanwhile): only the values matter here.
         var after = await ReadEverywhereAsync(id);
-        AssertEverywhere("true", after);
+        Assert.All(after, answer => Assert.Equal("true", answer.Closure));
         Assert.All(after, answer => Assert.Equal("<speak>We are closed.</speak>", answer.Greeting));
         var spanish = await cluster.SiloCopies()[0].ReadAsync(id, "es-US", ContactChannel.Voice, Defaults);
         Assert.Equal("true", JsonSerializer.Deserialize<Dictionary<string, string>>(spanish.Config!.Utf8Json)!["closure"]);
