@@ -77,4 +77,32 @@ public sealed class CalendarChangeTests(FakeClockCluster cluster)
             Assert.Equal(1, (await cluster.Grains.GetGrain<IFlowConfigGrain>(id).GetAsync())!.Version);
         Console.WriteLine($"closed everywhere {closing.TotalMilliseconds:F0} ms after the save answered, open again {opening.TotalMilliseconds:F0} ms after the delete");
     }
+
+    [Fact]
+    public async Task A_calendar_that_cannot_be_read_when_its_config_activates_applies_once_a_retry_reads_it()
+    {
+        var calendarId = SampleConfigs.NewId("unread");
+        var today = FakeClockCluster.Clock.GetUtcNow().ToOffset(TimeSpan.FromHours(-6)).Date;
+        var storm = new CalendarEvent("Storm", today.ToString("yyyy-MM-ddT00:00"), today.AddDays(2).ToString("yyyy-MM-ddT00:00"));
+        await cluster.Grains.GetGrain<ICalendarGrain>(calendarId).SaveAsync(
+            new Calendar { Id = calendarId, Description = "Emergency closures", Events = [storm] }, SaveCondition.None, "alice");
+        // The calendar grain goes away, and storage stops answering for it before the config first activates.
+        await cluster.Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var id = SampleConfigs.NewId("branch");
+        FakeClockCluster.Storage.Unreadable = calendarId;
+        try
+        {
+            await cluster.Grains.GetGrain<IFlowConfigGrain>(id).SaveAsync(Branch(id, calendarId), SaveCondition.None, "alice", AccessLevel.Full);
+            Assert.All(await ClosuresAsync([id]), c => Assert.Equal("false", c));
+        }
+        finally
+        {
+            FakeClockCluster.Storage.Unreadable = null;
+        }
+
+        // The config's retry timer (every 2 s) reads it now that storage answers; nothing is written.
+        FakeClockCluster.Clock.Advance(TimeSpan.FromSeconds(2));
+        await EverywhereWithinAsync([id], "true");
+        Assert.Equal(1, (await cluster.Grains.GetGrain<IFlowConfigGrain>(id).GetAsync())!.Version);
+    }
 }

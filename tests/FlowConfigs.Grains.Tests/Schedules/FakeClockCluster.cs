@@ -21,7 +21,7 @@ public sealed class FakeClockCluster : IAsyncLifetime
     // Silos are built by type from configuration, so the instances they share with the test are per process; the
     // collection below keeps the tests that move it from running at the same time.
     public static readonly FakeTimeProvider Clock = new(Start);
-    public static readonly HeldWrites Held = new();
+    public static readonly StorageControl Storage = new();
 
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "flowconfigs-schedules-" + Guid.NewGuid().ToString("N"));
 
@@ -51,7 +51,7 @@ public sealed class FakeClockCluster : IAsyncLifetime
     {
         public void Configure(ISiloBuilder silo)
         {
-            silo.Services.AddSingleton<IDocumentStore>(services => new HoldingStore(services.GetRequiredService<SqliteDocumentStore>(), Held));
+            silo.Services.AddSingleton<IDocumentStore>(services => new ControlledStore(services.GetRequiredService<SqliteDocumentStore>(), Storage));
             silo.Services.AddSingleton<TimeProvider>(Clock);
             // The tests jump days at a time; copies must outlive the jumps to show they switch by themselves.
             silo.Services.Configure<ReadCopyOptions>(options => options.IdleAfter = TimeSpan.FromDays(30));
@@ -61,12 +61,15 @@ public sealed class FakeClockCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>Writes of <see cref="Id"/> wait until released; everything else passes.</summary>
-    public sealed class HeldWrites
+    /// <summary>Writes of <see cref="Id"/> wait until released, reads of <see cref="Unreadable"/> fail; everything else passes.</summary>
+    public sealed class StorageControl
     {
         private TaskCompletionSource _release = Released();
 
         public string? Id { get; private set; }
+
+        /// <summary>The id whose reads fail as storage that does not answer would.</summary>
+        public volatile string? Unreadable;
 
         public void Hold(string id)
         {
@@ -90,9 +93,10 @@ public sealed class FakeClockCluster : IAsyncLifetime
         }
     }
 
-    private sealed class HoldingStore(IDocumentStore inner, HeldWrites held) : IDocumentStore
+    private sealed class ControlledStore(IDocumentStore inner, StorageControl held) : IDocumentStore
     {
-        public Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken = default) => inner.ReadAsync(key, cancellationToken);
+        public Task<StoredDocument?> ReadAsync(DocumentKey key, CancellationToken cancellationToken = default) =>
+            key.Id == held.Unreadable ? throw new StorageUnavailableException($"{key} is made unreadable by the test") : inner.ReadAsync(key, cancellationToken);
 
         public async Task<WriteResult> WriteAsync(DocumentKey key, DocumentWrite write, CancellationToken cancellationToken = default)
         {

@@ -104,7 +104,7 @@ public sealed class ScheduleSwitchTests(FakeClockCluster cluster)
         await ReadEverywhereAsync(id);
         AssertEverywhere("false", await ReadEverywhereAsync(id));
 
-        FakeClockCluster.Held.Hold(id);
+        FakeClockCluster.Storage.Hold(id);
         Task<SaveOutcome> saving;
         try
         {
@@ -120,7 +120,7 @@ public sealed class ScheduleSwitchTests(FakeClockCluster cluster)
         }
         finally
         {
-            FakeClockCluster.Held.Release();
+            FakeClockCluster.Storage.Release();
         }
 
         Assert.Equal(SaveStatus.Updated, (await saving).Status);
