@@ -125,7 +125,11 @@ public static class FlowConfigDocument
         return null;
     }
 
-    private static string? CheckId(string? urlId, string? bodyId, FieldErrors errors)
+    /// <summary>
+    /// The document's id: the URL's when given (a body <c>id</c> must then equal it), else the body's, which is then
+    /// required; null, with the problem in <paramref name="errors"/>, when there is none or it breaks the id rules.
+    /// </summary>
+    internal static string? CheckId(string? urlId, string? bodyId, FieldErrors errors)
     {
         if (urlId is not null)
         {

@@ -59,13 +59,7 @@ public static class CalendarDocument
         if (!document.TryGetProperty("description", out _)) errors.Add("description", "'description' is required.");
         if (!document.TryGetProperty("events", out _)) errors.Add("events", "'events' is required (it may be an empty array).");
 
-        var id = urlId ?? bodyId;
-        if (urlId is not null && bodyId is not null && !string.Equals(bodyId, urlId, StringComparison.Ordinal))
-            errors.Add("id", $"The body's id '{bodyId}' does not match the id in the URL '{urlId}'.");
-        else if (id is null)
-            errors.Add("id", "'id' is required.");
-        else if (FlowConfigId.Validate(id) is { } badId)
-            errors.Add("id", badId);
+        var id = FlowConfigDocument.CheckId(urlId, bodyId, errors);
 
         if (!errors.IsEmpty || id is null || description is null || events is null)
             return ReadResult<Calendar>.Fail(errors);

@@ -1,7 +1,8 @@
 import type { CalendarEvent } from "../api/types";
 import type { FieldErrors } from "../configs/validation";
-import { joinLocal, splitLocal, windowProblems, type LocalFields } from "../schedules/localTime";
-import { formatRepeat, parseRepeat, repeatProblem, type Repeat } from "../schedules/repeatRule";
+import { windowFieldProblems } from "../schedules/entryForm";
+import { joinLocal, splitLocal, type LocalFields } from "../schedules/localTime";
+import { formatRepeat, parseRepeat, type Repeat } from "../schedules/repeatRule";
 
 /** A calendar event as its form holds it. */
 export interface EventForm {
@@ -32,15 +33,7 @@ export function eventOf(form: EventForm): CalendarEvent {
 export function eventProblems(form: EventForm): FieldErrors {
   const errors: FieldErrors = {};
   if (form.name.trim() === "") errors.name = "Enter a name, such as Christmas Day.";
-  const times = windowProblems(form.start, form.end);
-  for (const side of ["start", "end"] as const)
-    for (const part of ["date", "time"] as const) {
-      const message = times[side][part];
-      if (message) errors[`${side}.${part}`] = message;
-    }
-  const repeat = repeatProblem(form.repeat);
-  if (repeat) errors.repeat = repeat;
-  return errors;
+  return { ...errors, ...windowFieldProblems(form.start, form.end, form.repeat) };
 }
 
 /** How many events an iCalendar file holds, for "replaces N events with M". */

@@ -59,16 +59,21 @@ export function formProblems(form: EntryForm, config: FlowConfig, otherNames: st
   const errors: FieldErrors = {};
   for (const [path, message] of Object.entries(entryProblems(entry, config, otherNames, calendars)))
     if (path !== "start" && path !== "end" && path !== "repeat") errors[path] = message;
-  if (form.kind === "window") {
-    const times = windowProblems(form.start, form.end);
-    for (const side of ["start", "end"] as const)
-      for (const part of ["date", "time"] as const) {
-        const message = times[side][part];
-        if (message) errors[`${side}.${part}`] = message;
-      }
-    const repeat = repeatProblem(form.repeat);
-    if (repeat) errors.repeat = repeat;
-  }
+  if (form.kind === "window") Object.assign(errors, windowFieldProblems(form.start, form.end, form.repeat));
+  return errors;
+}
+
+/** A window's problems by form field (start.date, start.time, end.date, end.time, repeat), for entries and calendar events alike. */
+export function windowFieldProblems(start: LocalFields, end: LocalFields, repeat: Repeat): FieldErrors {
+  const errors: FieldErrors = {};
+  const times = windowProblems(start, end);
+  for (const side of ["start", "end"] as const)
+    for (const part of ["date", "time"] as const) {
+      const message = times[side][part];
+      if (message) errors[`${side}.${part}`] = message;
+    }
+  const problem = repeatProblem(repeat);
+  if (problem) errors.repeat = problem;
   return errors;
 }
 
