@@ -99,7 +99,7 @@ public sealed class FlowConfigGrain(
     public ValueTask<ConfigCopy> GetCopyAsync(ServedVersion knownVersion)
     {
         ThrowIfUnreadable();
-        return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.Existing.Count == 0 ? null : [.. _calendars.Existing.Values]));
+        return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.ForCopy));
     }
 
     public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)

@@ -19,12 +19,16 @@ internal sealed class ReferencedCalendars
     private ReferencedCalendars(IReadOnlyDictionary<string, Calendar> existing, IReadOnlyDictionary<string, long> versions, IReadOnlySet<string> unread)
     {
         Existing = existing;
+        ForCopy = existing.Count == 0 ? null : [.. existing.Values];
         _versions = versions;
         _unread = unread;
     }
 
     /// <summary>The referenced calendars that exist, by id.</summary>
     public IReadOnlyDictionary<string, Calendar> Existing { get; }
+
+    /// <summary>The existing calendars as a read copy carries them (null when none), built once per read of them.</summary>
+    public Calendar[]? ForCopy { get; }
 
     /// <summary>The sum of every referenced calendar's stored version: the calendar part of what the config serves.</summary>
     public long VersionSum => _versions.Values.Sum();
