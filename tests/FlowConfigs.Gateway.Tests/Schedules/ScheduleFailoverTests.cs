@@ -47,16 +47,18 @@ public sealed class ScheduleFailoverTests(RedisServer redis, DynaliteFixture dyn
         await Task.Delay(killAt - DateTimeOffset.UtcNow);
         victim.KillHard();
 
-        // Every hosted config is asked in turn until a second past the boundary; each answer is stamped with when it was asked.
-        var answers = new List<(string Id, DateTimeOffset Asked, string? Closure)>();
+        // Every hosted config is asked in turn until a second past the boundary; each answer is stamped with when it
+        // was asked and when it came back (the gateway answered somewhere between the two).
+        var answers = new List<(string Id, DateTimeOffset Asked, DateTimeOffset Answered, string? Closure)>();
         while (DateTimeOffset.UtcNow < boundary + SwitchBound + TimeSpan.FromSeconds(1))
             foreach (var id in hosted)
             {
                 var asked = DateTimeOffset.UtcNow;
-                answers.Add((id, asked, await ClosureAsync(client, id)));
+                var closure = await ClosureAsync(client, id);
+                answers.Add((id, asked, DateTimeOffset.UtcNow, closure));
             }
 
-        var early = answers.Where(a => a.Asked < boundary && a.Closure != "false").ToList();
+        var early = answers.Where(a => a.Answered < boundary && a.Closure != "false").ToList();
         var late = answers.Where(a => a.Asked >= boundary + SwitchBound && a.Closure != "true").ToList();
         var firstClosed = answers.Where(a => a.Closure == "true").Select(a => a.Asked).DefaultIfEmpty(DateTimeOffset.MaxValue).Min();
         output.WriteLine($"{hosted.Count} configs on the killed task; {answers.Count} answers through the survivor; " +
