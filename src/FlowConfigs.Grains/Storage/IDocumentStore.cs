@@ -35,6 +35,24 @@ public interface IDocumentStore
 
     /// <summary>A one-line description when usable; throws with a sentence an operator can act on otherwise.</summary>
     Task<string> ProbeAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Audit lines of acknowledged writes, newest first, matching <paramref name="query"/>; a line whose write did not
+    /// land is never listed.
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">Storage could not answer.</exception>
+    Task<AuditPage> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Change events of acknowledged writes not yet removed, oldest first; an event whose write did not land is never
+    /// listed (and is dropped once storage knows it never will).
+    /// </summary>
+    /// <exception cref="StorageUnavailableException">Storage could not answer.</exception>
+    Task<IReadOnlyList<OutboxEvent>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes a delivered event, as <see cref="ListOutboxAsync"/> listed it; removing one already gone does nothing.</summary>
+    /// <exception cref="StorageUnavailableException">Storage could not answer.</exception>
+    Task RemoveOutboxAsync(OutboxEvent delivered, CancellationToken cancellationToken = default);
 }
 
 /// <summary>A document's address: its kind (<c>flowconfig</c>, <c>settings</c>, …) and its id within that kind.</summary>
@@ -49,9 +67,18 @@ public readonly record struct DocumentKey(string Kind, string Id)
 /// </summary>
 public sealed record StoredDocument(string Id, long Version, JsonObject? Body);
 
-/// <summary>What one write stores: the next version's body (null deletes) and its revision, if the kind keeps history.</summary>
+/// <summary>
+/// What one write stores: the next version's body (null deletes) and its revision, if the kind keeps history; with
+/// it, in the same durable step, its audit line and its change event. A write carrying either must keep a revision.
+/// </summary>
 public sealed record DocumentWrite(long? ExpectedVersion, JsonObject? Body, StoredRevision? Revision = null)
 {
+    /// <summary>Listed by <see cref="IDocumentStore.ListAuditAsync"/> once the write is acknowledged.</summary>
+    public AuditRecord? Audit { get; init; }
+
+    /// <summary>Listed by <see cref="IDocumentStore.ListOutboxAsync"/> once the write is acknowledged, until removed.</summary>
+    public OutboxEvent? Event { get; init; }
+
     public long NextVersion => (ExpectedVersion ?? 0) + 1;
 
     /// <summary>
@@ -86,3 +113,26 @@ public sealed record WriteResult(WriteStatus Status, long StoredVersion, DateTim
 
 /// <summary>Storage did not answer (unreachable, throttled, timed out). For a write, whether it landed is unknown.</summary>
 public sealed class StorageUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>One line of the audit log: who did what to which document, at which version.</summary>
+public sealed record AuditRecord(DateTimeOffset At, string By, string Kind, string Id, long? Version, string Action, JsonObject? Details = null);
+
+/// <summary>An audit line as listed, with the opaque position it was listed at.</summary>
+public sealed record StoredAudit(string Seq, AuditRecord Record);
+
+/// <summary>
+/// Which audit lines to list: all filters optional; <see cref="Id"/> and <see cref="By"/> match exactly,
+/// <see cref="From"/> inclusive, <see cref="To"/> exclusive; <see cref="Cursor"/> continues a previous page.
+/// </summary>
+public sealed record AuditQuery(string? Id = null, string? By = null, DateTimeOffset? From = null, DateTimeOffset? To = null,
+    string? Action = null, string? Cursor = null, int Limit = 50);
+
+/// <summary>A page of audit lines, newest first, and where the next page starts (null: no more).</summary>
+public sealed record AuditPage(IReadOnlyList<StoredAudit> Items, string? NextCursor);
+
+/// <summary>A change event waiting for delivery. <see cref="Subject"/> groups events that must arrive in order (a document).</summary>
+public sealed record OutboxEvent(string EventId, DateTimeOffset At, string Subject, JsonObject Body)
+{
+    /// <summary>Where the store keeps it, set when listed.</summary>
+    public string? Position { get; init; }
+}

@@ -44,6 +44,9 @@ public sealed class SlowSettingsAtStartTests(SlowSettingsAtStartTests.SlowSettin
         public Task<IReadOnlyList<RevisionHeader>> ListRevisionsAsync(DocumentKey key, CancellationToken cancellationToken = default) => store.ListRevisionsAsync(key, cancellationToken);
         public Task<StoredRevision?> ReadRevisionAsync(DocumentKey key, long version, CancellationToken cancellationToken = default) => store.ReadRevisionAsync(key, version, cancellationToken);
         public Task<string> ProbeAsync(CancellationToken cancellationToken = default) => store.ProbeAsync(cancellationToken);
+        public Task<AuditPage> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) => store.ListAuditAsync(query, cancellationToken);
+        public Task<IReadOnlyList<OutboxEvent>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default) => store.ListOutboxAsync(limit, cancellationToken);
+        public Task RemoveOutboxAsync(OutboxEvent delivered, CancellationToken cancellationToken = default) => store.RemoveOutboxAsync(delivered, cancellationToken);
     }
 
     [Fact]

@@ -114,6 +114,12 @@ public sealed class FakeClockCluster : IAsyncLifetime
             inner.ReadRevisionAsync(key, version, cancellationToken);
 
         public Task<string> ProbeAsync(CancellationToken cancellationToken = default) => inner.ProbeAsync(cancellationToken);
+
+        public Task<AuditPage> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) => inner.ListAuditAsync(query, cancellationToken);
+
+        public Task<IReadOnlyList<OutboxEvent>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default) => inner.ListOutboxAsync(limit, cancellationToken);
+
+        public Task RemoveOutboxAsync(OutboxEvent delivered, CancellationToken cancellationToken = default) => inner.RemoveOutboxAsync(delivered, cancellationToken);
     }
 }
 

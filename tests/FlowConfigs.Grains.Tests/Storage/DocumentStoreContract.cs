@@ -234,4 +234,93 @@ public abstract class DocumentStoreContract
             await store.WriteAsync(key, new DocumentWrite(version == 1 ? null : version - 1, Body($"v{version}"), Revision(version, $"v{version}")));
         Assert.Equal([5L, 4L, 3L], (await store.ListRevisionsAsync(key)).Select(r => r.Version));
     }
+
+    /// <summary>How many audit lines the paging test writes; a provider that is slow to write in tests may write fewer.</summary>
+    protected virtual int AuditVolume => 3000;
+
+    protected static AuditRecord Audit(string id, long version, string by = "alice", string action = "save", DateTimeOffset? at = null) =>
+        new(at ?? DateTimeOffset.UnixEpoch.AddDays(version), by, "flowconfig", id, version, action, new JsonObject { ["note"] = $"v{version}" });
+
+    protected static OutboxEvent Event(string id, long version) =>
+        new($"{id}-{version}", DateTimeOffset.UnixEpoch.AddDays(version), "flowconfig/" + id, new JsonObject { ["id"] = id, ["version"] = version });
+
+    private static DocumentWrite Write(string id, long version, string by = "alice", DateTimeOffset? at = null) =>
+        new(version == 1 ? null : version - 1, Body($"v{version}"), Revision(version, $"v{version}"))
+        {
+            Audit = Audit(id, version, by, at: at),
+            Event = Event(id, version),
+        };
+
+    private static async Task<List<OutboxEvent>> EventsOfAsync(IDocumentStore store, string id) =>
+        (await store.ListOutboxAsync(10_000)).Where(e => e.Subject == "flowconfig/" + id).ToList();
+
+    [Fact]
+    public async Task A_write_lists_its_audit_line_and_event_and_a_refused_write_lists_neither()
+    {
+        var store = Open();
+        var key = Config(NewId("side"));
+        Assert.Equal(WriteResult.Written(1), await store.WriteAsync(key, Write(key.Id, 1, "alice")));
+        Assert.Equal(WriteStatus.Conflict, (await store.WriteAsync(key, Write(key.Id, 1, "mallory"))).Status);
+        Assert.Equal(WriteResult.Written(2), await store.WriteAsync(key, Write(key.Id, 2, "bob")));
+
+        var audit = await store.ListAuditAsync(new AuditQuery(Id: key.Id));
+        Assert.Equal([("bob", 2L), ("alice", 1L)], audit.Items.Select(a => (a.Record.By, a.Record.Version!.Value)));
+        Assert.Equal("v2", audit.Items[0].Record.Details!["note"]!.GetValue<string>());
+        Assert.Equal(DateTimeOffset.UnixEpoch.AddDays(2), audit.Items[0].Record.At);
+        Assert.Null(audit.NextCursor);
+
+        var events = await EventsOfAsync(store, key.Id);
+        Assert.Equal([$"{key.Id}-1", $"{key.Id}-2"], events.Select(e => e.EventId));
+        Assert.Equal(2, events[1].Body["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_removed_event_is_not_listed_again_and_the_rest_keep_their_order()
+    {
+        var store = Open();
+        var key = Config(NewId("outbox"));
+        for (var version = 1; version <= 3; version++)
+            await store.WriteAsync(key, Write(key.Id, version));
+
+        await store.RemoveOutboxAsync((await EventsOfAsync(store, key.Id))[0]);
+        var left = await EventsOfAsync(store, key.Id);
+        Assert.Equal([$"{key.Id}-2", $"{key.Id}-3"], left.Select(e => e.EventId));
+        await store.RemoveOutboxAsync(left[0]);
+        await store.RemoveOutboxAsync(left[0]);
+        Assert.Equal([$"{key.Id}-3"], (await EventsOfAsync(Open(), key.Id)).Select(e => e.EventId));
+    }
+
+    [Fact]
+    public async Task Audit_pages_newest_first_across_thousands_of_lines_with_filters()
+    {
+        var store = Open();
+        var id = NewId("paged");
+        var start = new DateTimeOffset(2026, 10, 30, 0, 0, 0, TimeSpan.Zero);
+        // Writers alternate; times cross a month boundary so a provider that splits by month is paged across it.
+        for (var version = 1; version <= AuditVolume; version++)
+            await store.WriteAsync(Config(id), Write(id, version, version % 3 == 0 ? "carol" : "dave", start.AddMinutes(version * 5)));
+
+        var seen = new List<long>();
+        string? cursor = null;
+        var pages = 0;
+        do
+        {
+            var page = await store.ListAuditAsync(new AuditQuery(Id: id, Cursor: cursor, Limit: 200));
+            seen.AddRange(page.Items.Select(a => a.Record.Version!.Value));
+            cursor = page.NextCursor;
+            pages++;
+        }
+        while (cursor is not null);
+        Assert.Equal(Enumerable.Range(1, AuditVolume).Reverse().Select(v => (long)v), seen);
+        Assert.Equal((AuditVolume + 199) / 200, pages);
+
+        var carol = await store.ListAuditAsync(new AuditQuery(Id: id, By: "carol", Limit: 5));
+        Assert.Equal([AuditVolume / 3 * 3L, AuditVolume / 3 * 3L - 3, AuditVolume / 3 * 3L - 6, AuditVolume / 3 * 3L - 9, AuditVolume / 3 * 3L - 12],
+            carol.Items.Select(a => a.Record.Version!.Value));
+
+        // From is inclusive, to exclusive: versions 10 to 19 exactly.
+        var window = await store.ListAuditAsync(new AuditQuery(Id: id, From: start.AddMinutes(50), To: start.AddMinutes(100), Limit: 100));
+        Assert.Equal(Enumerable.Range(10, 10).Reverse().Select(v => (long)v), window.Items.Select(a => a.Record.Version!.Value));
+        Assert.Empty((await store.ListAuditAsync(new AuditQuery(Id: id, Action: "delete"))).Items);
+    }
 }

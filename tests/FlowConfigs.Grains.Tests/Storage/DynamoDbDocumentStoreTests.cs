@@ -93,6 +93,62 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Docum
         Assert.Equal("1", (await RawItemAsync(id))["version"].N);
     }
 
+    /// <summary>Each write is several requests to dynalite; a third of SQLite's volume still pages across months.</summary>
+    protected override int AuditVolume => 1000;
+
+    /// <summary>What a writer that died after writing its event but before confirming it leaves: the event, marked with its write.</summary>
+    private Task PutPendingEventAsync(string id, long version, string writer, string eventId) => PutRawAsync("-revisions", new()
+    {
+        ["id"] = new() { S = "outbox#pending" },
+        ["version"] = new() { N = (DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() * 1000).ToString() },
+        ["eventId"] = new() { S = eventId },
+        ["at"] = new() { S = DateTimeOffset.UtcNow.ToString("O") },
+        ["subject"] = new() { S = "flowconfig/" + id },
+        ["body"] = new() { M = new() { ["id"] = new() { S = id } } },
+        ["ref"] = new() { S = id },
+        ["refVersion"] = new() { N = version.ToString() },
+        ["writeId"] = new() { S = writer },
+    });
+
+    [Fact]
+    public async Task An_event_counts_only_once_its_own_write_landed_and_is_dropped_when_another_writer_took_its_version()
+    {
+        var store = Open();
+        var key = Config(NewId("pending"));
+        await store.WriteAsync(key, new DocumentWrite(null, Body("committed"), Revision(1, "committed")));
+
+        // A writer died after its event, before its item (or the item write lost): version 2 is not stored.
+        await PutStrandedRevisionAsync(key.Id, _clock.GetUtcNow().AddSeconds(30));
+        await PutPendingEventAsync(key.Id, 2, "ghost", "ghost-event");
+        Assert.DoesNotContain((await store.ListOutboxAsync(1000)), e => e.EventId == "ghost-event");
+
+        // Another writer takes version 2 after the lease: the ghost's event can never count, and is dropped.
+        _clock.Advance(TimeSpan.FromSeconds(31));
+        await store.WriteAsync(key, new DocumentWrite(1, Body("real"), Revision(2, "real")));
+        Assert.DoesNotContain((await store.ListOutboxAsync(1000)), e => e.EventId == "ghost-event");
+        var raw = await dynalite.Client(dynalite.Options(_tables)).QueryAsync(new QueryRequest
+        {
+            TableName = _tables + "-revisions",
+            KeyConditionExpression = "id = :id",
+            ExpressionAttributeValues = new() { [":id"] = new() { S = "outbox#pending" } },
+        });
+        Assert.DoesNotContain(raw.Items, item => item["eventId"].S == "ghost-event");
+    }
+
+    [Fact]
+    public async Task An_event_whose_write_landed_counts_though_its_writer_died_before_confirming_it()
+    {
+        var store = Open();
+        var key = Config(NewId("landed"));
+        var write = new DocumentWrite(null, Body("first"), Revision(1, "first")) { Writer = "stopped" };
+        await store.WriteAsync(key, write);
+        // As if the writer stopped right after its item: the event is still marked with the write.
+        await PutPendingEventAsync(key.Id, 1, "stopped", "landed-event");
+
+        var listed = Assert.Single(await store.ListOutboxAsync(1000), e => e.EventId == "landed-event");
+        Assert.Equal(key.Id, listed.Body["id"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task A_writer_that_stopped_between_revision_and_item_holds_the_version_until_its_lease_ends()
     {

@@ -75,7 +75,11 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IAsyncLife
         Assert.Equal([2L, 1L], (await store.ListRevisionsAsync(Config("branch"))).Select(r => r.Version));
         Assert.Equal("first", (await store.ReadRevisionAsync(Config("branch"), 1))!.Document["description"]!.GetValue<string>());
         Assert.Equal(WriteResult.Written(3), await store.WriteAsync(Config("branch"), new DocumentWrite(2, Body("after the move"))));
-        Assert.Equal(["documents", "document_revisions"], await TablesAsync());
+        var tables = await TablesAsync();
+        Assert.Contains("documents", tables);
+        Assert.Contains("document_revisions", tables);
+        Assert.DoesNotContain("grain_state", tables);
+        Assert.DoesNotContain("revisions", tables);
 
         // Opening again finds nothing left to move and keeps what was written since.
         Assert.Equal("after the move", (await OpenSqlite().ReadAsync(Config("branch")))!.Body!["description"]!.GetValue<string>());

@@ -14,7 +14,9 @@ namespace FlowConfigs.Grains.Storage.DynamoDb;
 /// maps, plus <c>id</c> (mapped by <see cref="DynamoDbStorageOptions.ItemIds"/>), <c>version</c> and, once deleted,
 /// <c>deleted</c>. Conditional writes on <c>version</c> give optimistic concurrency. Without transactions (dynalite
 /// has none) a revision is written first, conditionally, then the item; readers only see revisions up to the item's
-/// version, so a crash between the two shows nothing half done.
+/// version, so a crash between the two shows nothing half done. A write's audit line and change event are items of
+/// the revisions table written between the two, marked with the write they belong to until it is known to have
+/// landed: readers list only those whose write did (<see cref="SideRecords"/>).
 /// </summary>
 public sealed class DynamoDbDocumentStore(
     IOptions<DynamoDbStorageOptions> configured, IAmazonDynamoDB client, TimeProvider clock, ILogger<DynamoDbDocumentStore> logger)
@@ -24,6 +26,20 @@ public sealed class DynamoDbDocumentStore(
 
     private readonly DynamoDbStorageOptions _options = configured.Value;
     private readonly ItemIdMap _ids = new(configured.Value.ItemIds);
+    private readonly SideRecords _sides = new(configured.Value, client, logger);
+
+    public Task<AuditPage> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        GuardAsync(new DocumentKey("audit", "*"), () => _sides.ListAuditAsync(query, cancellationToken));
+
+    public Task<IReadOnlyList<OutboxEvent>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
+        GuardAsync(new DocumentKey("outbox", "*"), () => _sides.ListOutboxAsync(limit, cancellationToken));
+
+    public Task RemoveOutboxAsync(OutboxEvent delivered, CancellationToken cancellationToken = default) =>
+        GuardAsync(new DocumentKey("outbox", delivered.EventId), async () =>
+        {
+            await _sides.RemoveOutboxAsync(delivered, cancellationToken);
+            return true;
+        });
 
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(DynamoDbDocumentStore), ServiceLifecycleStage.ApplicationServices, CheckTablesAsync);
@@ -108,9 +124,11 @@ public sealed class DynamoDbDocumentStore(
     public Task<WriteResult> WriteAsync(DocumentKey key, DocumentWrite write, CancellationToken cancellationToken = default) =>
         GuardAsync(key, async () =>
         {
+            SideRecords.Check(write);
             var id = _ids.ItemId(key);
             if (write.Revision is { } revision && await PutRevisionAsync(id, revision, write.Writer, cancellationToken) is { } refused)
                 return refused;
+            var sides = await _sides.PutPendingAsync(id, write, cancellationToken);
 
             var item = new Dictionary<string, AttributeValue>();
             if (write.Body is { } body)
@@ -142,10 +160,12 @@ public sealed class DynamoDbDocumentStore(
             {
                 if (write.Revision is not null)
                     await ReleaseRevisionAsync(id, write.NextVersion, write.Writer);
+                await _sides.DropAsync(sides);
                 return new WriteResult(WriteStatus.Conflict, Version(await GetItemAsync(id, cancellationToken)));
             }
             if (write.Revision is not null)
                 await AfterCommitAsync(id, write.NextVersion);
+            await _sides.ConfirmAsync(sides);
             return WriteResult.Written(write.NextVersion);
         });
 

@@ -10,8 +10,8 @@ namespace FlowConfigs.Grains.Storage.Sqlite;
 
 /// <summary>
 /// Documents in one SQLite file, as readable JSON. WAL with <c>synchronous=FULL</c> means a write is on disk before
-/// the grain hears it succeeded, so an acknowledged save survives <c>kill -9</c> and power loss. A document and its
-/// revision are written in one transaction.
+/// the grain hears it succeeded, so an acknowledged save survives <c>kill -9</c> and power loss. A document, its
+/// revision, its audit line and its change event are written in one transaction.
 /// </summary>
 public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configured, ILogger<SqliteDocumentStore> logger)
     : IDocumentStore, ILifecycleParticipant<ISiloLifecycle>, IAsyncDisposable
@@ -62,6 +62,25 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
                 document TEXT NOT NULL,
                 PRIMARY KEY (kind, id, version)
             ) WITHOUT ROWID;
+            CREATE TABLE IF NOT EXISTS audit (
+                seq     INTEGER PRIMARY KEY AUTOINCREMENT,
+                at      TEXT NOT NULL,
+                by_user TEXT NOT NULL,
+                kind    TEXT NOT NULL,
+                id      TEXT NOT NULL,
+                version INTEGER,
+                action  TEXT NOT NULL,
+                details TEXT
+            );
+            CREATE INDEX IF NOT EXISTS audit_by_id ON audit (id, seq);
+            CREATE INDEX IF NOT EXISTS audit_by_user ON audit (by_user, seq);
+            CREATE TABLE IF NOT EXISTS outbox (
+                seq      INTEGER PRIMARY KEY AUTOINCREMENT,
+                event_id TEXT NOT NULL UNIQUE,
+                at       TEXT NOT NULL,
+                subject  TEXT NOT NULL,
+                body     TEXT NOT NULL
+            );
             """);
         await UpgradeGrainStateLayoutAsync(writer);
         _writer = writer;
@@ -136,6 +155,10 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
                 {
                     if (write.Revision is { } revision)
                         await AddRevisionAsync(transaction, key, revision, cancellationToken);
+                    if (write.Audit is { } audit)
+                        await AddAuditAsync(transaction, audit, cancellationToken);
+                    if (write.Event is { } change)
+                        await AddEventAsync(transaction, change, cancellationToken);
                     await transaction.CommitAsync(cancellationToken);
                     return WriteResult.Written(write.NextVersion);
                 }
@@ -166,6 +189,97 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         command.Parameters.AddWithValue("$keep", _options.KeepRevisions);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    private async Task AddAuditAsync(SqliteTransaction transaction, AuditRecord audit, CancellationToken cancellationToken)
+    {
+        await using var command = _writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO audit (at, by_user, kind, id, version, action, details) VALUES ($at, $by, $kind, $id, $version, $action, $details)
+            """;
+        command.Parameters.AddWithValue("$at", Time(audit.At));
+        command.Parameters.AddWithValue("$by", audit.By);
+        command.Parameters.AddWithValue("$kind", audit.Kind);
+        command.Parameters.AddWithValue("$id", audit.Id);
+        command.Parameters.AddWithValue("$version", (object?)audit.Version ?? DBNull.Value);
+        command.Parameters.AddWithValue("$action", audit.Action);
+        command.Parameters.AddWithValue("$details", (object?)audit.Details?.ToJsonString(DomainJson.Options) ?? DBNull.Value);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task AddEventAsync(SqliteTransaction transaction, OutboxEvent change, CancellationToken cancellationToken)
+    {
+        await using var command = _writer!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO outbox (event_id, at, subject, body) VALUES ($eventId, $at, $subject, $body)";
+        command.Parameters.AddWithValue("$eventId", change.EventId);
+        command.Parameters.AddWithValue("$at", Time(change.At));
+        command.Parameters.AddWithValue("$subject", change.Subject);
+        command.Parameters.AddWithValue("$body", change.Body.ToJsonString(DomainJson.Options));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    public async Task<AuditPage> ListAuditAsync(AuditQuery query, CancellationToken cancellationToken = default) =>
+        await GuardAsync(new DocumentKey("audit", "*"), async () =>
+        {
+            await using var connection = await OpenReaderAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = """
+                SELECT seq, at, by_user, kind, id, version, action, details FROM audit
+                WHERE ($cursor IS NULL OR seq < $cursor) AND ($id IS NULL OR id = $id) AND ($by IS NULL OR by_user = $by)
+                  AND ($action IS NULL OR action = $action) AND ($from IS NULL OR at >= $from) AND ($to IS NULL OR at < $to)
+                ORDER BY seq DESC LIMIT $limit
+                """;
+            command.Parameters.AddWithValue("$cursor", long.TryParse(query.Cursor, CultureInfo.InvariantCulture, out var cursor) ? cursor : DBNull.Value);
+            command.Parameters.AddWithValue("$id", (object?)query.Id ?? DBNull.Value);
+            command.Parameters.AddWithValue("$by", (object?)query.By ?? DBNull.Value);
+            command.Parameters.AddWithValue("$action", (object?)query.Action ?? DBNull.Value);
+            command.Parameters.AddWithValue("$from", query.From is { } from ? Time(from) : DBNull.Value);
+            command.Parameters.AddWithValue("$to", query.To is { } to ? Time(to) : DBNull.Value);
+            command.Parameters.AddWithValue("$limit", query.Limit + 1);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var items = new List<StoredAudit>();
+            while (await reader.ReadAsync(cancellationToken))
+                items.Add(new StoredAudit(reader.GetInt64(0).ToString(CultureInfo.InvariantCulture), new AuditRecord(
+                    ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3), reader.GetString(4),
+                    reader.IsDBNull(5) ? null : reader.GetInt64(5), reader.GetString(6),
+                    reader.IsDBNull(7) ? null : JsonNode.Parse(reader.GetString(7))!.AsObject())));
+            return items.Count > query.Limit
+                ? new AuditPage(items[..query.Limit], items[query.Limit - 1].Seq)
+                : new AuditPage(items, null);
+        });
+
+    public async Task<IReadOnlyList<OutboxEvent>> ListOutboxAsync(int limit, CancellationToken cancellationToken = default) =>
+        await GuardAsync(new DocumentKey("outbox", "*"), async () =>
+        {
+            await using var connection = await OpenReaderAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT event_id, at, subject, body FROM outbox ORDER BY seq LIMIT $limit";
+            command.Parameters.AddWithValue("$limit", limit);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var events = new List<OutboxEvent>();
+            while (await reader.ReadAsync(cancellationToken))
+                events.Add(new OutboxEvent(reader.GetString(0), ParseTime(reader.GetString(1)), reader.GetString(2), JsonNode.Parse(reader.GetString(3))!.AsObject()));
+            return (IReadOnlyList<OutboxEvent>)events;
+        });
+
+    public async Task RemoveOutboxAsync(OutboxEvent delivered, CancellationToken cancellationToken = default) =>
+        await GuardAsync(new DocumentKey("outbox", delivered.EventId), async () =>
+        {
+            await EnsureInitializedAsync();
+            await _writeGate.WaitAsync(cancellationToken);
+            try
+            {
+                await using var command = _writer!.CreateCommand();
+                command.CommandText = "DELETE FROM outbox WHERE event_id = $eventId";
+                command.Parameters.AddWithValue("$eventId", delivered.EventId);
+                return await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            finally
+            {
+                _writeGate.Release();
+            }
+        });
 
     public async IAsyncEnumerable<StoredDocument> ListAsync(string kind, IReadOnlyList<string>? fields = null,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -301,6 +415,9 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
     }
 
     private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
+
+    /// <summary>UTC with a fixed width, so times compare as text (the audit's from/to filters).</summary>
+    private static string Time(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql)
     {
