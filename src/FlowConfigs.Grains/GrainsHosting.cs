@@ -22,6 +22,7 @@ public static class GrainsHosting
         silo.AddStartupTask((services, cancellationToken) =>
         {
             _ = WakeDirectoryAsync(services.GetRequiredService<IGrainFactory>());
+            _ = WakeDraftsAsync(services.GetRequiredService<IGrainFactory>());
             return Task.CompletedTask;
         });
         return silo;
@@ -36,6 +37,19 @@ public static class GrainsHosting
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
             // Still reading, or storage is not answering: the directory tries again when next asked.
+        }
+    }
+
+    /// <summary>The draft directory wakes configs whose publish is scheduled, so one falls due even if nobody asks for that config.</summary>
+    private static async Task WakeDraftsAsync(IGrainFactory grains)
+    {
+        try
+        {
+            await grains.GetGrain<Drafts.IDraftDirectoryGrain>(0).ListAsync();
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // Storage is not answering: the directory reads again when next asked.
         }
     }
 
