@@ -1,6 +1,7 @@
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Connect;
+using FlowConfigs.Gateway.Features.Events;
 using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Features.History;
 using FlowConfigs.Gateway.Features.Identity;
@@ -25,6 +26,7 @@ builder.AddDependencyHealth();
 builder.AddIdentity();
 builder.AddAccess();
 builder.AddSettings();
+builder.AddChangeEvents();
 builder.AddSpeech();
 builder.AddConnect();
 builder.AddSampleData();
