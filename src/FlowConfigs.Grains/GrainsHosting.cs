@@ -15,14 +15,19 @@ public static class GrainsHosting
         silo.Services.TryAddSingleton(TimeProvider.System);
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
+        silo.Services.AddOptions<Events.ChangeEventDeliveryOptions>();
+        silo.Services.AddHostedService<Events.ChangeEventDispatcherKeeper>();
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         silo.AddReadCopies();
         // The directory reads every config in the background once it activates: start that with the silo, so the
         // first list a person asks for is already served from memory.
         silo.AddStartupTask((services, cancellationToken) =>
         {
-            _ = WakeDirectoryAsync(services.GetRequiredService<IGrainFactory>());
-            _ = WakeDraftsAsync(services.GetRequiredService<IGrainFactory>());
+            var grains = services.GetRequiredService<IGrainFactory>();
+            _ = WakeDirectoryAsync(grains);
+            _ = WakeDraftsAsync(grains);
+            // Events acknowledged before a restart go out without waiting for the next write's nudge.
+            _ = WakeDispatcherAsync(grains);
             return Task.CompletedTask;
         });
         return silo;
@@ -50,6 +55,18 @@ public static class GrainsHosting
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
             // Storage is not answering: the directory reads again when next asked.
+        }
+    }
+
+    private static async Task WakeDispatcherAsync(IGrainFactory grains)
+    {
+        try
+        {
+            await grains.GetGrain<Events.IChangeEventDispatcherGrain>(0).NudgeAsync();
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // The keeper's next nudge, or the next write's, wakes it.
         }
     }
 

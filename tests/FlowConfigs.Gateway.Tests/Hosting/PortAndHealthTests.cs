@@ -46,13 +46,14 @@ public sealed class PortAndHealthTests(GatewayFixture fixture) : IClassFixture<G
         var report = await response.ReadObjectAsync();
         Assert.Equal("Healthy", report["status"]!.GetValue<string>());
         var checks = report["checks"]!.AsObject();
-        Assert.Equal(["authorization", "clustering", "documents", "identity", "silo", "speech", "storage"], checks.Select(c => c.Key).Order());
+        Assert.Equal(["authorization", "clustering", "documents", "events", "identity", "silo", "speech", "storage"], checks.Select(c => c.Key).Order());
         string Description(string name) => checks[name]!["description"]!.GetValue<string>();
         Assert.StartsWith("SQLite at ", Description("storage"));
         Assert.Equal("localhost, 1 active silo", Description("clustering"));
         Assert.Equal("in-process policy engine", Description("authorization"));
         Assert.StartsWith("Development issuer http://127.0.0.1:", Description("identity"));
         Assert.StartsWith("espeak-ng", Description("speech"));
+        Assert.Equal("off: events are dropped unsent", Description("events"));
     }
 
     [Fact]

@@ -1,0 +1,149 @@
+using FlowConfigs.Gateway.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace FlowConfigs.Gateway.Tests.Events;
+
+/// <summary>The in-process gateway sending change events to a webhook receiver on loopback, retries paced for a test.</summary>
+public sealed class WebhookGatewayFixture : GatewayFixture
+{
+    public const string Secret = "webhook-test-secret-7d1c";
+
+    public WebhookReceiver Receiver { get; } = new();
+
+    public CapturedLogs Logs { get; } = new();
+
+    protected override IEnumerable<KeyValuePair<string, string>> Settings =>
+    [
+        new("FlowConfigs:Events:Provider", "Webhook"),
+        new("FlowConfigs:Events:Webhook:Urls:0", Receiver.Url),
+        new("FlowConfigs:Events:Webhook:Secret", Secret),
+        new("FlowConfigs:Events:PollInterval", "00:00:00.500"),
+        new("FlowConfigs:Events:FirstRetryDelay", "00:00:00.200"),
+        new("FlowConfigs:Events:MaxRetryDelay", "00:00:01"),
+        new("FlowConfigs:SampleData:Enabled", "false"),
+    ];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddLogging(logging => logging.AddProvider(Logs)));
+    }
+
+    public override async Task InitializeAsync()
+    {
+        await Receiver.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Receiver.DisposeAsync();
+    }
+
+    /// <summary>The dispatcher's warnings that an event was not delivered.</summary>
+    public string[] NotDelivered(string eventId) => Logs.Entries
+        .Where(e => e.Level == LogLevel.Warning && e.Message.Contains($"Change event {eventId} ", StringComparison.Ordinal))
+        .Select(e => e.Message).ToArray();
+}
+
+public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClassFixture<WebhookGatewayFixture>
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    private WebhookReceiver Receiver => fixture.Receiver;
+
+    [Fact]
+    public async Task An_event_arrives_as_its_json_signed_with_the_secret_and_named_in_headers()
+    {
+        var id = "signed-" + Guid.NewGuid().ToString("N")[..8];
+        var written = await StoredChanges.WriteAsync(fixture.Services, id, 1);
+        await Receiver.WaitForAcceptedAsync([(id, 1)], Patience);
+
+        var delivery = Assert.Single(Receiver.Accepted, d => d.Id == id);
+        Assert.Equal(written.Body.ToJsonString(), System.Text.Encoding.UTF8.GetString(delivery.Body));
+        Assert.Equal("application/json; charset=utf-8", delivery.Headers["content-type"]);
+        Assert.Equal(WebhookReceiver.ExpectedSignature(WebhookGatewayFixture.Secret, delivery.Body), delivery.Headers["x-flowconfigs-signature"]);
+        Assert.Matches("^sha256=[0-9a-f]{64}$", delivery.Headers["x-flowconfigs-signature"]);
+        // The check is real: another secret, or one byte of the body changed, gives another signature.
+        Assert.NotEqual(WebhookReceiver.ExpectedSignature("another-secret", delivery.Body), delivery.Headers["x-flowconfigs-signature"]);
+        Assert.NotEqual(WebhookReceiver.ExpectedSignature(WebhookGatewayFixture.Secret, [.. delivery.Body[..^1], (byte)' ']),
+            delivery.Headers["x-flowconfigs-signature"]);
+        Assert.Equal(written.EventId, delivery.Headers["x-flowconfigs-event-id"]);
+        Assert.Equal("flowconfig.changed", delivery.Headers["x-flowconfigs-event-type"]);
+
+        var json = delivery.Event;
+        Assert.Equal(written.EventId, json["eventId"]!.GetValue<string>());
+        Assert.Equal("flowconfig.changed", json["type"]!.GetValue<string>());
+        Assert.Equal(1, json["version"]!.GetValue<long>());
+        Assert.Equal("create", json["action"]!.GetValue<string>());
+        Assert.Equal("alice", json["by"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task With_the_receiver_down_then_refusing_then_up_every_event_arrives_once_in_version_order_per_config()
+    {
+        var ids = Enumerable.Range(0, 3).Select(i => $"outage-{i}-" + Guid.NewGuid().ToString("N")[..6]).ToArray();
+        var changes = new List<(string Id, long Version)>();
+        string firstEventId;
+        await Receiver.StopAsync();
+        try
+        {
+            // Interleaved across configs, as people save: the outbox holds a1 b1 c1 a2 b2 c2 ...
+            firstEventId = (await StoredChanges.WriteAsync(fixture.Services, ids[0], 1)).EventId;
+            changes.Add((ids[0], 1));
+            for (var version = 1; version <= 3; version++)
+                foreach (var id in ids)
+                {
+                    if (version == 1 && id == ids[0]) continue;
+                    await StoredChanges.WriteAsync(fixture.Services, id, version);
+                    changes.Add((id, version));
+                }
+
+            // Port closed: the dispatcher fails, logs why and when it tries next, and backs off.
+            await WaitUntilAsync(() => fixture.NotDelivered(firstEventId).Length >= 2, "two failed attempts while the receiver is down");
+            var refusedWhileDown = fixture.NotDelivered(firstEventId);
+            Assert.Contains("failure 1 in a row", refusedWhileDown[0]);
+            Assert.Contains("failure 2 in a row", refusedWhileDown[1]);
+            Assert.Contains("next attempt at ", refusedWhileDown[0]);
+            Assert.Contains("could not be reached", refusedWhileDown[0]);
+
+            // Listening but refusing.
+            Receiver.Status = 503;
+            await Receiver.StartAsync();
+            await WaitUntilAsync(() => Receiver.Deliveries.Count(d => d.Answered == 503) >= 2, "two refused POSTs");
+        }
+        finally
+        {
+            Receiver.Status = 204;
+            if (!Receiver.IsUp) await Receiver.StartAsync();
+        }
+        await Receiver.WaitForAcceptedAsync(changes, Patience);
+
+        var ours = Receiver.Deliveries.Where(d => ids.Contains(d.Id)).ToArray();
+        // Only the oldest event was offered while refused: nothing behind it overtook it.
+        Assert.All(ours.Where(d => !d.Accepted), d => Assert.Equal(firstEventId, d.EventId));
+        Assert.Contains(fixture.NotDelivered(firstEventId), line => line.Contains("503"));
+        var accepted = ours.Where(d => d.Accepted).ToArray();
+        Assert.Equal(changes.Count, accepted.Select(d => d.EventId).Distinct().Count());
+        foreach (var id in ids)
+        {
+            // In version order per config, a repeat (at least once) never going back behind a newer version.
+            var versions = accepted.Where(d => d.Id == id).Select(d => d.Version).ToArray();
+            Assert.Equal([1L, 2L, 3L], versions.Distinct());
+            Assert.Equal(versions.Order(), versions);
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + Patience;
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) Assert.Fail($"Not seen within {Patience}: {what}");
+            await Task.Delay(20);
+        }
+    }
+}
