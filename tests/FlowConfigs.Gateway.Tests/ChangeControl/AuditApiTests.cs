@@ -17,14 +17,16 @@ public sealed class AuditApiTests(ChangeControlGatewayFixture fixture) : IClassF
         using var dave = await fixture.UserAsync("dave");
         var id = NewId("queue/a");
 
-        // Drafting a new config needs Full (carol); alice then edits it.
+        // Drafting a new config needs Full: carol starts it, the admin edits it; alice (Edit) submits.
         await PutDraftAsync(carol, id, Branch(id));
-        await PutDraftAsync(alice, id, Branch(id, closure: "true"));
+        await PutDraftAsync(admin, id, Branch(id, closure: "true"));
         await ReviewAsync(alice, id, "submit", "New queue").OkAsync();
         await ReviewAsync(dave, id, "reject", "Missing Spanish prompt").OkAsync();
-        await PutDraftAsync(alice, id, Branch(id));
+        await PutDraftAsync(carol, id, Branch(id));
         await ReviewAsync(alice, id, "submit").OkAsync();
         await ReviewAsync(dave, id, "approve").OkAsync();
+        // Publishing a new config creates it: like creating, that needs Full.
+        await alice.PostAsync(DraftPath(id, "publish"), Json(new JsonObject())).ProblemAsync(HttpStatusCode.Forbidden);
         await carol.PostAsync(DraftPath(id, "publish"), Json(new JsonObject())).OkAsync();
 
         var lines = (await admin.GetAsync($"/api/audit?id={Uri.EscapeDataString(id)}").OkAsync())["items"]!.AsArray();
@@ -35,7 +37,9 @@ public sealed class AuditApiTests(ChangeControlGatewayFixture fixture) : IClassF
         Assert.Equal(("flowconfig", "draft"), (lines[1]!["kind"]!.GetValue<string>(), lines[0]!["kind"]!.GetValue<string>()));
 
         var settings = (await admin.GetAsync("/api/audit?id=application-settings").OkAsync())["items"]!.AsArray();
-        Assert.Equal(("settings", "save", "admin"), (settings[^1]!["kind"]!.GetValue<string>(), settings[^1]!["action"]!.GetValue<string>(), settings[^1]!["by"]!.GetValue<string>()));
+        // Newest first: the fixture's approval rules, after the sample data's first settings.
+        Assert.Equal(("settings", "save", "admin"), (settings[0]!["kind"]!.GetValue<string>(), settings[0]!["action"]!.GetValue<string>(), settings[0]!["by"]!.GetValue<string>()));
+        Assert.Equal("flowconfigs-sample-data", settings[^1]!["by"]!.GetValue<string>());
     }
 
     [Fact]

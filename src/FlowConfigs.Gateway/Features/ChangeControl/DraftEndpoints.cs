@@ -11,6 +11,7 @@ using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Drafts;
 using Microsoft.AspNetCore.Http.HttpResults;
+using PublishRefused = Microsoft.AspNetCore.Http.HttpResults.Results<FlowConfigs.Gateway.Http.ConflictProblem, FlowConfigs.Gateway.Http.UnavailableProblem>;
 
 namespace FlowConfigs.Gateway.Features.ChangeControl;
 
@@ -128,8 +129,9 @@ internal static class DraftEndpoints
 
     public sealed record Published(FlowConfig Config, JsonObject? Draft);
 
-    public static async Task<Results<Ok<Published>, Accepted<JsonObject>, BodyProblem, NotFoundProblem, ConflictProblem, UnavailableProblem>> PublishAsync(
-        ConfigId configId, HttpContext context, IGrainFactory grains, Principal caller, SettingsSnapshot settings)
+    /// <remarks>A signature holds six results at most: the two answers that say the config's state refused it come as one.</remarks>
+    public static async Task<Results<Ok<Published>, Accepted<JsonObject>, BodyProblem, ForbiddenProblem, NotFoundProblem, PublishRefused>> PublishAsync(
+        ConfigId configId, HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings)
     {
         var (fields, problem) = await ReviewBody.ReadAsync(context.Request, "at");
         if (problem is not null) return problem;
@@ -137,17 +139,20 @@ internal static class DraftEndpoints
         if (badHeader is not null) return (BodyProblem)badHeader;
         var grain = Grain(grains, configId);
 
+        var current = await grain.GetDraftAsync();
+        if (current.Fault is { } fault) return (PublishRefused)Problems.Storage(fault);
+        if (current.Draft is not { } held) return NoDraft(configId.Value);
+        // Publishing a draft of a config that does not exist creates it, which needs Full like any create.
+        if (held.Base == 0 && await access.RequireAsync(configId.Value, AccessLevel.Full, "Publishing a new config as", context.RequestAborted) is { } denied)
+            return denied;
         DateTimeOffset? at = null;
         if (fields.GetValueOrDefault("at") is { } text)
         {
-            var current = await grain.GetDraftAsync();
-            if (current.Fault is { } fault) return Problems.Storage(fault);
-            if (current.Draft is not { } held) return NoDraft(configId.Value);
             at = ScheduleEvaluator.ParseMoment(text, ScheduleContext.ZoneOf(held.Document, settings.Defaults));
             if (at is null) return Problems.Body("at", $"'{text}' is not {ScheduleContext.MomentForms}.");
         }
 
-        var outcome = await grain.PublishDraftAsync(at, condition!, caller.Username);
+        var outcome = await grain.PublishDraftAsync(at, condition!, access.Caller.Username);
         switch (outcome.Status)
         {
             case DraftStatus.Published:
@@ -159,21 +164,21 @@ internal static class DraftEndpoints
             case DraftStatus.NotFound:
                 return NoDraft(configId.Value);
             case DraftStatus.Unavailable:
-                return Problems.Storage(outcome.Fault!);
+                return (PublishRefused)Problems.Storage(outcome.Fault!);
             case DraftStatus.Refused when outcome.Refusal == DraftRefusal.NotApproved:
-                return Problems.Conflict("approval-required", "Not approved yet", outcome.Message!, new Dictionary<string, object?>
+                return (PublishRefused)Problems.Conflict("approval-required", "Not approved yet", outcome.Message!, new Dictionary<string, object?>
                 {
                     ["approvalsRequired"] = outcome.ApprovalsRequired,
                     ["approvals"] = outcome.Draft?.Approvals.Select(a => a.By).ToArray() ?? [],
                 });
             case DraftStatus.Refused:
-                return Problems.Conflict("draft-out-of-date", "The draft is out of date", outcome.Message!, new Dictionary<string, object?>
+                return (PublishRefused)Problems.Conflict("draft-out-of-date", "The draft is out of date", outcome.Message!, new Dictionary<string, object?>
                 {
                     ["liveVersion"] = outcome.LiveVersion,
                     ["changes"] = await ChangesSinceBaseAsync(grain, outcome),
                 });
             default:
-                return (ConflictProblem)DraftChanged(outcome.CurrentVersion);
+                return (PublishRefused)(ConflictProblem)DraftChanged(outcome.CurrentVersion);
         }
     }
 
