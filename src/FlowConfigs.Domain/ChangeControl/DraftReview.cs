@@ -104,7 +104,8 @@ public static class DraftReview
     /// <summary>Whether the draft may go live now: approved when approval is required, and still based on live.</summary>
     public static Step CheckPublishable(ConfigDraft draft, int required, long liveVersion)
     {
-        if (required > 0 && draft.State != DraftState.Approved)
+        // Counted again, not taken from the state: the rule may have asked for more approvals since the draft was approved.
+        if (required > 0 && (draft.State != DraftState.Approved || draft.Approvals.Count < required))
             return Step.Refused(DraftRefusal.NotApproved,
                 $"This config needs {Approvals(required)} before it goes live; the draft has {draft.Approvals.Count} and is {Describe(draft.State)}.");
         if (draft.Base != liveVersion)

@@ -219,6 +219,8 @@ public sealed partial class FlowConfigGrain
     {
         if (_draftUnread || _draft.Value is not { } draft || draft.Base == CurrentVersion || draft.OutOfDate is not null)
             return;
+        if (draft.PublishAt is { } at)
+            reason += $" The publish scheduled for {at.UtcDateTime:yyyy-MM-dd HH:mm} UTC was cancelled.";
         var now = clock.GetUtcNow();
         await WriteDraftAsync(DraftReview.MarkOutOfDate(draft, reason, CurrentVersion, now),
             new ChangeNote("flowconfigs", now, "draft-out-of-date") { Live = false, Detail = reason }, DraftStatus.Done);

@@ -27,7 +27,7 @@ public sealed class RestartTests : IAsyncLifetime
                     Locales = [new Locale("en-US", "English (US)", ["Joanna"])],
                     FallbackLocale = "en-US",
                     TimeZone = "America/Chicago",
-                    Approvals = [new ApprovalRule("queue/*", 2), new ApprovalRule("*", 1)],
+                    Approvals = [new ApprovalRule("queue/*", 2), new ApprovalRule("bank/*", 1)],
                 }, 0, "alice");
         }
         finally
@@ -50,7 +50,7 @@ public sealed class RestartTests : IAsyncLifetime
             Assert.Equal("en-US", settings.FallbackLocale);
             Assert.Equal(1, settings.Version);
             Assert.Equal("America/Chicago", settings.TimeZone);
-            Assert.Equal([new ApprovalRule("queue/*", 2), new ApprovalRule("*", 1)], settings.Approvals);
+            Assert.Equal([new ApprovalRule("queue/*", 2), new ApprovalRule("bank/*", 1)], settings.Approvals);
         }
         finally
         {
