@@ -1,3 +1,4 @@
+using FlowConfigs.Gateway.Features.ChangeControl;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Connect;
@@ -38,6 +39,7 @@ app.MapDependencyHealth();
 app.MapIdentityApi();
 app.MapFlowConfigsApi();
 app.MapHistoryApi();
+app.MapChangeControlApi();
 app.MapCalendarsApi();
 app.MapSettingsApi();
 app.MapSpeechApi();

@@ -25,6 +25,7 @@ public static class GrainsHosting
         {
             var grains = services.GetRequiredService<IGrainFactory>();
             _ = WakeDirectoryAsync(grains);
+            _ = WakeDraftsAsync(grains);
             // Events acknowledged before a restart go out without waiting for the next write's nudge.
             _ = WakeDispatcherAsync(grains);
             return Task.CompletedTask;
@@ -41,6 +42,19 @@ public static class GrainsHosting
         catch (Exception exception) when (exception is OrleansException or TimeoutException)
         {
             // Still reading, or storage is not answering: the directory tries again when next asked.
+        }
+    }
+
+    /// <summary>The draft directory wakes configs whose publish is scheduled, so one falls due even if nobody asks for that config.</summary>
+    private static async Task WakeDraftsAsync(IGrainFactory grains)
+    {
+        try
+        {
+            await grains.GetGrain<Drafts.IDraftDirectoryGrain>(0).ListAsync();
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException)
+        {
+            // Storage is not answering: the directory reads again when next asked.
         }
     }
 

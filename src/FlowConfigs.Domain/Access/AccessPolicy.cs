@@ -18,6 +18,16 @@ public static class AccessPolicy
     /// <summary>Calendars are shared by every config, so changing one needs what settings need: Full on <c>*</c>.</summary>
     public static bool CanManageCalendars(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
 
+    /// <summary>
+    /// Approving (or rejecting) a draft needs Full on its config, and nobody reviews their own work: an author of the
+    /// draft may not, whatever their level. Usernames compare ordinally, as the token spells them.
+    /// </summary>
+    public static bool CanApprove(Principal principal, string id, IReadOnlyCollection<string> authors) =>
+        LevelFor(principal, id) == AccessLevel.Full && !authors.Contains(principal.Username, StringComparer.Ordinal);
+
+    /// <summary>The audit log spans every config, the settings and the calendars, so reading it needs Full on <c>*</c>.</summary>
+    public static bool CanViewAudit(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
+
     /// <summary>Whether any Full grant exists (admin group or any Full pattern), so the UI may offer "Create".</summary>
     public static bool CanCreateConfigs(Principal principal) =>
         GroupLevel(principal) == AccessLevel.Full || principal.FullPatterns.Count > 0;

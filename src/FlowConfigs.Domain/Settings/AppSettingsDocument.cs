@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Text.Json;
+using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Schedules;
 
@@ -33,6 +34,7 @@ public static partial class AppSettingsDocument
 
         List<Locale>? locales = null;
         string? fallback = null, timeZone = null;
+        List<ApprovalRule>? approvals = null;
         long version = 0;
         foreach (var property in StrictJson.Properties(document, "", errors))
         {
@@ -49,6 +51,9 @@ public static partial class AppSettingsDocument
                     break;
                 case "timeZone":
                     timeZone = ReadTimeZone(property.Value, errors);
+                    break;
+                case "approvals":
+                    approvals = ReadApprovals(property.Value, errors);
                     break;
                 case "version":
                     version = StrictJson.Version(property.Value, "version", errors) ?? 0;
@@ -68,7 +73,7 @@ public static partial class AppSettingsDocument
 
         if (!errors.IsEmpty || locales is null)
             return ReadResult<AppSettings>.Fail(errors);
-        return ReadResult<AppSettings>.Ok(new AppSettings { Locales = locales, FallbackLocale = fallback, TimeZone = timeZone, Version = version });
+        return ReadResult<AppSettings>.Ok(new AppSettings { Locales = locales, FallbackLocale = fallback, TimeZone = timeZone, Approvals = approvals, Version = version });
     }
 
     /// <summary>
@@ -94,6 +99,66 @@ public static partial class AppSettingsDocument
     }
 
     /// <summary>Optional: null or absent leaves configs without a zone of their own on UTC.</summary>
+    /// <summary>
+    /// <c>approvals</c>: null or a list of at most <see cref="ApprovalRule.MaxRules"/> { pattern (an id pattern, 1–256
+    /// characters, <c>*</c> any run), approvers (1–5) }; a pattern appears once.
+    /// </summary>
+    private static List<ApprovalRule>? ReadApprovals(JsonElement value, FieldErrors errors)
+    {
+        if (value.ValueKind == JsonValueKind.Null) return null;
+        if (value.ValueKind != JsonValueKind.Array)
+        {
+            errors.Add("approvals", "Send the approval rules as a list (it may be empty).");
+            return null;
+        }
+        if (value.GetArrayLength() > ApprovalRule.MaxRules)
+        {
+            errors.Add("approvals", $"Settings hold at most {ApprovalRule.MaxRules} approval rules; combine some with a pattern such as queue/*.");
+            return null;
+        }
+        var rules = new List<ApprovalRule>();
+        var index = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            var path = $"approvals[{index++}]";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                errors.Add(path, "Each approval rule needs a pattern and a number of approvers.");
+                continue;
+            }
+            string? pattern = null;
+            int? approvers = null;
+            foreach (var field in StrictJson.Properties(item, path + ".", errors))
+            {
+                switch (field.Name)
+                {
+                    case "pattern" when field.Value.ValueKind == JsonValueKind.String && field.Value.GetString() is { Length: > 0 and <= 256 } text && !text.Any(char.IsControl):
+                        pattern = text;
+                        break;
+                    case "pattern":
+                        errors.Add($"{path}.pattern", "Enter the ids this rule covers, such as queue/* or * for every config (at most 256 characters).");
+                        break;
+                    case "approvers" when field.Value.ValueKind == JsonValueKind.Number && field.Value.TryGetInt32(out var count) && count is >= 1 and <= ApprovalRule.MaxApprovers:
+                        approvers = count;
+                        break;
+                    case "approvers":
+                        errors.Add($"{path}.approvers", $"Enter how many people must approve: a whole number from 1 to {ApprovalRule.MaxApprovers}.");
+                        break;
+                    default:
+                        errors.Add($"{path}.{field.Name}", $"An approval rule has no field called '{field.Name}'.");
+                        break;
+                }
+            }
+            if (!item.TryGetProperty("pattern", out _)) errors.Add($"{path}.pattern", "Enter the ids this rule covers, such as queue/*.");
+            if (!item.TryGetProperty("approvers", out _)) errors.Add($"{path}.approvers", "Enter how many people must approve (1 to 5).");
+            if (pattern is not null && rules.Any(r => r.Pattern == pattern))
+                errors.Add($"{path}.pattern", $"{pattern} already has a rule; each pattern appears once (the first matching rule applies).");
+            else if (pattern is not null && approvers is not null)
+                rules.Add(new ApprovalRule(pattern, approvers.Value));
+        }
+        return rules;
+    }
+
     private static string? ReadTimeZone(JsonElement value, FieldErrors errors)
     {
         if (value.ValueKind == JsonValueKind.Null) return null;

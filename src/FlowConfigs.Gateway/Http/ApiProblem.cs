@@ -81,6 +81,21 @@ public sealed class NotFoundProblem : ApiProblem, IEndpointMetadataProvider
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) => Declare(builder, StatusCodes.Status404NotFound);
 }
 
+/// <summary>
+/// 409 or 412: the change conflicts with the state of the config (it needs a draft, the draft is out of date or not
+/// approved) or with the version the caller read.
+/// </summary>
+public sealed class ConflictProblem : ApiProblem, IEndpointMetadataProvider
+{
+    internal ConflictProblem(ProblemDetails details) : base(details) { }
+
+    /// <summary>A failed precondition answered by a handler that can also answer 409 (a signature holds six results at most).</summary>
+    public static implicit operator ConflictProblem(PreconditionFailedProblem problem) => new(problem.ProblemDetails);
+
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
+        Declare(builder, StatusCodes.Status409Conflict, StatusCodes.Status412PreconditionFailed);
+}
+
 /// <summary>412: someone else changed it since the caller read it (If-Match, If-None-Match).</summary>
 public sealed class PreconditionFailedProblem : ApiProblem, IEndpointMetadataProvider
 {

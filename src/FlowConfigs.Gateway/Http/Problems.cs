@@ -27,12 +27,31 @@ internal static class Problems
     public static ForbiddenProblem Forbidden(string detail) =>
         new(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden", Detail = detail });
 
+    /// <summary>A 403 whose <paramref name="type"/> says which rule refused (<c>/problems/approver-is-author</c>).</summary>
+    public static ForbiddenProblem ForbiddenType(string type, string detail) =>
+        new(new ProblemDetails { Status = StatusCodes.Status403Forbidden, Type = "/problems/" + type, Title = "Forbidden", Detail = detail });
+
     public static ForbiddenProblem ForbiddenField(string field, string message) => new(Validation(field, message, StatusCodes.Status403Forbidden));
 
     public static NotFoundProblem NotFound(string detail) =>
         new(new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found", Detail = detail });
 
     public static NotFoundProblem ConfigNotFound(string id) => NotFound($"Flow config with id {id} not found");
+
+    /// <summary>A 409 whose <paramref name="type"/> (a relative URI, <c>/problems/draft-required</c>) lets a client tell conflicts apart.</summary>
+    public static ConflictProblem Conflict(string type, string title, string detail, IDictionary<string, object?>? extensions = null)
+    {
+        var details = new ProblemDetails { Status = StatusCodes.Status409Conflict, Type = "/problems/" + type, Title = title, Detail = detail };
+        foreach (var (name, value) in extensions ?? new Dictionary<string, object?>())
+            details.Extensions[name] = value;
+        return new ConflictProblem(details);
+    }
+
+    /// <summary>A direct change to a config that goes live only with approvals.</summary>
+    public static ConflictProblem DraftRequired(string id, int approvals) => Conflict("draft-required", "A draft is needed",
+        $"Flow config {id} needs {(approvals == 1 ? "1 approval" : $"{approvals} approvals")} before a change goes live: save it as a draft and submit it for review. " +
+        "In an emergency, a user with Full access can make the change with a reason; it is flagged in history, the audit log and change events.",
+        new Dictionary<string, object?> { ["approvalsRequired"] = approvals });
 
     public static PreconditionFailedProblem PreconditionFailed(string detail) =>
         new(new ProblemDetails { Status = StatusCodes.Status412PreconditionFailed, Title = "Changed by someone else", Detail = detail });

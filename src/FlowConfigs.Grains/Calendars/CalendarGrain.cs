@@ -74,13 +74,13 @@ public sealed class CalendarGrain(
     }
 
     public async Task<CalendarSaveOutcome> SaveAsync(Calendar proposed, SaveCondition condition, string username) =>
-        await RefusalAsync(condition) ?? await StoreAsync(proposed, username, RevisionAction.Save);
+        await RefusalAsync(condition) ?? await StoreAsync(proposed, username, RevisionAction.Save, _document.Value is null ? "create" : "save");
 
     public async Task<CalendarSaveOutcome> ImportAsync(IReadOnlyList<CalendarEvent> events, string descriptionIfNew, SaveCondition condition, string username)
     {
         if (await RefusalAsync(condition) is { } refused) return refused;
         var calendar = _document.Value ?? new Calendar { Id = Id, Description = descriptionIfNew, Events = [] };
-        return await StoreAsync(calendar with { Events = events }, username, RevisionAction.Save);
+        return await StoreAsync(calendar with { Events = events }, username, RevisionAction.Save, "import");
     }
 
     public async Task<CalendarSaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username)
@@ -91,7 +91,7 @@ public sealed class CalendarGrain(
             return new CalendarSaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: fault);
         if (revision is null)
             return new CalendarSaveOutcome(SaveStatus.NotFound, CurrentVersion: _document.Version);
-        return await StoreAsync(document!, username, RevisionAction.Rollback);
+        return await StoreAsync(document!, username, RevisionAction.Rollback, _document.Value is null ? "restore" : "rollback");
     }
 
     public async Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username)
@@ -104,7 +104,9 @@ public sealed class CalendarGrain(
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
 
         var version = _document.Version + 1;
-        var written = await _writes.WriteAsync(null, DocumentHistory<Calendar>.Entry(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
+        var at = clock.GetUtcNow();
+        var written = await _writes.WriteAsync(null, DocumentHistory<Calendar>.Entry(version, at, username, RevisionAction.Delete, current),
+            new ChangeNote(username, at, "delete"));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new DeleteOutcome(DeleteStatus.Deleted, version),
@@ -137,11 +139,12 @@ public sealed class CalendarGrain(
 
     private async Task<StorageFault?> CurrentStateFaultAsync() => await _document.EnsureCurrentAsync() ?? UnreadableFault();
 
-    private async Task<CalendarSaveOutcome> StoreAsync(Calendar calendar, string username, RevisionAction action)
+    private async Task<CalendarSaveOutcome> StoreAsync(Calendar calendar, string username, RevisionAction action, string audited)
     {
         var existed = _document.Value is not null;
         var stored = calendar with { Id = Id, Version = _document.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = username };
-        var written = await _writes.WriteAsync(stored, DocumentHistory<Calendar>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored));
+        var written = await _writes.WriteAsync(stored, DocumentHistory<Calendar>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored),
+            new ChangeNote(username, stored.UpdatedAt.Value, audited));
         return written.Status switch
         {
             DocumentWriteStatus.Written => new CalendarSaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, stored.Version),

@@ -1,4 +1,5 @@
 using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Domain.Schedules;
@@ -21,7 +22,7 @@ namespace FlowConfigs.Grains.Configs;
 /// </summary>
 [GrainType(GrainTypeName)]
 [CollectionAgeLimit(Minutes = 120)]
-public sealed class FlowConfigGrain(
+public sealed partial class FlowConfigGrain(
     DocumentStorage storage,
     TimeProvider clock,
     LocalResolvedConfigs local,
@@ -52,6 +53,7 @@ public sealed class FlowConfigGrain(
         _document = storage.Open<FlowConfig>(new DocumentKey(Kind, Id));
         _writes = new AcknowledgedWrites<FlowConfig>(this, _document, PublishAcknowledgedAsync, options.Value.RecheckInterval, logger);
         _history = new DocumentHistory<FlowConfig>(storage.Store, _document.Key, $"flow config {Id}", logger);
+        var draft = LoadDraftAsync(cancellationToken);
         try
         {
             await _document.LoadAsync(cancellationToken);
@@ -62,6 +64,7 @@ public sealed class FlowConfigGrain(
             throw new StorageFaultException(new StorageFault(
                 $"Storage is not answering, so flow config {Id} cannot be loaded. Try again in a moment.", StorageFault.Shortly));
         }
+        await draft;
         await LoadScheduleContextAsync();
         Publish();
         // Read copies elsewhere may predate this activation (the previous host died mid-announcement): re-announce.
@@ -102,7 +105,7 @@ public sealed class FlowConfigGrain(
         return ValueTask.FromResult(ConfigCopy.Of(Served, _document.Value, knownVersion, _calendars.ForCopy));
     }
 
-    public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level)
+    public async Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level, ChangeOptions? options = null)
     {
         if (await _document.EnsureCurrentAsync() is { } fault)
             return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: fault);
@@ -120,11 +123,13 @@ public sealed class FlowConfigGrain(
             if (change is not null)
                 return new SaveOutcome(SaveStatus.StructuralChangeForbidden, Forbidden: change, CurrentVersion: CurrentVersion);
         }
+        if (await ApprovalsRequiredWithoutEmergencyAsync(options) is { } required)
+            return new SaveOutcome(SaveStatus.DraftRequired, CurrentVersion: CurrentVersion, ApprovalsRequired: required);
 
-        return await StoreAsync(proposed, username, RevisionAction.Save);
+        return await StoreAsync(proposed, Note(username, options?.Action ?? (current is null ? "create" : "save"), options), RevisionAction.Save);
     }
 
-    public async Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username)
+    public async Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username, ChangeOptions? options = null)
     {
         if (await _document.EnsureCurrentAsync() is { } fault)
             return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: fault);
@@ -135,10 +140,12 @@ public sealed class FlowConfigGrain(
             return new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: read.Fault);
         if (read.Revision is null)
             return new SaveOutcome(SaveStatus.NotFound, CurrentVersion: _document.Version);
-        return await StoreAsync(read.Revision.Document, username, RevisionAction.Rollback);
+        if (await ApprovalsRequiredWithoutEmergencyAsync(options) is { } required)
+            return new SaveOutcome(SaveStatus.DraftRequired, CurrentVersion: CurrentVersion, ApprovalsRequired: required);
+        return await StoreAsync(read.Revision.Document, Note(username, _document.Value is null ? "restore" : "rollback", options), RevisionAction.Rollback);
     }
 
-    public async Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username)
+    public async Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username, ChangeOptions? options = null)
     {
         if (await _document.EnsureCurrentAsync() is { } fault)
             return new DeleteOutcome(DeleteStatus.Unavailable, _document.Version, fault);
@@ -149,9 +156,14 @@ public sealed class FlowConfigGrain(
             return new DeleteOutcome(DeleteStatus.NotFound);
         if (!Satisfies(condition, current))
             return new DeleteOutcome(DeleteStatus.PreconditionFailed, current.Version);
+        if (await ApprovalsRequiredWithoutEmergencyAsync(options) is { } required)
+            return new DeleteOutcome(DeleteStatus.DraftRequired, current.Version, ApprovalsRequired: required);
 
         var version = _document.Version + 1;
-        var written = await _writes.WriteAsync(null, DocumentHistory<FlowConfig>.Entry(version, clock.GetUtcNow(), username, RevisionAction.Delete, current));
+        var note = Note(username, "delete", options);
+        var written = await _writes.WriteAsync(null, DocumentHistory<FlowConfig>.Entry(version, note.At, username, RevisionAction.Delete, current), note);
+        if (written.Status == DocumentWriteStatus.Written)
+            await MarkDraftOutOfDateAsync($"The config was deleted by {username}.");
         return written.Status switch
         {
             DocumentWriteStatus.Written => new DeleteOutcome(DeleteStatus.Deleted, version),
@@ -183,17 +195,20 @@ public sealed class FlowConfigGrain(
     /// <summary>A deleted config answers with the version of its tombstone, so a re-create can name it.</summary>
     private long CurrentVersion => _document.Value?.Version ?? 0;
 
-    private async Task<SaveOutcome> StoreAsync(FlowConfig document, string username, RevisionAction action)
+    /// <summary>Writes a new live version; any draft not being published by it is now based on an older one.</summary>
+    private async Task<SaveOutcome> StoreAsync(FlowConfig document, ChangeNote note, RevisionAction action)
     {
         var existed = _document.Value is not null;
         var stored = document with
         {
             Id = Id,
             Version = _document.Version + 1,
-            UpdatedAt = clock.GetUtcNow(),
-            UpdatedBy = username,
+            UpdatedAt = note.At,
+            UpdatedBy = note.By,
         };
-        var written = await _writes.WriteAsync(stored, DocumentHistory<FlowConfig>.Entry(stored.Version, stored.UpdatedAt.Value, username, action, stored));
+        var written = await _writes.WriteAsync(stored, DocumentHistory<FlowConfig>.Entry(stored.Version, note.At, note.By, action, stored), note);
+        if (written.Status == DocumentWriteStatus.Written && action != RevisionAction.Publish)
+            await MarkDraftOutOfDateAsync($"Version {stored.Version} was made live by {note.By} ({note.Action}).");
         return written.Status switch
         {
             DocumentWriteStatus.Written => new SaveOutcome(existed ? SaveStatus.Updated : SaveStatus.Created, stored, CurrentVersion: stored.Version),
@@ -201,6 +216,20 @@ public sealed class FlowConfigGrain(
             _ => new SaveOutcome(SaveStatus.Unavailable, CurrentVersion: _document.Version, Fault: written.Fault),
         };
     }
+
+    private ChangeNote Note(string username, string action, ChangeOptions? options) =>
+        new(username, clock.GetUtcNow(), action) { EmergencyReason = options?.EmergencyReason };
+
+    /// <summary>The approvals a direct change would bypass, or null when it may go ahead (none needed, or an emergency).</summary>
+    private async Task<int?> ApprovalsRequiredWithoutEmergencyAsync(ChangeOptions? options)
+    {
+        if (options?.EmergencyReason is not null) return null;
+        var required = await ApprovalsRequiredAsync();
+        return required > 0 ? required : null;
+    }
+
+    private async Task<int> ApprovalsRequiredAsync() =>
+        ApprovalRule.Required((await GrainFactory.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync()).Approvals, Id);
 
     private static bool Satisfies(SaveCondition condition, FlowConfig? current) =>
         !(condition.MustNotExist && current is not null) &&

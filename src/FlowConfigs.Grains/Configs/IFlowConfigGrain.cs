@@ -29,16 +29,43 @@ public interface IFlowConfigGrain : IGrainWithStringKey
     [AlwaysInterleave]
     ValueTask<ReadCopies.ConfigCopy> GetCopyAsync(ReadCopies.ServedVersion knownVersion);
 
-    /// <summary>Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full).</summary>
-    Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
+    /// <summary>
+    /// Creates or replaces the config. <paramref name="level"/> is the caller's level on this id (Edit or Full). A config
+    /// that needs approval answers DraftRequired unless <paramref name="options"/> carries an emergency reason.
+    /// </summary>
+    Task<SaveOutcome> SaveAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level, ChangeOptions? options = null);
 
-    Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username);
+    Task<DeleteOutcome> DeleteAsync(SaveCondition condition, string username, ChangeOptions? options = null);
 
     /// <summary>
     /// Saves revision <paramref name="toVersion"/>'s document as a new version (restoring a deleted config too).
     /// NotFound when that revision is not kept. The caller must have Full access.
     /// </summary>
-    Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username);
+    Task<SaveOutcome> RollbackAsync(long toVersion, SaveCondition condition, string username, ChangeOptions? options = null);
+
+    /// <summary>The shared draft, or NotFound.</summary>
+    [AlwaysInterleave]
+    Task<Drafts.DraftOutcome> GetDraftAsync();
+
+    /// <summary>
+    /// Creates or replaces the draft with <paramref name="proposed"/> (same structural guard as a save at
+    /// <paramref name="level"/>); <paramref name="condition"/> is about the draft's own version.
+    /// </summary>
+    Task<Drafts.DraftOutcome> SaveDraftAsync(FlowConfig proposed, SaveCondition condition, string username, AccessLevel level);
+
+    Task<Drafts.DraftOutcome> DeleteDraftAsync(SaveCondition condition, string username);
+
+    /// <summary>Submit, approve, reject or comment on the draft. Approving and rejecting need Full on the id (checked by the caller).</summary>
+    Task<Drafts.DraftOutcome> ReviewDraftAsync(Drafts.ReviewAction action, string? comment, SaveCondition condition, string username);
+
+    /// <summary>Publishes the draft now (<paramref name="at"/> null or past) or schedules it.</summary>
+    Task<Drafts.DraftOutcome> PublishDraftAsync(DateTimeOffset? at, SaveCondition condition, string username);
+
+    /// <summary>Cancels a scheduled publish.</summary>
+    Task<Drafts.DraftOutcome> UnschedulePublishAsync(string username);
+
+    /// <summary>Activates the grain so its scheduled publish is timed here (or done, when due).</summary>
+    Task WakeForPublishAsync();
 
     /// <summary>
     /// Calendar <paramref name="calendarId"/> changed (or was deleted): when this config's schedule references it, the

@@ -1,3 +1,4 @@
+using FlowConfigs.Domain.Configs;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Grains.Storage;
 
@@ -42,7 +43,9 @@ public sealed class SettingsGrain(DocumentStorage storage, TimeProvider clock) :
             return new SettingsSaveOutcome(null);
 
         var next = proposed with { Version = _document.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = username };
-        var written = await _document.WriteAsync(next);
+        // A revision too: it is how storage tells the audit line and the change event of a landed write from a lost one.
+        var written = await _document.WriteAsync(next, DocumentHistory<AppSettings>.Entry(next.Version, next.UpdatedAt.Value, username, RevisionAction.Save, next),
+            new ChangeNote(username, next.UpdatedAt.Value, "save"));
         return written.Status == DocumentWriteStatus.Written ? new SettingsSaveOutcome(next) : new SettingsSaveOutcome(null, written.Fault);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Domain.Settings;
 
 namespace FlowConfigs.Grains.Settings;
@@ -21,6 +22,8 @@ internal static class StoredSettings
         {
             Locales = locales.Select(ReadLocale).ToList(),
             FallbackLocale = Text(fields, "fallbackLocale"),
+            TimeZone = Text(fields, "timeZone"),
+            Approvals = fields["approvals"] is JsonArray rules ? rules.Select(ReadApprovalRule).ToList() : null,
             Version = body["version"]?.GetValue<long>() ?? 0,
             UpdatedAt = Time(Text(fields, "updatedAt") ?? Text(body, "lastModified")),
             UpdatedBy = Text(fields, "updatedBy") ?? Text(body, "lastModifiedBy"),
@@ -35,6 +38,11 @@ internal static class StoredSettings
         var voices = locale["voices"] is JsonArray list ? list.Select(v => v?.GetValue<string>() ?? "").Where(v => v.Length > 0).ToList() : [];
         return new Locale(code, Text(locale, "name") ?? code, voices);
     }
+
+    private static ApprovalRule ReadApprovalRule(JsonNode? node) =>
+        node is JsonObject rule && Text(rule, "pattern") is { Length: > 0 } pattern && rule["approvers"] is JsonValue count
+            ? new ApprovalRule(pattern, count.Deserialize<int>())
+            : throw new JsonException("An approval rule in the settings has no pattern or approvers.");
 
     private static string? Text(JsonObject node, string name) =>
         node[name] is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;

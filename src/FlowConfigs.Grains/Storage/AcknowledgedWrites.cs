@@ -12,10 +12,10 @@ public sealed class AcknowledgedWrites<T>(IGrainBase grain, PersistedDocument<T>
 {
     private IGrainTimer? _recheck;
 
-    /// <summary>Writes <paramref name="value"/> (null: deleted) with <paramref name="revision"/> in the same durable step.</summary>
-    public async Task<DocumentWriteOutcome> WriteAsync(T? value, StoredRevision revision)
+    /// <summary>Writes <paramref name="value"/> (null: deleted) with <paramref name="revision"/> and what <paramref name="note"/> tells, in the same durable step.</summary>
+    public async Task<DocumentWriteOutcome> WriteAsync(T? value, StoredRevision revision, ChangeNote note)
     {
-        var written = await document.WriteAsync(value, revision);
+        var written = await document.WriteAsync(value, revision, note);
         if (written.Status == DocumentWriteStatus.Written)
         {
             await passOn();

@@ -23,7 +23,7 @@ public sealed class DocumentHistory<T>(IDocumentStore store, DocumentKey key, st
         try
         {
             var headers = await store.ListRevisionsAsync(key);
-            return new HistoryOutcome(headers.Select(h => new RevisionSummary(h.Version, h.At, h.By, ParseAction(h.Action))).ToList());
+            return new HistoryOutcome(headers.Select(h => Summary(h.Version, h.At, h.By, h.Action, h.Details)).ToList());
         }
         catch (StorageUnavailableException exception)
         {
@@ -38,7 +38,7 @@ public sealed class DocumentHistory<T>(IDocumentStore store, DocumentKey key, st
         {
             var stored = await store.ReadRevisionAsync(key, version);
             if (stored is null) return (null, null, null);
-            return (new RevisionSummary(stored.Version, stored.At, stored.By, ParseAction(stored.Action)), stored.Document.Deserialize<T>(DomainJson.Options)!, null);
+            return (Summary(stored.Version, stored.At, stored.By, stored.Action, stored.Details), stored.Document.Deserialize<T>(DomainJson.Options)!, null);
         }
         catch (StorageUnavailableException exception)
         {
@@ -57,5 +57,10 @@ public sealed class DocumentHistory<T>(IDocumentStore store, DocumentKey key, st
         return new StorageFault($"Storage is not answering, so the {what} of {name} cannot be read. Try again in a moment.", StorageFault.Shortly);
     }
 
-    private static RevisionAction ParseAction(string action) => Enum.Parse<RevisionAction>(action, ignoreCase: true);
+    private static RevisionSummary Summary(long version, DateTimeOffset at, string by, string action, System.Text.Json.Nodes.JsonObject? details) =>
+        new(version, at, by, Enum.Parse<RevisionAction>(action, ignoreCase: true))
+        {
+            ApprovedBy = details?["approvedBy"]?.Deserialize<string[]>(),
+            Emergency = details?["emergency"]?["reason"]?.GetValue<string>() is { } reason ? new Emergency(reason) : null,
+        };
 }

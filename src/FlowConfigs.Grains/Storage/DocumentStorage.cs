@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace FlowConfigs.Grains.Storage;
 
 /// <summary>What a grain asks for to keep a document: the silo's store, opened at one key.</summary>
-public sealed class DocumentStorage(IDocumentStore store, UnreadableDocuments unreadable, TimeProvider clock, ILoggerFactory loggers)
+public sealed class DocumentStorage(IDocumentStore store, UnreadableDocuments unreadable, OutboxNudge events, TimeProvider clock, ILoggerFactory loggers)
 {
     public IDocumentStore Store => store;
 
@@ -15,7 +15,7 @@ public sealed class DocumentStorage(IDocumentStore store, UnreadableDocuments un
     /// value (default: the domain's JSON shape); whatever it throws marks that one document unreadable.
     /// </summary>
     public PersistedDocument<T> Open<T>(DocumentKey key, Func<JsonObject, T>? read = null) where T : class =>
-        new(store, unreadable, clock, key, read ?? ReadDomainJson<T>, loggers.CreateLogger("FlowConfigs.Storage." + key.Kind));
+        new(store, unreadable, events, clock, key, read ?? ReadDomainJson<T>, loggers.CreateLogger("FlowConfigs.Storage." + key.Kind));
 
     private static T ReadDomainJson<T>(JsonObject body) =>
         body.Deserialize<T>(DomainJson.Options) ?? throw new JsonException("The stored document is null.");

@@ -88,13 +88,19 @@ public sealed record DocumentWrite(long? ExpectedVersion, JsonObject? Body, Stor
     public string Writer { get; init; } = Guid.NewGuid().ToString("N");
 }
 
-/// <summary>A history line: who did what at which version.</summary>
-public sealed record RevisionHeader(long Version, DateTimeOffset At, string By, string Action);
+/// <summary>A history line: who did what at which version, and what else the change said (approvers, emergency).</summary>
+public sealed record RevisionHeader(long Version, DateTimeOffset At, string By, string Action)
+{
+    public JsonObject? Details { get; init; }
+}
 
 /// <summary>A history entry with the document as it stood after it (for a delete, the document that was deleted).</summary>
 public sealed record StoredRevision(long Version, DateTimeOffset At, string By, string Action, JsonObject Document)
 {
-    public RevisionHeader Header => new(Version, At, By, Action);
+    /// <summary>What else the change said: who approved it, an emergency's reason.</summary>
+    public JsonObject? Details { get; init; }
+
+    public RevisionHeader Header => new(Version, At, By, Action) { Details = Details };
 }
 
 public enum WriteStatus

@@ -16,7 +16,8 @@ public readonly record struct DocumentWriteOutcome(DocumentWriteStatus Status, l
 /// unknown (or lost to another writer) it is marked uncertain and re-read before the next write.
 /// </summary>
 public sealed class PersistedDocument<T>(
-    IDocumentStore store, UnreadableDocuments unreadable, TimeProvider clock, DocumentKey key, Func<JsonObject, T> read, ILogger logger) where T : class
+    IDocumentStore store, UnreadableDocuments unreadable, OutboxNudge events, TimeProvider clock, DocumentKey key, Func<JsonObject, T> read, ILogger logger)
+    where T : class
 {
     // One per activation: after an unknown outcome this writer may take back its own unfinished revision.
     private readonly string _writer = Guid.NewGuid().ToString("N");
@@ -58,11 +59,22 @@ public sealed class PersistedDocument<T>(
         }
     }
 
-    /// <summary>Writes <paramref name="value"/> (null deletes) as the next version, with its revision if given.</summary>
-    public async Task<DocumentWriteOutcome> WriteAsync(T? value, StoredRevision? revision = null)
+    /// <summary>
+    /// Writes <paramref name="value"/> (null deletes) as the next version, with its revision if given and, in the same
+    /// durable step, the audit line and change event of <paramref name="note"/>.
+    /// </summary>
+    public async Task<DocumentWriteOutcome> WriteAsync(T? value, StoredRevision? revision = null, ChangeNote? note = null)
     {
         var body = value is null ? null : JsonSerializer.SerializeToNode(value, DomainJson.Options)!.AsObject();
-        var write = new DocumentWrite(RecordExists ? Version : null, body, revision) { Writer = _writer };
+        var next = (RecordExists ? Version : 0) + 1;
+        if (note is not null && revision is not null)
+            revision = revision with { Details = note.RevisionDetails() };
+        var write = new DocumentWrite(RecordExists ? Version : null, body, revision)
+        {
+            Writer = _writer,
+            Audit = note?.Audit(key, next),
+            Event = note?.Event(key, next),
+        };
         WriteResult result;
         try
         {
@@ -82,6 +94,8 @@ public sealed class PersistedDocument<T>(
             case WriteStatus.Written:
                 (Value, Version, RecordExists, UnreadableReason, Uncertain) = (value, result.StoredVersion, true, null, false);
                 unreadable.Clear(key);
+                if (write.Event is not null)
+                    events.Nudge();
                 return new(DocumentWriteStatus.Written, result.StoredVersion);
             case WriteStatus.Leased:
                 var wait = result.LeasedUntil!.Value - clock.GetUtcNow();

@@ -11,6 +11,7 @@ public static class StorageHosting
         services.AddSingleton<IDocumentStore>(provider => provider.GetRequiredService<TStore>());
         services.TryAddSingleton<UnreadableDocuments>();
         services.TryAddSingleton<DocumentStorage>();
+        services.TryAddSingleton<OutboxNudge>();
         return services;
     }
 }

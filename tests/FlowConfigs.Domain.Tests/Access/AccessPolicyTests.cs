@@ -58,6 +58,57 @@ public sealed class AccessPolicyTests
         Assert.Equal(may, AccessPolicy.CanManageCalendars(P(groups, full: full, edit: edit)));
 
     [Fact]
+    public void An_admin_who_wrote_the_draft_may_not_approve_it()
+    {
+        var ada = Principal.FromClaims("ada", ["FlowConfigAdmin"], null, null, null);
+        Assert.False(AccessPolicy.CanApprove(ada, "main-menu", ["ada"]));
+        Assert.True(AccessPolicy.CanApprove(ada, "main-menu", ["bob"]));
+        Assert.True(AccessPolicy.CanApprove(ada, "main-menu", []));
+    }
+
+    [Fact]
+    public void Any_author_may_not_approve_not_only_the_first()
+    {
+        var bob = Principal.FromClaims("bob", ["FlowConfigAdmin"], null, null, null);
+        Assert.False(AccessPolicy.CanApprove(bob, "main-menu", ["ada", "bob"]));
+        Assert.False(AccessPolicy.CanApprove(bob, "main-menu", ["ada", "carol", "bob"]));
+    }
+
+    [Fact]
+    public void Authors_are_compared_ordinally()
+    {
+        var bob = Principal.FromClaims("bob", [], "*", null, null);
+        Assert.True(AccessPolicy.CanApprove(bob, "main-menu", ["Bob", "bob "]));
+        Assert.False(AccessPolicy.CanApprove(bob, "main-menu", ["Bob", "bob"]));
+    }
+
+    [Fact]
+    public void A_full_pattern_that_matches_the_id_lets_a_non_author_approve()
+    {
+        var tess = Principal.FromClaims("tess", ["FlowConfigRead"], "queue/*", "*", null);
+        Assert.True(AccessPolicy.CanApprove(tess, "queue/sales", ["ada"]));
+        Assert.False(AccessPolicy.CanApprove(tess, "branch-office-austin", ["ada"]));
+        Assert.False(AccessPolicy.CanApprove(tess, "queue/sales", ["ada", "tess"]));
+    }
+
+    [Theory]
+    [InlineData(new[] { "FlowConfigEdit" }, null)]
+    [InlineData(new string[0], "*")]
+    [InlineData(new[] { "FlowConfigRead" }, "main-*")]
+    public void Edit_is_not_enough_to_approve(string[] groups, string? edit) =>
+        Assert.False(AccessPolicy.CanApprove(Principal.FromClaims("eve", groups, null, edit, null), "main-menu", ["ada"]));
+
+    [Theory]
+    [InlineData(new[] { "FlowConfigAdmin" }, null, null, true)]
+    [InlineData(new string[0], "*", null, true)]
+    [InlineData(new string[0], "queue/*,*", null, true)]
+    [InlineData(new string[0], "queue/*", null, false)]
+    [InlineData(new[] { "FlowConfigEdit" }, null, "*", false)]
+    [InlineData(new[] { "FlowConfigRead" }, null, null, false)]
+    public void The_audit_log_needs_full_on_star(string[] groups, string? full, string? edit, bool may) =>
+        Assert.Equal(may, AccessPolicy.CanViewAudit(P(groups, full: full, edit: edit)));
+
+    [Fact]
     public void Create_needs_some_full_grant()
     {
         Assert.True(AccessPolicy.CanCreateConfigs(P([], full: "team-a/*")));

@@ -26,7 +26,13 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
     }
 
     /// <summary>The decider as the gateway registers it (named, signed, retrying HttpClient included), over the loopback AVP.</summary>
-    private VerifiedPermissionsAccessDecider Decider(bool perId = false, int cacheSeconds = 30, TimeProvider? time = null)
+    private VerifiedPermissionsAccessDecider Decider(bool perId = false, int cacheSeconds = 30, TimeProvider? time = null) =>
+        Services(perId, cacheSeconds, time).GetRequiredService<VerifiedPermissionsAccessDecider>();
+
+    /// <summary>The client alone, to put requests to Cedar that the decider would never send.</summary>
+    private VerifiedPermissionsClient Client() => Services(false, 0, null).GetRequiredService<VerifiedPermissionsClient>();
+
+    private IServiceProvider Services(bool perId, int cacheSeconds, TimeProvider? time)
     {
         DynaliteFixture.UseTestCredentials();
         var builder = WebApplication.CreateSlimBuilder();
@@ -43,7 +49,7 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         builder.AddAccess();
         var provider = builder.Build().Services;
         _providers.Add((IDisposable)provider);
-        return provider.GetRequiredService<VerifiedPermissionsAccessDecider>();
+        return provider;
     }
 
     public void Dispose()
@@ -85,6 +91,21 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
                 yield return Principal.FromClaims(names[n++ % names.Length], groups, full, edit, read);
     }
 
+    /// <summary>
+    /// Draft authors to ask about, rotated over the ids: none, the caller alone, the caller second, others only, and
+    /// the caller's name upper-cased and with a trailing space (authors compare ordinally; upper-casing leaves a name
+    /// without case, such as 名前, the caller's own).
+    /// </summary>
+    private static string[][] AuthorLists(Principal principal) =>
+        [[], [principal.Username], ["carol", principal.Username], ["carol", "dave"], [principal.Username.ToUpperInvariant(), principal.Username + " "]];
+
+    private static IEnumerable<(Principal P, string Id, string[] Authors)> Approvals(Principal principal, int principalIndex)
+    {
+        var lists = AuthorLists(principal);
+        for (var i = 0; i < Ids.Length; i++)
+            yield return (principal, Ids[i], lists[(i + principalIndex) % lists.Length]);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -93,9 +114,9 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         var decider = Decider(perId, cacheSeconds: perId ? 0 : 30);
         var local = new LocalAccessDecider();
         var callsBefore = BatchCalls();
-        int compared = 0;
+        int compared = 0, approvals = 0;
         var disagreements = new List<string>();
-        foreach (var principal in Principals())
+        foreach (var (principal, index) in Principals().Select((p, i) => (p, i)))
         {
             var expected = await local.LevelsAsync(principal, Ids);
             var actual = await decider.LevelsAsync(principal, Ids);
@@ -109,11 +130,21 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
                 disagreements.Add($"{principal} on settings");
             if (await local.CanManageCalendarsAsync(principal) != await decider.CanManageCalendarsAsync(principal))
                 disagreements.Add($"{principal} on calendars");
-            compared += 2;
+            if (await local.CanViewAuditAsync(principal) != await decider.CanViewAuditAsync(principal))
+                disagreements.Add($"{principal} on the audit log");
+            compared += 3;
+            foreach (var (_, id, authors) in Approvals(principal, index))
+            {
+                var may = await local.CanApproveAsync(principal, id, authors);
+                if (may != await decider.CanApproveAsync(principal, id, authors))
+                    disagreements.Add($"{principal} approving {id} by [{string.Join(", ", authors)}]: local {may}");
+                approvals++;
+            }
         }
-        output.WriteLine($"{compared} decisions compared ({(perId ? "per id" : "per matching-pattern class")}), {BatchCalls() - callsBefore} BatchIsAuthorized calls, {disagreements.Count} disagreements.");
+        compared += approvals;
+        output.WriteLine($"{compared} decisions compared, {approvals} of them approvals ({(perId ? "per id" : "per matching-pattern class")}), {BatchCalls() - callsBefore} BatchIsAuthorized calls, {disagreements.Count} disagreements.");
         Assert.Empty(disagreements);
-        Assert.True(compared > 2500);
+        Assert.True(compared > 5000);
     }
 
     [Fact]
@@ -125,6 +156,19 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         Assert.Contains(Principals(), p => !AccessPolicy.CanManageSettings(p));
         Assert.Contains(Principals(), p => AccessPolicy.CanManageCalendars(p) && !p.Groups.Contains(Principal.AdminGroup));
         Assert.Contains(Principals(), p => !AccessPolicy.CanManageCalendars(p) && p.FullPatterns.Count > 0);
+        Assert.Contains(Principals(), p => AccessPolicy.CanViewAudit(p) && !p.Groups.Contains(Principal.AdminGroup));
+        Assert.Contains(Principals(), p => !AccessPolicy.CanViewAudit(p) && p.FullPatterns.Count > 0);
+
+        // Approvals: allowed by the group and by a pattern, and refused to Full callers for each way of being an author.
+        var approvals = Principals().SelectMany((p, i) => Approvals(p, i)).ToArray();
+        bool Full((Principal P, string Id, string[] Authors) a) => AccessPolicy.LevelFor(a.P, a.Id) == AccessLevel.Full;
+        Assert.Contains(approvals, a => AccessPolicy.CanApprove(a.P, a.Id, a.Authors) && a.P.Groups.Contains(Principal.AdminGroup));
+        Assert.Contains(approvals, a => AccessPolicy.CanApprove(a.P, a.Id, a.Authors) && !a.P.Groups.Contains(Principal.AdminGroup));
+        Assert.Contains(approvals, a => Full(a) && a.Authors.Length == 1 && a.Authors[0] == a.P.Username && !AccessPolicy.CanApprove(a.P, a.Id, a.Authors));
+        Assert.Contains(approvals, a => Full(a) && a.Authors.Length == 2 && a.Authors[1] == a.P.Username && !AccessPolicy.CanApprove(a.P, a.Id, a.Authors));
+        Assert.Contains(approvals, a => Full(a) && a.Authors.Length == 0 && AccessPolicy.CanApprove(a.P, a.Id, a.Authors));
+        Assert.Contains(approvals, a => Full(a) && a.Authors.Contains(a.P.Username + " ") && AccessPolicy.CanApprove(a.P, a.Id, a.Authors));
+        Assert.Contains(approvals, a => AccessPolicy.LevelFor(a.P, a.Id) == AccessLevel.Edit && !a.Authors.Contains(a.P.Username));
         await Task.CompletedTask;
     }
 
@@ -174,6 +218,72 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
             """{"identifier":{"entityType":"FlowConfigs::Calendar","entityId":"calendars"},"attributes":{"matchingTags":{"set":[{"string":"*"}]}}}""" +
             "]},\"requests\":[" +
             """{"principal":{"entityType":"FlowConfigs::User","entityId":"tina"},"action":{"actionType":"FlowConfigs::Action","actionId":"ManageCalendars"},"resource":{"entityType":"FlowConfigs::Calendar","entityId":"calendars"},"context":{"contextMap":{}}}""" +
+            "]}",
+            sent.BodyText);
+    }
+
+    [Fact]
+    public async Task Approving_is_one_ApproveDraft_request_on_the_config_carrying_its_authors_as_user_references()
+    {
+        var decider = Decider(cacheSeconds: 0);
+        var tess = Principal.FromClaims("tess", [Principal.EditGroup], "queue/*", null, "*");
+        var before = cedar.Endpoint.Requests.Count;
+
+        Assert.True(await decider.CanApproveAsync(tess, "queue/sales", ["bob", "carol", "bob"]));
+
+        var sent = Assert.Single(cedar.Endpoint.Requests.Skip(before));
+        Assert.Equal("VerifiedPermissions.BatchIsAuthorized", sent.Headers["x-amz-target"]);
+        SigV4.Verify(sent, SecretKey, "eu-central-1", "verifiedpermissions");
+        Assert.Equal(
+            "{\"policyStoreId\":\"" + CedarEngine.PolicyStoreId + "\",\"entities\":{\"entityList\":[" +
+            """{"identifier":{"entityType":"FlowConfigs::User","entityId":"tess"},"attributes":{"fullTags":{"set":[{"string":"queue/*"}]},"editTags":{"set":[]},"readTags":{"set":[{"string":"*"}]}},"parents":[{"entityType":"FlowConfigs::Group","entityId":"FlowConfigEdit"}]},""" +
+            """{"identifier":{"entityType":"FlowConfigs::FlowConfig","entityId":"queue/sales"},"attributes":{"matchingTags":{"set":[{"string":"*"},{"string":"queue/*"}]},""" +
+            "\"draftAuthors\":" + """{"set":[{"entityIdentifier":{"entityType":"FlowConfigs::User","entityId":"bob"}},{"entityIdentifier":{"entityType":"FlowConfigs::User","entityId":"carol"}}]}}}""" +
+            "]},\"requests\":[" +
+            """{"principal":{"entityType":"FlowConfigs::User","entityId":"tess"},"action":{"actionType":"FlowConfigs::Action","actionId":"ApproveDraft"},"resource":{"entityType":"FlowConfigs::FlowConfig","entityId":"queue/sales"},"context":{"contextMap":{}}}""" +
+            "]}",
+            sent.BodyText);
+
+        // The same Full caller, now an author (second in the list): Cedar's forbid decides, not the gateway.
+        before = cedar.Endpoint.Requests.Count;
+        Assert.False(await decider.CanApproveAsync(tess, "queue/sales", ["ada", "tess"]));
+        var refused = Assert.Single(cedar.Endpoint.Requests.Skip(before));
+        Assert.Contains("\"draftAuthors\":" + """{"set":[{"entityIdentifier":{"entityType":"FlowConfigs::User","entityId":"ada"}},{"entityIdentifier":{"entityType":"FlowConfigs::User","entityId":"tess"}}]}""", refused.BodyText);
+        Assert.False(await decider.CanApproveAsync(tess, "branch-office-austin", []));
+    }
+
+    [Fact]
+    public async Task Cedar_refuses_ApproveDraft_when_the_authors_are_missing_from_the_request()
+    {
+        // Fail closed: were the gateway to forget the list, an author must not slip through.
+        var admin = Principal.FromClaims("ada", [Principal.AdminGroup], null, null, null);
+        var entities = new JsonArray(CedarModel.User(admin), CedarModel.Resource("FlowConfig", "main-menu", []));
+        var requests = new JsonArray(CedarModel.Request(admin, CedarModel.ApproveDraft, "FlowConfig", "main-menu"),
+            CedarModel.Request(admin, CedarModel.ManageConfig, "FlowConfig", "main-menu"));
+        var results = await Client().BatchIsAuthorizedAsync(entities, requests, CancellationToken.None);
+        Assert.Equal(["DENY", "ALLOW"], results.Select(r => r!["decision"]!.GetValue<string>()));
+        Assert.Equal("09-approver-not-author.cedar", results[0]!["determiningPolicies"]![0]!["policyId"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Viewing_the_audit_log_is_one_ViewAudit_request_on_the_audit_resource_with_the_patterns_matching_everything()
+    {
+        var decider = Decider(cacheSeconds: 0);
+        var tina = Principal.FromClaims("tina", [Principal.ReadGroup], "*,branch-*", null, null);
+        var before = cedar.Endpoint.Requests.Count;
+
+        Assert.True(await decider.CanViewAuditAsync(tina));
+        Assert.False(await decider.CanViewAuditAsync(Principal.FromClaims("fran", [Principal.EditGroup], "branch-*", "*", null)));
+
+        var sent = cedar.Endpoint.Requests.Skip(before).First();
+        Assert.Equal("VerifiedPermissions.BatchIsAuthorized", sent.Headers["x-amz-target"]);
+        SigV4.Verify(sent, SecretKey, "eu-central-1", "verifiedpermissions");
+        Assert.Equal(
+            "{\"policyStoreId\":\"" + CedarEngine.PolicyStoreId + "\",\"entities\":{\"entityList\":[" +
+            """{"identifier":{"entityType":"FlowConfigs::User","entityId":"tina"},"attributes":{"fullTags":{"set":[{"string":"*"},{"string":"branch-*"}]},"editTags":{"set":[]},"readTags":{"set":[]}},"parents":[{"entityType":"FlowConfigs::Group","entityId":"FlowConfigRead"}]},""" +
+            """{"identifier":{"entityType":"FlowConfigs::Audit","entityId":"audit"},"attributes":{"matchingTags":{"set":[{"string":"*"}]}}}""" +
+            "]},\"requests\":[" +
+            """{"principal":{"entityType":"FlowConfigs::User","entityId":"tina"},"action":{"actionType":"FlowConfigs::Action","actionId":"ViewAudit"},"resource":{"entityType":"FlowConfigs::Audit","entityId":"audit"},"context":{"contextMap":{}}}""" +
             "]}",
             sent.BodyText);
     }

@@ -57,6 +57,16 @@ public sealed class DevelopmentIdentityTests(GatewayFixture fixture) : IClassFix
         Assert.True(me["canCreateConfigs"]!.GetValue<bool>());
         Assert.False(me["canManageSettings"]!.GetValue<bool>());
         Assert.False(me["canManageCalendars"]!.GetValue<bool>());
+        Assert.False(me["canViewAudit"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task Me_reports_the_audit_log_to_a_full_pattern_on_everything_without_the_admin_group()
+    {
+        var me = JsonNode.Parse(await (await MeAsync(await fixture.TokenAsync("amy", ["FlowConfigRead"], full: "queue/*,*"))).Content.ReadAsStringAsync())!;
+        Assert.True(me["canViewAudit"]!.GetValue<bool>());
+        var editor = JsonNode.Parse(await (await MeAsync(await fixture.TokenAsync("eve", ["FlowConfigEdit"], edit: "*"))).Content.ReadAsStringAsync())!;
+        Assert.False(editor["canViewAudit"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -32,6 +32,7 @@ public sealed class OidcIdentityTests(OidcGatewayFixture fixture) : IClassFixtur
         Assert.Equal("grace", me["username"]!.GetValue<string>());
         Assert.True(me["canManageSettings"]!.GetValue<bool>());
         Assert.True(me["canManageCalendars"]!.GetValue<bool>());
+        Assert.True(me["canViewAudit"]!.GetValue<bool>());
     }
 
     [Fact]

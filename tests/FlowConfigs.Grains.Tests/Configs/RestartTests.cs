@@ -1,3 +1,4 @@
+using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Settings;
 using FlowConfigs.Grains.Configs;
@@ -21,7 +22,13 @@ public sealed class RestartTests : IAsyncLifetime
                 await first.GrainFactory.GetGrain<IFlowConfigGrain>(id).SaveAsync(SampleConfigs.Branch(id), SaveCondition.None, "alice", AccessLevel.Full);
             await first.GrainFactory.GetGrain<IFlowConfigGrain>("gone").DeleteAsync(SaveCondition.None, "alice");
             await first.GrainFactory.GetGrain<ISettingsGrain>(ISettingsGrain.Key)
-                .SaveAsync(new AppSettings { Locales = [new Locale("en-US", "English (US)", ["Joanna"])], FallbackLocale = "en-US" }, 0, "alice");
+                .SaveAsync(new AppSettings
+                {
+                    Locales = [new Locale("en-US", "English (US)", ["Joanna"])],
+                    FallbackLocale = "en-US",
+                    TimeZone = "America/Chicago",
+                    Approvals = [new ApprovalRule("queue/*", 2), new ApprovalRule("*", 1)],
+                }, 0, "alice");
         }
         finally
         {
@@ -42,6 +49,8 @@ public sealed class RestartTests : IAsyncLifetime
             var settings = await second.GrainFactory.GetGrain<ISettingsGrain>(ISettingsGrain.Key).GetAsync();
             Assert.Equal("en-US", settings.FallbackLocale);
             Assert.Equal(1, settings.Version);
+            Assert.Equal("America/Chicago", settings.TimeZone);
+            Assert.Equal([new ApprovalRule("queue/*", 2), new ApprovalRule("*", 1)], settings.Approvals);
         }
         finally
         {

@@ -31,6 +31,12 @@ internal sealed class CallerAccess(Principal caller, IAccessDecider decider)
     public ValueTask<bool> CanManageCalendarsAsync(CancellationToken cancellationToken = default) =>
         decider.CanManageCalendarsAsync(caller, cancellationToken);
 
+    public ValueTask<bool> CanApproveAsync(string id, IReadOnlyCollection<string> authors, CancellationToken cancellationToken = default) =>
+        decider.CanApproveAsync(caller, id, authors, cancellationToken);
+
+    public ValueTask<bool> CanViewAuditAsync(CancellationToken cancellationToken = default) =>
+        decider.CanViewAuditAsync(caller, cancellationToken);
+
     /// <summary>Null when the caller has at least <paramref name="needed"/> on <paramref name="id"/>, else the 403 to answer.</summary>
     public async Task<ForbiddenProblem?> RequireAsync(string id, AccessLevel needed, string action, CancellationToken cancellationToken = default)
     {

@@ -21,6 +21,11 @@ internal static class CedarModel
     public const string ManageCalendars = "ManageCalendars";
     /// <summary>Calendar management is one decision for all calendars, asked of one resource.</summary>
     public const string CalendarsId = "calendars";
+    /// <summary>Asked of a FlowConfig that carries its draft's authors; 09-approver-not-author.cedar forbids them.</summary>
+    public const string ApproveDraft = "ApproveDraft";
+    public const string ViewAudit = "ViewAudit";
+    /// <summary>The audit log is one resource: reading it is one decision.</summary>
+    public const string AuditId = "audit";
 
     /// <summary>The actions asked per config, lowest first; the highest allowed one gives the level.</summary>
     public static readonly (string Action, AccessLevel Level)[] ConfigActions =
@@ -50,6 +55,20 @@ internal static class CedarModel
         ["identifier"] = Identifier(type, id),
         ["attributes"] = new JsonObject { ["matchingTags"] = StringSet(matchingTags) },
     };
+
+    /// <summary>
+    /// A config whose draft is being reviewed: its authors as <c>User</c> references, so the policies compare them
+    /// with the principal as entities (the schema makes the attribute optional; the other config actions omit it).
+    /// </summary>
+    public static JsonObject DraftResource(string id, IEnumerable<string> matchingTags, IEnumerable<string> draftAuthors)
+    {
+        var resource = Resource("FlowConfig", id, matchingTags);
+        resource["attributes"]!["draftAuthors"] = new JsonObject
+        {
+            ["set"] = new JsonArray([.. draftAuthors.Select(author => (JsonNode)new JsonObject { ["entityIdentifier"] = Identifier("User", author) })]),
+        };
+        return resource;
+    }
 
     public static JsonObject Request(Principal principal, string action, string resourceType, string resourceId) => new()
     {

@@ -17,4 +17,10 @@ public interface IAccessDecider
 
     /// <summary>Whether the caller may create, change and delete the shared calendars.</summary>
     ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the caller may approve or reject the draft of <paramref name="id"/> written by <paramref name="authors"/>.</summary>
+    ValueTask<bool> CanApproveAsync(Principal principal, string id, IReadOnlyCollection<string> authors, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the caller may read the audit log.</summary>
+    ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default);
 }

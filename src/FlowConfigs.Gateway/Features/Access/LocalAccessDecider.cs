@@ -21,4 +21,10 @@ internal sealed class LocalAccessDecider : IAccessDecider
 
     public ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(AccessPolicy.CanManageCalendars(principal));
+
+    public ValueTask<bool> CanApproveAsync(Principal principal, string id, IReadOnlyCollection<string> authors, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(AccessPolicy.CanApprove(principal, id, authors));
+
+    public ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(AccessPolicy.CanViewAudit(principal));
 }

@@ -72,6 +72,28 @@ internal sealed class VerifiedPermissionsAccessDecider(
     public ValueTask<bool> CanManageCalendarsAsync(Principal principal, CancellationToken cancellationToken = default) =>
         AllowedOnEverythingAsync(principal, CedarModel.ManageCalendars, "Calendar", CedarModel.CalendarsId, cancellationToken);
 
+    public ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        AllowedOnEverythingAsync(principal, CedarModel.ViewAudit, "Audit", CedarModel.AuditId, cancellationToken);
+
+    /// <summary>
+    /// ApproveDraft on the config, which carries the draft's authors. Cached like a level: by the matching patterns
+    /// (or the id, with <see cref="VerifiedPermissionsOptions.DecidePerId"/>) and the authors, all of which the
+    /// policies see.
+    /// </summary>
+    public async ValueTask<bool> CanApproveAsync(Principal principal, string id, IReadOnlyCollection<string> authors, CancellationToken cancellationToken = default)
+    {
+        var tags = CedarModel.MatchingTags(principal, id);
+        var draftAuthors = authors.Distinct(StringComparer.Ordinal).ToArray();
+        var key = string.Join('\n', CallerKey(principal), CedarModel.ApproveDraft,
+            _options.DecidePerId ? "id:" + id : "tags:" + string.Join('\u001f', tags), "authors:" + string.Join('\u001f', draftAuthors));
+        if (TryCached(key, out var cached)) return cached == AccessLevel.Full;
+        var entities = new JsonArray(CedarModel.User(principal), CedarModel.DraftResource(id, tags, draftAuthors));
+        var requests = new JsonArray(CedarModel.Request(principal, CedarModel.ApproveDraft, "FlowConfig", id));
+        var allowed = Allowed((await CallAsync(entities, requests, cancellationToken))[0]);
+        Remember(key, allowed ? AccessLevel.Full : AccessLevel.None);
+        return allowed;
+    }
+
     /// <summary>An action that needs Full on <c>*</c>, asked of its one resource, which carries the caller's patterns matching "*".</summary>
     private async ValueTask<bool> AllowedOnEverythingAsync(Principal principal, string action, string resourceType, string resourceId, CancellationToken cancellationToken)
     {

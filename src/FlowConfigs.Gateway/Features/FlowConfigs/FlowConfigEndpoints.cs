@@ -2,6 +2,7 @@ using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Calendars;
+using FlowConfigs.Gateway.Features.ChangeControl;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
@@ -24,14 +25,17 @@ internal static class FlowConfigEndpoints
         return TypedResults.Ok(config);
     }
 
-    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, ForbiddenProblem, PreconditionFailedProblem, UnavailableProblem>> SaveAsync(
+    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, ForbiddenProblem, ConflictProblem, UnavailableProblem>> SaveAsync(
         ConfigId configId, HttpContext context, IGrainFactory grains, CallerAccess access, SettingsSnapshot settings)
     {
-        var (body, unreadable) = await JsonBody.ReadAsync(context.Request, FlowConfigsApi.MaxConfigBodyBytes);
+        var (received, unreadable) = await JsonBody.ReadAsync(context.Request, FlowConfigsApi.MaxConfigBodyBytes);
         if (unreadable is not null) return unreadable;
-        using var _ = body;
+        using var _ = received;
+        var (body, emergency, badEmergency) = EmergencyRequest.Split(received!);
+        using var __ = body == received ? null : body;
+        if (badEmergency is not null) return Problems.BodyFields(badEmergency);
 
-        var read = FlowConfigDocument.Read(body!.RootElement, configId.Value);
+        var read = FlowConfigDocument.Read(body.RootElement, configId.Value);
         if (!read.IsValid) return Problems.BodyFields(read.Errors);
         var proposed = read.Value!;
         if (FlowConfigRules.CheckSize(proposed, settings.Current.FallbackLocale) is { } tooLarge)
@@ -43,7 +47,9 @@ internal static class FlowConfigEndpoints
         if (badHeader is not null) return (BodyProblem)badHeader;
 
         var level = await access.LevelAsync(configId.Value, context.RequestAborted);
-        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).SaveAsync(proposed, condition!, access.Caller.Username, level);
+        if (EmergencyRequest.RequireFull(configId.Value, emergency, level) is { } notFull) return notFull;
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value)
+            .SaveAsync(proposed, condition!, access.Caller.Username, level, EmergencyRequest.Options(emergency));
 
         switch (outcome.Status)
         {
@@ -57,24 +63,30 @@ internal static class FlowConfigEndpoints
                 return Problems.ForbiddenField(outcome.Forbidden!.Field, outcome.Forbidden.Message);
             case SaveStatus.Unavailable:
                 return Problems.Storage(outcome.Fault!);
+            case SaveStatus.DraftRequired:
+                return Problems.DraftRequired(configId.Value, outcome.ApprovalsRequired);
             default:
-                return Problems.VersionConflict(outcome.CurrentVersion);
+                return (ConflictProblem)Problems.VersionConflict(outcome.CurrentVersion);
         }
     }
 
-    public static async Task<Results<NoContent, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem, UnavailableProblem>> DeleteAsync(
+    public static async Task<Results<NoContent, BodyProblem, NotFoundProblem, ConflictProblem, UnavailableProblem>> DeleteAsync(
         ConfigId configId, HttpContext context, IGrainFactory grains, Principal caller)
     {
         var (condition, badHeader) = Preconditions.Read(context.Request);
-        if (badHeader is not null) return badHeader;
+        if (badHeader is not null) return (BodyProblem)badHeader;
+        // Deleting needs Full already, so anyone here may take the emergency path.
+        var (emergency, badBody) = await EmergencyRequest.ReadOptionalBodyAsync(context.Request);
+        if (badBody is not null) return badBody;
 
-        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).DeleteAsync(condition!, caller.Username);
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).DeleteAsync(condition!, caller.Username, EmergencyRequest.Options(emergency));
         return outcome.Status switch
         {
             DeleteStatus.Deleted => TypedResults.NoContent(),
+            DeleteStatus.DraftRequired => Problems.DraftRequired(configId.Value, outcome.ApprovalsRequired),
             DeleteStatus.NotFound => Problems.ConfigNotFound(configId.Value),
             DeleteStatus.Unavailable => Problems.Storage(outcome.Fault!),
-            _ => Problems.VersionConflict(outcome.CurrentVersion),
+            _ => (ConflictProblem)Problems.VersionConflict(outcome.CurrentVersion),
         };
     }
 }

@@ -128,12 +128,18 @@ internal static class FlowConfigImportEndpoint
         var condition = planned.Action == ImportAction.Create
             ? new SaveCondition(MustNotExist: true)
             : new SaveCondition(ExpectedVersion: planned.CurrentVersion);
-        var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, username, AccessLevel.Full);
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(config.Id).SaveAsync(config, condition, username, AccessLevel.Full, new ChangeOptions(Action: "import"));
         return outcome.Status switch
         {
             SaveStatus.Created => planned with { Status = ImportStatus.Created, Version = outcome.Config!.Version },
             SaveStatus.Updated => planned with { Status = ImportStatus.Updated, Version = outcome.Config!.Version },
             SaveStatus.Unavailable => planned with { Status = ImportStatus.Failed, Error = outcome.Fault!.Detail },
+            SaveStatus.DraftRequired => planned with
+            {
+                Status = ImportStatus.Failed,
+                Error = $"Flow config {config.Id} needs {(outcome.ApprovalsRequired == 1 ? "1 approval" : $"{outcome.ApprovalsRequired} approvals")} before a change goes live; " +
+                        "import does not bypass review: save it as a draft in the editor and submit it.",
+            },
             SaveStatus.PreconditionFailed => planned with
             {
                 Status = ImportStatus.Failed,

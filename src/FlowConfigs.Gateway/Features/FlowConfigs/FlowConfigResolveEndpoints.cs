@@ -7,6 +7,7 @@ using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Calendars;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
+using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.ReadCopies;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -76,20 +77,28 @@ internal static class FlowConfigResolveEndpoints
         var calendars = await ScheduleContext.CalendarsOfAsync(grains, config);
         if (ScheduleCalendars.Missing(config, calendars) is { IsEmpty: false } missing)
             return Problems.BodyFields(missing.ToDictionary().ToDictionary(e => "flowConfig." + e.Key, e => e.Value), missing.ToString());
+        var (bytes, field, message) = ResolveUnsaved(config, calendars, lang, channel, at, settings.Defaults, clock);
+        return bytes is null ? Problems.Body(field!, message!) : TypedResults.Bytes(bytes, "application/json");
+    }
 
+    /// <summary>
+    /// What GetConfig would answer for a config that is not live (a preview, a draft) with <paramref name="calendars"/>,
+    /// at <paramref name="at"/> (now when absent); or the query field that is wrong and why.
+    /// </summary>
+    internal static (byte[]? Bytes, string? Field, string? Message) ResolveUnsaved(FlowConfig config, IReadOnlyDictionary<string, Calendar> calendars,
+        string? lang, string? channel, string? at, ResolveDefaults defaults, TimeProvider clock)
+    {
         var request = ConfigRequest.FromQuery(config.Id, lang, channel);
-        if (request.Request is not { } contact) return Problems.Body(request.Field!, request.Message!);
-        var defaults = settings.Defaults;
+        if (request.Request is not { } contact) return (null, request.Field, request.Message);
         var moment = clock.GetUtcNow();
         if (at is not null)
         {
             if (ScheduleEvaluator.ParseMoment(at, ScheduleContext.ZoneOf(config, defaults)) is not { } parsed)
-                return Problems.Body("at", $"'{at}' is not {ScheduleContext.MomentForms}.");
+                return (null, "at", $"'{at}' is not {ScheduleContext.MomentForms}.");
             moment = parsed;
         }
         var effective = ScheduleEvaluator.At(config, defaults.TimeZone, calendars, moment).Effective;
-        var bytes = ConfigResolver.ResolveUtf8(effective, contact.Language, contact.Channel, defaults.FallbackLocale);
-        return TypedResults.Bytes(bytes, "application/json");
+        return (ConfigResolver.ResolveUtf8(effective, contact.Language, contact.Channel, defaults.FallbackLocale), null, null);
     }
 
     private static bool TryOptionalString(JsonElement root, string name, out string? value)

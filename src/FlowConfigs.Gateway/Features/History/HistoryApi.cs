@@ -2,6 +2,7 @@ using System.Globalization;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.ChangeControl;
 using FlowConfigs.Gateway.Features.FlowConfigs;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Configs;
@@ -48,14 +49,17 @@ internal static class HistoryApi
         return read.Revision is null ? RevisionNotFound(configId.Value, number) : TypedResults.Ok(read.Revision);
     }
 
-    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BadRequestProblem, NotFoundProblem, PreconditionFailedProblem, UnavailableProblem>> RollbackAsync(
+    public static async Task<Results<Created<FlowConfig>, Ok<FlowConfig>, BodyProblem, NotFoundProblem, ConflictProblem, UnavailableProblem>> RollbackAsync(
         ConfigId configId, string version, HttpContext context, IGrainFactory grains, Principal caller)
     {
-        if (ParseVersion(version) is not { } number) return BadVersion(version);
+        if (ParseVersion(version) is not { } number) return (BodyProblem)BadVersion(version);
         var (condition, badHeader) = Preconditions.Read(context.Request);
-        if (badHeader is not null) return badHeader;
+        if (badHeader is not null) return (BodyProblem)badHeader;
+        // Rolling back needs Full already, so anyone here may take the emergency path.
+        var (emergency, badBody) = await EmergencyRequest.ReadOptionalBodyAsync(context.Request);
+        if (badBody is not null) return badBody;
 
-        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).RollbackAsync(number, condition!, caller.Username);
+        var outcome = await grains.GetGrain<IFlowConfigGrain>(configId.Value).RollbackAsync(number, condition!, caller.Username, EmergencyRequest.Options(emergency));
 
         if (outcome.Config is { } stored)
             context.Response.Headers.ETag = Preconditions.ETagFor(stored.Version);
@@ -64,8 +68,9 @@ internal static class HistoryApi
             SaveStatus.Created => TypedResults.Created($"/api/flow-config/{Uri.EscapeDataString(configId.Value)}", outcome.Config),
             SaveStatus.Updated => TypedResults.Ok(outcome.Config),
             SaveStatus.NotFound => RevisionNotFound(configId.Value, number),
+            SaveStatus.DraftRequired => Problems.DraftRequired(configId.Value, outcome.ApprovalsRequired),
             SaveStatus.Unavailable => Problems.Storage(outcome.Fault!),
-            _ => Problems.VersionConflict(outcome.CurrentVersion),
+            _ => (ConflictProblem)Problems.VersionConflict(outcome.CurrentVersion),
         };
     }
 

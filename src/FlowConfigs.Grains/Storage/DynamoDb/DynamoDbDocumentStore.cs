@@ -220,7 +220,7 @@ public sealed class DynamoDbDocumentStore(
                     TableName = _options.RevisionsTableName,
                     KeyConditionExpression = "id = :id AND version <= :committed",
                     ExpressionAttributeValues = new() { [":id"] = new AttributeValue { S = id }, [":committed"] = AttributeMapper.Number(committed) },
-                    ProjectionExpression = "version, #at, #by, #action",
+                    ProjectionExpression = "version, #at, #by, #action, details",
                     ExpressionAttributeNames = new() { ["#at"] = "at", ["#by"] = "by", ["#action"] = "action" },
                     ScanIndexForward = false,
                     ConsistentRead = true,
@@ -228,7 +228,7 @@ public sealed class DynamoDbDocumentStore(
                 }, cancellationToken);
                 foreach (var item in page.Items ?? [])
                     revisions.Add(new RevisionHeader(AttributeMapper.Number(item, "version")!.Value,
-                        DateTimeOffset.Parse(item["at"].S, CultureInfo.InvariantCulture), item["by"].S, item["action"].S));
+                        DateTimeOffset.Parse(item["at"].S, CultureInfo.InvariantCulture), item["by"].S, item["action"].S) { Details = Details(item) });
                 start = page.LastEvaluatedKey is { Count: > 0 } last ? last : null;
             }
             while (start is not null);
@@ -250,7 +250,7 @@ public sealed class DynamoDbDocumentStore(
             if (response.Item is not { Count: > 0 } item)
                 return null;
             return new StoredRevision(version, DateTimeOffset.Parse(item["at"].S, CultureInfo.InvariantCulture), item["by"].S, item["action"].S,
-                AttributeMapper.ToJsonObject(item["document"].M));
+                AttributeMapper.ToJsonObject(item["document"].M)) { Details = Details(item) };
         });
 
     /// <summary>
@@ -286,15 +286,24 @@ public sealed class DynamoDbDocumentStore(
     }
 
     /// <summary>A committed revision as its item: the document as native maps, like the document's own item.</summary>
-    private static Dictionary<string, AttributeValue> RevisionItem(string id, StoredRevision revision) => new()
+    private static Dictionary<string, AttributeValue> RevisionItem(string id, StoredRevision revision)
     {
-        ["id"] = new() { S = id },
-        ["version"] = AttributeMapper.Number(revision.Version),
-        ["at"] = new() { S = revision.At.ToString("O") },
-        ["by"] = new() { S = revision.By },
-        ["action"] = new() { S = revision.Action },
-        ["document"] = AttributeMapper.ToAttribute(revision.Document),
-    };
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = id },
+            ["version"] = AttributeMapper.Number(revision.Version),
+            ["at"] = new() { S = revision.At.ToString("O") },
+            ["by"] = new() { S = revision.By },
+            ["action"] = new() { S = revision.Action },
+            ["document"] = AttributeMapper.ToAttribute(revision.Document),
+        };
+        if (revision.Details is { } details)
+            item["details"] = AttributeMapper.ToAttribute(details);
+        return item;
+    }
+
+    private static JsonObject? Details(Dictionary<string, AttributeValue> item) =>
+        item.TryGetValue("details", out var details) && details.M is { } map ? AttributeMapper.ToJsonObject(map) : null;
 
     /// <summary>
     /// Claims the revision's version: it must not exist, unless it is an uncommitted leftover whose lease ran out (a

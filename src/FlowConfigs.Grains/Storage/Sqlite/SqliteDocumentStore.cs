@@ -60,6 +60,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
                 by_user  TEXT NOT NULL,
                 action   TEXT NOT NULL,
                 document TEXT NOT NULL,
+                details  TEXT,
                 PRIMARY KEY (kind, id, version)
             ) WITHOUT ROWID;
             CREATE TABLE IF NOT EXISTS audit (
@@ -83,8 +84,18 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
             );
             """);
         await UpgradeGrainStateLayoutAsync(writer);
+        await AddRevisionDetailsAsync(writer);
         _writer = writer;
         logger.LogInformation("Document store: SQLite at {Path}", _options.DatabasePath);
+    }
+
+    /// <summary>Files written before revisions said who approved them have no column for it yet.</summary>
+    private static async Task AddRevisionDetailsAsync(SqliteConnection writer)
+    {
+        await using var columns = writer.CreateCommand();
+        columns.CommandText = "SELECT count(*) FROM pragma_table_info('document_revisions') WHERE name = 'details'";
+        if ((long)(await columns.ExecuteScalarAsync())! == 0)
+            await ExecuteAsync(writer, "ALTER TABLE document_revisions ADD COLUMN details TEXT");
     }
 
     /// <summary>
@@ -176,8 +187,8 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         await using var command = _writer!.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO document_revisions (kind, id, version, at, by_user, action, document)
-            VALUES ($kind, $id, $version, $at, $by, $action, $document);
+            INSERT INTO document_revisions (kind, id, version, at, by_user, action, document, details)
+            VALUES ($kind, $id, $version, $at, $by, $action, $document, $details);
             DELETE FROM document_revisions WHERE $keep > 0 AND kind = $kind AND id = $id AND version <= $version - $keep;
             """;
         AddKey(command, key);
@@ -186,6 +197,7 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         command.Parameters.AddWithValue("$by", revision.By);
         command.Parameters.AddWithValue("$action", revision.Action);
         command.Parameters.AddWithValue("$document", revision.Document.ToJsonString(DomainJson.Options));
+        command.Parameters.AddWithValue("$details", (object?)revision.Details?.ToJsonString(DomainJson.Options) ?? DBNull.Value);
         command.Parameters.AddWithValue("$keep", _options.KeepRevisions);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
@@ -307,12 +319,15 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         {
             await using var connection = await OpenReaderAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT version, at, by_user, action FROM document_revisions WHERE kind = $kind AND id = $id ORDER BY version DESC";
+            command.CommandText = "SELECT version, at, by_user, action, details FROM document_revisions WHERE kind = $kind AND id = $id ORDER BY version DESC";
             AddKey(command, key);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var revisions = new List<RevisionHeader>();
             while (await reader.ReadAsync(cancellationToken))
-                revisions.Add(new RevisionHeader(reader.GetInt64(0), ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3)));
+                revisions.Add(new RevisionHeader(reader.GetInt64(0), ParseTime(reader.GetString(1)), reader.GetString(2), reader.GetString(3))
+                {
+                    Details = Details(reader, 4),
+                });
             return (IReadOnlyList<RevisionHeader>)revisions;
         });
 
@@ -321,14 +336,14 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         {
             await using var connection = await OpenReaderAsync(cancellationToken);
             await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT at, by_user, action, document FROM document_revisions WHERE kind = $kind AND id = $id AND version = $version";
+            command.CommandText = "SELECT at, by_user, action, document, details FROM document_revisions WHERE kind = $kind AND id = $id AND version = $version";
             AddKey(command, key);
             command.Parameters.AddWithValue("$version", version);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (!await reader.ReadAsync(cancellationToken))
                 return null;
             return new StoredRevision(version, ParseTime(reader.GetString(0)), reader.GetString(1), reader.GetString(2),
-                JsonNode.Parse(reader.GetString(3))!.AsObject());
+                JsonNode.Parse(reader.GetString(3))!.AsObject()) { Details = Details(reader, 4) };
         });
 
     /// <summary>The body, or a JSON object of just <paramref name="fields"/> built by SQLite (null stays null: a tombstone).</summary>
@@ -413,6 +428,9 @@ public sealed class SqliteDocumentStore(IOptions<SqliteStorageOptions> configure
         command.Parameters.AddWithValue("$kind", key.Kind);
         command.Parameters.AddWithValue("$id", key.Id);
     }
+
+    private static JsonObject? Details(SqliteDataReader reader, int column) =>
+        reader.IsDBNull(column) ? null : JsonNode.Parse(reader.GetString(column))!.AsObject();
 
     private static DateTimeOffset ParseTime(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture);
 

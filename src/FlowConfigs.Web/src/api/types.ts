@@ -76,6 +76,8 @@ export interface Me {
   canManageSettings: boolean;
   /** Creating, changing and deleting shared calendars (Full on every config). */
   canManageCalendars: boolean;
+  /** Reading the audit log (Full on every config). */
+  canViewAudit: boolean;
 }
 
 export interface Locale {

@@ -1,0 +1,32 @@
+using FlowConfigs.Domain.ChangeControl;
+using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Grains.Drafts;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace FlowConfigs.Gateway.Features.ChangeControl;
+
+public sealed record ReviewItem(string Id, long DraftVersion, long Base, DraftState State, string[] Authors, string[] Approvals,
+    DateTimeOffset? SubmittedAt, string? SubmittedBy, DateTimeOffset? PublishAt, bool OutOfDate);
+
+public sealed record ReviewList(IReadOnlyList<ReviewItem> Items);
+
+/// <summary>What waits for the caller: submitted drafts they may approve (Full on the id, author of none of it), oldest first; or their own drafts.</summary>
+internal static class ReviewsEndpoint
+{
+    public static async Task<Ok<ReviewList>> ListAsync(IGrainFactory grains, CallerAccess access, CancellationToken cancellationToken, bool mine = false)
+    {
+        var drafts = await grains.GetGrain<IDraftDirectoryGrain>(0).ListAsync();
+        var me = access.Caller.Username;
+        var items = new List<ReviewItem>();
+        foreach (var draft in drafts)
+        {
+            var listed = mine
+                ? draft.Authors.Contains(me, StringComparer.Ordinal)
+                : draft.State == DraftState.Submitted && await access.CanApproveAsync(draft.Id, draft.Authors, cancellationToken);
+            if (listed)
+                items.Add(new ReviewItem(draft.Id, draft.Version, draft.Base, draft.State, draft.Authors, draft.Approvals, draft.SubmittedAt, draft.SubmittedBy,
+                    draft.PublishAt, draft.OutOfDate));
+        }
+        return TypedResults.Ok(new ReviewList(mine ? items : [.. items.OrderBy(i => i.SubmittedAt)]));
+    }
+}
