@@ -114,6 +114,15 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
             Assert.Contains("next attempt at ", refusedWhileDown[0]);
             Assert.Contains("could not be reached", refusedWhileDown[0]);
 
+            // Each failure sets the next attempt a doubled wait after itself, and a failure comes no earlier than the
+            // attempt before it was due: consecutive next-attempt times are at least the doubled wait apart (0.4 s,
+            // then 0.8 s, from a first wait of 0.2 s), however slow the machine. Nudges do not cut a wait short.
+            await WaitUntilAsync(() => NextAttempts(firstEventId).Length >= 3, "three failed attempts while the receiver is down");
+            var next = NextAttempts(firstEventId);
+            var earlyTimerTolerance = TimeSpan.FromMilliseconds(30);
+            Assert.True(next[1] - next[0] >= TimeSpan.FromMilliseconds(400) - earlyTimerTolerance, $"{next[0]:O} then {next[1]:O}");
+            Assert.True(next[2] - next[1] >= TimeSpan.FromMilliseconds(800) - earlyTimerTolerance, $"{next[1]:O} then {next[2]:O}");
+
             // Listening but refusing.
             Receiver.Status = 503;
             await Receiver.StartAsync();
@@ -146,6 +155,11 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
     private string[] FailedEventIds() => fixture.Logs.Entries
         .Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("Change event ", StringComparison.Ordinal))
         .Select(e => e.Message.Split(' ')[2]).ToArray();
+
+    /// <summary>The next-attempt times the dispatcher logged for one event, in order.</summary>
+    private DateTimeOffset[] NextAttempts(string eventId) => fixture.NotDelivered(eventId)
+        .Select(line => System.Text.RegularExpressions.Regex.Match(line, "next attempt at (\\S+): ").Groups[1].Value)
+        .Select(at => DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {
