@@ -43,6 +43,9 @@ public sealed class FlowConfigsStack : Stack
 
     public FlowConfigsStack(Construct scope, string id, InfraSettings settings, IStackProps props) : base(scope, id, props)
     {
+        // A name, so the grant on it names exactly this stack's account and region.
+        if (settings.EventBusName is { } busName && !System.Text.RegularExpressions.Regex.IsMatch(busName, "^[A-Za-z0-9._-]{1,256}$"))
+            throw new ArgumentException($"eventBusName '{busName}' is not an event bus name (letters, digits, '.', '-', '_'; not an ARN).");
         var name = $"FlowConfigs-{settings.EnvironmentName}";
         var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 2 });
 
@@ -146,7 +149,7 @@ public sealed class FlowConfigsStack : Stack
             Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = "ECS/AWSOTel/Application" } },
         }));
 
-        // Least privilege for the gateway: its two tables, its policy store, Polly's two calls.
+        // Least privilege for the gateway: its two tables, its policy store, Polly's two calls, its event bus if it has one.
         configs.GrantReadWriteData(task.TaskRole);
         revisions.GrantReadWriteData(task.TaskRole);
         task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
@@ -161,6 +164,18 @@ public sealed class FlowConfigsStack : Stack
             Actions = ["polly:SynthesizeSpeech", "polly:DescribeVoices"],
             Resources = ["*"],
         }));
+
+        if (settings.EventBusName is { } bus)
+        {
+            gateway.AddEnvironment("FlowConfigs__Events__Provider", "EventBridge");
+            gateway.AddEnvironment("FlowConfigs__Events__EventBridge__BusName", bus);
+            task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
+            {
+                Sid = "ChangeEvents",
+                Actions = ["events:PutEvents"],
+                Resources = [$"arn:{Partition}:events:{Region}:{Account}:event-bus/{bus}"],
+            }));
+        }
 
         var service = new FargateService(this, "Service", new FargateServiceProps
         {

@@ -27,6 +27,12 @@ public sealed record InfraSettings
     /// <summary>A prebuilt gateway image (ECR URI); empty builds the repository's Dockerfile as an asset.</summary>
     public string? Image { get; init; }
 
+    /// <summary>
+    /// An existing EventBridge bus (name) that receives change events; empty sends none. The task role may put events on
+    /// that bus and nothing else.
+    /// </summary>
+    public string? EventBusName { get; init; }
+
     public int MinTasks { get; init; } = 2;
     public int MaxTasks { get; init; } = 10;
     public int TaskCpu { get; init; } = 1024;
@@ -49,6 +55,7 @@ public sealed record InfraSettings
             CertificateArn = Text("certificateArn"),
             CognitoDomainPrefix = Text("cognitoDomainPrefix"),
             Image = Text("image"),
+            EventBusName = Text("eventBusName"),
             MinTasks = Number("minTasks", 2),
             MaxTasks = Number("maxTasks", 10),
             TaskCpu = Number("taskCpu", 1024),

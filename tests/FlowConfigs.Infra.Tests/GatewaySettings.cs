@@ -1,5 +1,7 @@
 using System.Reflection;
+using FlowConfigs.Gateway.Features.Events;
 using FlowConfigs.Gateway.Hosting;
+using FlowConfigs.Grains.Events;
 using FlowConfigs.Grains.Storage.Sqlite;
 using FlowConfigs.Grains.Storage.DynamoDb;
 
@@ -11,19 +13,23 @@ namespace FlowConfigs.Infra.Tests;
 /// </summary>
 internal static class GatewaySettings
 {
-    /// <summary>The storage providers' options live in FlowConfigs.Grains, which names no settings; the gateway binds them from these sections.</summary>
-    private static readonly (string Section, Type Options)[] StorageProviders =
+    /// <summary>
+    /// Options that live in FlowConfigs.Grains, which names no settings (the storage providers', the event
+    /// dispatcher's); the gateway binds them from these sections.
+    /// </summary>
+    private static readonly (string Section, Type Options)[] GrainsOptions =
     [
         (StorageOptions.Section, typeof(SqliteStorageOptions)),
         (StorageOptions.Section, typeof(DynamoDbStorageOptions)),
         (StorageOptions.DynamoDBSection, typeof(DynamoDbStorageOptions)),
+        (EventsOptions.Section, typeof(ChangeEventDeliveryOptions)),
     ];
 
     private static readonly ILookup<string, Type> Sections = typeof(SiloPortsOptions).Assembly.GetTypes()
         .Select(type => (type, field: type.GetField("Section", BindingFlags.Public | BindingFlags.Static)))
         .Where(t => t.field is { IsLiteral: true } && ((string)t.field.GetRawConstantValue()!).StartsWith("FlowConfigs:"))
         .Select(t => (Section: (string)t.field!.GetRawConstantValue()!, Options: t.type))
-        .Concat(StorageProviders)
+        .Concat(GrainsOptions)
         .ToLookup(t => t.Section, t => t.Options, StringComparer.OrdinalIgnoreCase);
 
     public static IReadOnlyCollection<string> SectionNames => Sections.Select(section => section.Key).ToArray();
@@ -43,6 +49,12 @@ internal static class GatewaySettings
     {
         foreach (var part in path)
         {
+            // A list's items bind by index (FlowConfigs__Events__Webhook__Urls__0).
+            if (int.TryParse(part, out _) && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+            {
+                type = type.GetGenericArguments()[0];
+                continue;
+            }
             var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
             if (property is null || !property.CanWrite) return false;
             type = property.PropertyType;

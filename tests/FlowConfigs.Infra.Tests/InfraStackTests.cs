@@ -4,6 +4,7 @@ using Amazon.CDK.Assertions;
 namespace FlowConfigs.Infra.Tests;
 
 /// <summary>The synthesized template has the deployment the README's "Deploy to AWS" lists, with least-privilege IAM.</summary>
+[Collection(SynthesisCollection.Name)]
 public sealed class InfraStackTests(SynthesizedStack synth) : IClassFixture<SynthesizedStack>
 {
     private static Dictionary<string, object> Props(params (string Key, object Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
@@ -167,5 +168,12 @@ public sealed class InfraStackTests(SynthesizedStack synth) : IClassFixture<Synt
         Assert.Contains("dynamodb:PutItem", dataActions);
         Assert.Contains("verifiedpermissions:BatchIsAuthorized", dataActions);
         Assert.Contains("polly:SynthesizeSpeech", dataActions);
+    }
+
+    [Fact]
+    public void Without_an_event_bus_the_gateway_sends_no_change_events_and_may_put_none()
+    {
+        Assert.DoesNotContain(EventBusStackTests.GatewayEnvironment(synth).Keys, key => key.StartsWith("FlowConfigs__Events__"));
+        Assert.DoesNotContain(EventBusStackTests.Statements(synth), s => s["Action"]!.ToJsonString().Contains("events:"));
     }
 }

@@ -8,7 +8,7 @@ namespace FlowConfigs.Infra.Tests;
 /// <c>cdk synth</c> of the app, once per test class, through the JSII runtime (Node) as the CDK CLI runs it: the
 /// gateway image asset is staged, the GetConfig Lambda's bootstrap is published Native AOT by the local bundler.
 /// </summary>
-public sealed class SynthesizedStack : IDisposable
+public class SynthesizedStack : IDisposable
 {
     public const string ConnectInstanceArn = "arn:aws:connect:us-east-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa";
     private readonly string _outdir = Path.Combine(Path.GetTempPath(), "flowconfigs-cdk-" + Guid.NewGuid().ToString("N"));
@@ -17,16 +17,21 @@ public sealed class SynthesizedStack : IDisposable
     public JsonObject Json { get; }
     public string Outdir => _outdir;
 
-    public SynthesizedStack()
+    public SynthesizedStack() : this(settings => settings)
+    {
+    }
+
+    /// <param name="vary">Changes the test settings, for a stack that differs from the common one.</param>
+    protected SynthesizedStack(Func<InfraSettings, InfraSettings> vary)
     {
         var app = new App(new AppProps { Outdir = _outdir });
-        var stack = FlowConfigsStack.Create(app, new InfraSettings
+        var stack = FlowConfigsStack.Create(app, vary(new InfraSettings
         {
             EnvironmentName = "test",
             ConnectInstanceArn = ConnectInstanceArn,
             Domain = "flowconfigs.example.com",
             CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
-        });
+        }));
         Template = Template.FromStack(stack);
         Json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Template.ToJSON()))!.AsObject();
     }
@@ -40,5 +45,16 @@ public sealed class SynthesizedStack : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(_outdir, recursive: true); } catch (IOException) { }
+        GC.SuppressFinalize(this);
     }
+}
+
+/// <summary>
+/// Classes that synthesize run one at a time: two syntheses at once share the JSII runtime's unpacked assets and
+/// trip over each other's files.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class SynthesisCollection
+{
+    public const string Name = "Synthesis";
 }

@@ -55,7 +55,7 @@ public sealed class EventBridgeGatewayFixture : GatewayFixture
 public sealed class EventBridgeDeliveryTests(EventBridgeGatewayFixture fixture) : IClassFixture<EventBridgeGatewayFixture>
 {
     private LoopbackAwsEndpoint.Received[] PutsOf(string id) => fixture.EventBridge.Take("/")
-        .Where(r => JsonNode.Parse(JsonNode.Parse(r.Body)!["Entries"]![0]!["Detail"]!.GetValue<string>())!["id"]!.GetValue<string>() == id)
+        .Where(r => DetailOf(r)["id"]!.GetValue<string>() == id)
         .ToArray();
 
     private async Task<LoopbackAwsEndpoint.Received[]> WaitForPutsAsync(string id, int count)
@@ -69,12 +69,21 @@ public sealed class EventBridgeDeliveryTests(EventBridgeGatewayFixture fixture) 
         return PutsOf(id);
     }
 
+    private async Task<HttpClient> AdminAsync() => fixture.PublicClient(await fixture.TokenAsync("ada", ["FlowConfigAdmin"]));
+
+    private static JsonObject DetailOf(LoopbackAwsEndpoint.Received put) =>
+        JsonNode.Parse(JsonNode.Parse(put.Body)!["Entries"]![0]!["Detail"]!.GetValue<string>())!.AsObject();
+
     [Fact]
-    public async Task An_event_is_put_on_the_bus_in_a_signed_PutEvents_request()
+    public async Task A_save_is_put_on_the_bus_in_a_signed_PutEvents_request()
     {
         var id = "bus-" + Guid.NewGuid().ToString("N")[..8];
-        var written = await StoredChanges.WriteAsync(fixture.Services, id, 1);
+        await Saves.PutAsync(await AdminAsync(), id, "first");
         var put = Assert.Single(await WaitForPutsAsync(id, 1));
+        var detail = DetailOf(put);
+        Assert.Equal(["eventId", "type", "id", "version", "action", "by", "at"], detail.Select(p => p.Key));
+        Assert.Equal(("flowconfig.changed", id, 1L, "create", "ada"), (detail["type"]!.GetValue<string>(), detail["id"]!.GetValue<string>(),
+            detail["version"]!.GetValue<long>(), detail["action"]!.GetValue<string>(), detail["by"]!.GetValue<string>()));
 
         Assert.Equal("POST", put.Method);
         Assert.Equal("/", put.Path);
@@ -86,7 +95,7 @@ public sealed class EventBridgeDeliveryTests(EventBridgeGatewayFixture fixture) 
             {
                 ["Source"] = "flowconfigs",
                 ["DetailType"] = "flowconfig.changed",
-                ["Detail"] = written.Body.ToJsonString(),
+                ["Detail"] = detail.ToJsonString(),
                 ["EventBusName"] = EventBridgeGatewayFixture.BusName,
             }),
         };
@@ -105,13 +114,14 @@ public sealed class EventBridgeDeliveryTests(EventBridgeGatewayFixture fixture) 
     {
         var id = "failed-entry-" + Guid.NewGuid().ToString("N")[..8];
         lock (fixture.FailOnce) fixture.FailOnce.Add(id);
-        var first = await StoredChanges.WriteAsync(fixture.Services, id, 1);
-        var second = await StoredChanges.WriteAsync(fixture.Services, id, 2);
+        var admin = await AdminAsync();
+        await Saves.PutAsync(admin, id, "first");
+        await Saves.PutAsync(admin, id, "second");
 
         var puts = await WaitForPutsAsync(id, 3);
-        var eventIds = puts.Select(p => JsonNode.Parse(JsonNode.Parse(p.Body)!["Entries"]![0]!["Detail"]!.GetValue<string>())!["eventId"]!.GetValue<string>());
         // Refused (FailedEntryCount 1), put again as it was, and only then the next version.
-        Assert.Equal([first.EventId, first.EventId, second.EventId], eventIds);
+        Assert.Equal([1L, 1L, 2L], puts.Select(p => DetailOf(p)["version"]!.GetValue<long>()));
+        Assert.Equal(DetailOf(puts[0])["eventId"]!.GetValue<string>(), DetailOf(puts[1])["eventId"]!.GetValue<string>());
         Assert.Equal(puts[0].BodyText, puts[1].BodyText);
         foreach (var put in puts)
             SigV4.Verify(put, EventBridgeGatewayFixture.SecretKey, EventBridgeGatewayFixture.Region, "events");

@@ -55,15 +55,18 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
 
     private WebhookReceiver Receiver => fixture.Receiver;
 
+    private async Task<HttpClient> AdminAsync() => fixture.PublicClient(await fixture.TokenAsync("ada", ["FlowConfigAdmin"]));
+
     [Fact]
-    public async Task An_event_arrives_as_its_json_signed_with_the_secret_and_named_in_headers()
+    public async Task A_save_arrives_as_its_event_json_signed_with_the_secret_and_named_in_headers()
     {
+        var admin = await AdminAsync();
         var id = "signed-" + Guid.NewGuid().ToString("N")[..8];
-        var written = await StoredChanges.WriteAsync(fixture.Services, id, 1);
+        var before = DateTimeOffset.UtcNow;
+        Assert.Equal(1, await Saves.PutAsync(admin, id, "first"));
         await Receiver.WaitForAcceptedAsync([(id, 1)], Patience);
 
         var delivery = Assert.Single(Receiver.Accepted, d => d.Id == id);
-        Assert.Equal(written.Body.ToJsonString(), System.Text.Encoding.UTF8.GetString(delivery.Body));
         Assert.Equal("application/json; charset=utf-8", delivery.Headers["content-type"]);
         Assert.Equal(WebhookReceiver.ExpectedSignature(WebhookGatewayFixture.Secret, delivery.Body), delivery.Headers["x-flowconfigs-signature"]);
         Assert.Matches("^sha256=[0-9a-f]{64}$", delivery.Headers["x-flowconfigs-signature"]);
@@ -71,44 +74,54 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
         Assert.NotEqual(WebhookReceiver.ExpectedSignature("another-secret", delivery.Body), delivery.Headers["x-flowconfigs-signature"]);
         Assert.NotEqual(WebhookReceiver.ExpectedSignature(WebhookGatewayFixture.Secret, [.. delivery.Body[..^1], (byte)' ']),
             delivery.Headers["x-flowconfigs-signature"]);
-        Assert.Equal(written.EventId, delivery.Headers["x-flowconfigs-event-id"]);
-        Assert.Equal("flowconfig.changed", delivery.Headers["x-flowconfigs-event-type"]);
-
         var json = delivery.Event;
-        Assert.Equal(written.EventId, json["eventId"]!.GetValue<string>());
+        Assert.Matches("^[0-9a-f]{32}$", delivery.EventId);
+        Assert.Equal(delivery.EventId, delivery.Headers["x-flowconfigs-event-id"]);
+        Assert.Equal("flowconfig.changed", delivery.Headers["x-flowconfigs-event-type"]);
+        Assert.Equal(["eventId", "type", "id", "version", "action", "by", "at"], json.Select(p => p.Key));
         Assert.Equal("flowconfig.changed", json["type"]!.GetValue<string>());
+        Assert.Equal(id, json["id"]!.GetValue<string>());
         Assert.Equal(1, json["version"]!.GetValue<long>());
         Assert.Equal("create", json["action"]!.GetValue<string>());
-        Assert.Equal("alice", json["by"]!.GetValue<string>());
+        Assert.Equal("ada", json["by"]!.GetValue<string>());
+        Assert.InRange(DateTimeOffset.Parse(json["at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+            before.AddSeconds(-1), DateTimeOffset.UtcNow);
     }
 
     [Fact]
     public async Task With_the_receiver_down_then_refusing_then_up_every_event_arrives_once_in_version_order_per_config()
     {
+        var admin = await AdminAsync();
         var ids = Enumerable.Range(0, 3).Select(i => $"outage-{i}-" + Guid.NewGuid().ToString("N")[..6]).ToArray();
         var changes = new List<(string Id, long Version)>();
         string firstEventId;
         await Receiver.StopAsync();
         try
         {
-            // Interleaved across configs, as people save: the outbox holds a1 b1 c1 a2 b2 c2 ...
-            firstEventId = (await StoredChanges.WriteAsync(fixture.Services, ids[0], 1)).EventId;
-            changes.Add((ids[0], 1));
-            for (var version = 1; version <= 3; version++)
+            // Interleaved across configs, as people save: the outbox holds a1 b1 c1 a2 b2 c2 a3 b3 c3.
+            for (var round = 1; round <= 3; round++)
                 foreach (var id in ids)
-                {
-                    if (version == 1 && id == ids[0]) continue;
-                    await StoredChanges.WriteAsync(fixture.Services, id, version);
-                    changes.Add((id, version));
-                }
+                    changes.Add((id, await Saves.PutAsync(admin, id, $"round {round}")));
+            Assert.Equal(ids.SelectMany(_ => new long[] { 1, 2, 3 }).Order(), changes.Select(c => c.Version).Order());
 
-            // Port closed: the dispatcher fails, logs why and when it tries next, and backs off.
-            await WaitUntilAsync(() => fixture.NotDelivered(firstEventId).Length >= 2, "two failed attempts while the receiver is down");
+            // Port closed: the dispatcher fails on the oldest event, logs why and when it tries next, and backs off.
+            await WaitUntilAsync(() => FailedEventIds().Length >= 2, "two failed attempts while the receiver is down");
+            firstEventId = FailedEventIds()[0];
+            Assert.All(FailedEventIds(), eventId => Assert.Equal(firstEventId, eventId));
             var refusedWhileDown = fixture.NotDelivered(firstEventId);
             Assert.Contains("failure 1 in a row", refusedWhileDown[0]);
             Assert.Contains("failure 2 in a row", refusedWhileDown[1]);
             Assert.Contains("next attempt at ", refusedWhileDown[0]);
             Assert.Contains("could not be reached", refusedWhileDown[0]);
+
+            // Each failure sets the next attempt a doubled wait after itself, and a failure comes no earlier than the
+            // attempt before it was due: consecutive next-attempt times are at least the doubled wait apart (0.4 s,
+            // then 0.8 s, from a first wait of 0.2 s), however slow the machine. Nudges do not cut a wait short.
+            await WaitUntilAsync(() => NextAttempts(firstEventId).Length >= 3, "three failed attempts while the receiver is down");
+            var next = NextAttempts(firstEventId);
+            var earlyTimerTolerance = TimeSpan.FromMilliseconds(30);
+            Assert.True(next[1] - next[0] >= TimeSpan.FromMilliseconds(400) - earlyTimerTolerance, $"{next[0]:O} then {next[1]:O}");
+            Assert.True(next[2] - next[1] >= TimeSpan.FromMilliseconds(800) - earlyTimerTolerance, $"{next[1]:O} then {next[2]:O}");
 
             // Listening but refusing.
             Receiver.Status = 503;
@@ -124,7 +137,8 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
 
         var ours = Receiver.Deliveries.Where(d => ids.Contains(d.Id)).ToArray();
         // Only the oldest event was offered while refused: nothing behind it overtook it.
-        Assert.All(ours.Where(d => !d.Accepted), d => Assert.Equal(firstEventId, d.EventId));
+        Assert.All(ours.Where(d => !d.Accepted), d => Assert.Equal((ids[0], 1L), (d.Id, d.Version)));
+        Assert.Equal(firstEventId, Assert.Single(ours, d => d.Accepted && d.Id == ids[0] && d.Version == 1).EventId);
         Assert.Contains(fixture.NotDelivered(firstEventId), line => line.Contains("503"));
         var accepted = ours.Where(d => d.Accepted).ToArray();
         Assert.Equal(changes.Count, accepted.Select(d => d.EventId).Distinct().Count());
@@ -136,6 +150,16 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
             Assert.Equal(versions.Order(), versions);
         }
     }
+
+    /// <summary>Event ids of the dispatcher's "not delivered" warnings, oldest first.</summary>
+    private string[] FailedEventIds() => fixture.Logs.Entries
+        .Where(e => e.Level == Microsoft.Extensions.Logging.LogLevel.Warning && e.Message.StartsWith("Change event ", StringComparison.Ordinal))
+        .Select(e => e.Message.Split(' ')[2]).ToArray();
+
+    /// <summary>The next-attempt times the dispatcher logged for one event, in order.</summary>
+    private DateTimeOffset[] NextAttempts(string eventId) => fixture.NotDelivered(eventId)
+        .Select(line => System.Text.RegularExpressions.Regex.Match(line, "next attempt at (\\S+): ").Groups[1].Value)
+        .Select(at => DateTimeOffset.Parse(at, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 
     private static async Task WaitUntilAsync(Func<bool> condition, string what)
     {

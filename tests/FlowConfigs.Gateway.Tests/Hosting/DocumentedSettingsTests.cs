@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using FlowConfigs.Domain.Access;
 using FlowConfigs.Gateway.Features.Access;
+using FlowConfigs.Gateway.Features.Events;
 using FlowConfigs.Gateway.Features.Identity;
 using FlowConfigs.Gateway.Features.SampleData;
 using FlowConfigs.Gateway.Features.Speech;
@@ -10,6 +11,7 @@ using FlowConfigs.Gateway.Features.Web;
 using FlowConfigs.Gateway.Hosting;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.Storage.Sqlite;
+using FlowConfigs.Grains.Events;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
 using FlowConfigs.Grains.Tests.Storage;
@@ -88,6 +90,10 @@ public sealed class DocumentedSettingsTests : IDisposable
         ["FlowConfigs__Speech__Polly__Region"] = "ca-central-1",
         ["FlowConfigs__Speech__Polly__ServiceUrl"] = "http://127.0.0.1:4569/",
         ["FlowConfigs__Telemetry__GetConfigTraceRatio"] = "0.25",
+        ["FlowConfigs__Events__Provider"] = "EventBridge",
+        ["FlowConfigs__Events__EventBridge__BusName"] = "changes-bus-test",
+        ["FlowConfigs__Events__EventBridge__Region"] = "sa-east-1",
+        ["FlowConfigs__Events__EventBridge__ServiceUrl"] = "http://127.0.0.1:4570/",
     };
 
     /// <summary>The embedded shape: SQLite, one silo on localhost, the development issuer, espeak-ng.</summary>
@@ -110,6 +116,13 @@ public sealed class DocumentedSettingsTests : IDisposable
         ["FlowConfigs__Speech__VoiceListMinutes"] = "7",
         ["FlowConfigs__SampleData__Enabled"] = "false",
         ["FlowConfigs__Web__FrameAncestors__0"] = "https://agents.example.com",
+        ["FlowConfigs__Events__Provider"] = "Webhook",
+        ["FlowConfigs__Events__Webhook__Urls__0"] = "https://hooks.example.com/flowconfigs?token=t1",
+        ["FlowConfigs__Events__Webhook__Secret"] = "secret-under-test",
+        ["FlowConfigs__Events__Webhook__Timeout"] = "00:00:04",
+        ["FlowConfigs__Events__PollInterval"] = "00:00:09",
+        ["FlowConfigs__Events__FirstRetryDelay"] = "00:00:02",
+        ["FlowConfigs__Events__MaxRetryDelay"] = "00:03:00",
     };
 
     private static DynamoDbStorageOptions Dynamo(IServiceProvider services) =>
@@ -184,6 +197,10 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__Speech__Polly__Region", "ca-central-1", s => s.GetRequiredService<PollySpeechSynthesizer>().Region, "ca-central-1"),
         new("FlowConfigs__Speech__Polly__ServiceUrl", "http://127.0.0.1:4569/", s => s.GetRequiredService<PollySpeechSynthesizer>().Endpoint, new Uri("http://127.0.0.1:4569/")),
         new("FlowConfigs__Telemetry__GetConfigTraceRatio", "0.25", s => Value<TelemetryOptions>(s).GetConfigTraceRatio, 0.25),
+        new("FlowConfigs__Events__Provider", "EventBridge", s => s.GetRequiredService<IChangeEventSink>().GetType(), typeof(EventBridgeSink)),
+        new("FlowConfigs__Events__EventBridge__BusName", "changes-bus-test", s => s.GetRequiredService<EventBridgeSink>().BusName, "changes-bus-test"),
+        new("FlowConfigs__Events__EventBridge__Region", "sa-east-1", s => s.GetRequiredService<EventBridgeSink>().Region, "sa-east-1"),
+        new("FlowConfigs__Events__EventBridge__ServiceUrl", "http://127.0.0.1:4570/", s => s.GetRequiredService<EventBridgeSink>().Endpoint, new Uri("http://127.0.0.1:4570/")),
     ];
 
     private IEnumerable<Reach> EmbeddedReaches() =>
@@ -211,6 +228,15 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__SampleData__Enabled", "false", s => Value<SampleDataOptions>(s).Enabled, false),
         // The binder adds configured origins to the default ones (the Connect workspace) rather than replacing them.
         new("FlowConfigs__Web__FrameAncestors__0", "https://agents.example.com", s => Value<WebOptions>(s).FrameAncestors.Contains("https://agents.example.com"), true),
+        new("FlowConfigs__Events__Provider", "Webhook", s => s.GetRequiredService<IChangeEventSink>().GetType(), typeof(WebhookSink)),
+        new("FlowConfigs__Events__Webhook__Urls__0", "https://hooks.example.com/flowconfigs?token=t1",
+            s => s.GetRequiredService<WebhookSink>().Urls.Single(), new Uri("https://hooks.example.com/flowconfigs?token=t1")),
+        new("FlowConfigs__Events__Webhook__Secret", "secret-under-test", s => Value<EventsOptions>(s).Webhook.Secret, "secret-under-test"),
+        new("FlowConfigs__Events__Webhook__Timeout", "00:00:04",
+            s => s.GetRequiredService<IHttpClientFactory>().CreateClient(WebhookSink.ClientName).Timeout, TimeSpan.FromSeconds(4)),
+        new("FlowConfigs__Events__PollInterval", "00:00:09", s => Value<ChangeEventDeliveryOptions>(s).PollInterval, TimeSpan.FromSeconds(9)),
+        new("FlowConfigs__Events__FirstRetryDelay", "00:00:02", s => Value<ChangeEventDeliveryOptions>(s).FirstRetryDelay, TimeSpan.FromSeconds(2)),
+        new("FlowConfigs__Events__MaxRetryDelay", "00:03:00", s => Value<ChangeEventDeliveryOptions>(s).MaxRetryDelay, TimeSpan.FromMinutes(3)),
     ];
 
     [Fact]
