@@ -117,6 +117,7 @@ public static partial class AppSettingsDocument
             return null;
         }
         var rules = new List<ApprovalRule>();
+        var patterns = new HashSet<string>(StringComparer.Ordinal);
         var index = 0;
         foreach (var item in value.EnumerateArray())
         {
@@ -151,7 +152,7 @@ public static partial class AppSettingsDocument
             }
             if (!item.TryGetProperty("pattern", out _)) errors.Add($"{path}.pattern", "Enter the ids this rule covers, such as queue/*.");
             if (!item.TryGetProperty("approvers", out _)) errors.Add($"{path}.approvers", "Enter how many people must approve (1 to 5).");
-            if (pattern is not null && rules.Any(r => r.Pattern == pattern))
+            if (pattern is not null && !patterns.Add(pattern))
                 errors.Add($"{path}.pattern", $"{pattern} already has a rule; each pattern appears once (the first matching rule applies).");
             else if (pattern is not null && approvers is not null)
                 rules.Add(new ApprovalRule(pattern, approvers.Value));

@@ -81,5 +81,17 @@ public sealed class AppSettingsDocumentTests
         Assert.Equal([message], read.Errors.ToDictionary()["timeZone"]);
         Assert.StartsWith("Time zone: ", AppSettingsDocument.Summary(read.Errors));
     }
-}
 
+    [Fact]
+    public void Approval_rules_are_read_in_order_and_each_bad_field_is_named()
+    {
+        var read = AppSettingsDocument.Read(Json.Parse("""{ "locales": [], "approvals": [ { "pattern": "queue/*", "approvers": 2 }, { "pattern": "*", "approvers": 1 } ] }"""));
+        Assert.Equal([new FlowConfigs.Domain.ChangeControl.ApprovalRule("queue/*", 2), new FlowConfigs.Domain.ChangeControl.ApprovalRule("*", 1)], read.Value!.Approvals);
+
+        var errors = AppSettingsDocument.Read(Json.Parse("""
+            { "locales": [], "approvals": [ { "pattern": "", "approvers": 0 }, { "pattern": "a/*", "approvers": 6, "who": "x" }, { "pattern": "a/*", "approvers": 1 }, {} ] }
+            """)).Errors.ToDictionary();
+        Assert.Equal(["approvals[0].approvers", "approvals[0].pattern", "approvals[1].approvers", "approvals[1].who", "approvals[2].pattern", "approvals[3].approvers", "approvals[3].pattern"],
+            errors.Keys.Order());
+    }
+}
