@@ -12,9 +12,9 @@ import type { AccessLevel, Revision, RevisionSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { editorPath, historyPath } from "../configs/paths";
 import { usePage, useShell } from "../shell/ShellContext";
-import { actionLabel } from "./actionLabel";
 import { diff } from "./diff";
 import { historySelection } from "./historySelection";
+import { RevisionAction } from "./RevisionAction";
 
 const noticeId = "config-history";
 
@@ -100,7 +100,7 @@ export function HistoryPage() {
 
   return (
     <ContentLayout header={
-      <Header variant="h1" description="Every save, delete and rollback, newest first."
+      <Header variant="h1" description="Every save, publish, delete and rollback, newest first."
         actions={<Button onClick={() => navigate(editorPath(id))}>Back to the config</Button>}>
         History of {id}
       </Header>}>
@@ -137,7 +137,7 @@ export function HistoryPage() {
           empty={<Box textAlign="center">No history.</Box>}
           columnDefinitions={[
             { id: "version", header: "Version", cell: (r) => r.version },
-            { id: "action", header: "Action", cell: (r) => actionLabel[r.action] },
+            { id: "action", header: "Action", cell: (r) => <RevisionAction revision={r} /> },
             { id: "by", header: "By", cell: (r) => r.by },
             { id: "at", header: "When", cell: (r) => new Date(r.at).toLocaleString() },
           ]}
