@@ -32,7 +32,7 @@ import { validateSchedule } from "../schedules/scheduleValidation";
 import { usePage, useShell } from "../shell/ShellContext";
 import { DeleteConfigModal } from "./DeleteConfigModal";
 import { editorTabOf, editorTabs, type EditorTab } from "./editorTabs";
-import { historyPath, editorPath } from "./paths";
+import { draftPath, historyPath, editorPath } from "./paths";
 import { PreviewPanel } from "./PreviewPanel";
 import { PromptsEditor } from "./PromptsEditor";
 import { ReviewChangesModal, type SaveMode } from "./ReviewChangesModal";
@@ -212,7 +212,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       });
       if (create) {
         leaving.current = true;
-        navigate(`${editorPath(result.draft.id)}?tab=draft`, { replace: true });
+        navigate(draftPath(result.draft.id), { replace: true });
         return;
       }
       setStored(result);
