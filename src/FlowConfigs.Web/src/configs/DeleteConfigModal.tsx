@@ -6,9 +6,7 @@ import FormField from "@cloudscape-design/components/form-field";
 import Input from "@cloudscape-design/components/input";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
-import Textarea from "@cloudscape-design/components/textarea";
-import { approvalCount } from "../drafts/draftActions";
-import { reasonRequired } from "./ReviewChangesModal";
+import { EmergencyFields, useEmergencyReason } from "../drafts/EmergencyFields";
 
 interface Props {
   id: string;
@@ -23,16 +21,14 @@ interface Props {
 /** Deleting takes a config away from every contact flow that reads it, so the user types its id to confirm. */
 export function DeleteConfigModal({ id, visible, deleting, approvalsRequired = 0, onCancel, onConfirm }: Props) {
   const [typed, setTyped] = useState("");
-  const [reason, setReason] = useState("");
-  const [attempted, setAttempted] = useState(false);
+  const emergencyReason = useEmergencyReason();
   const emergency = approvalsRequired > 0;
   const confirmed = typed === id;
-  const reasonProblem = emergency && attempted && reason.trim() === "" ? reasonRequired : undefined;
-  const cancel = () => { setTyped(""); setReason(""); setAttempted(false); onCancel(); };
+  const cancel = () => { setTyped(""); emergencyReason.reset(); onCancel(); };
   const confirm = () => {
     if (!emergency) return onConfirm();
-    setAttempted(true);
-    if (reason.trim() !== "") onConfirm(reason.trim());
+    const reason = emergencyReason.take();
+    if (reason !== undefined) onConfirm(reason);
   };
   return (
     <Modal visible={visible} header={`Delete ${id}?`} closeAriaLabel="Close without deleting" onDismiss={cancel}
@@ -49,17 +45,10 @@ export function DeleteConfigModal({ id, visible, deleting, approvalsRequired = 0
           Delete <Box variant="strong">{id}</Box> permanently? Contact flows that read it get no values from then on and
           take their error branch.
         </Box>
-        {emergency && (
-          <Alert type="warning" header="This skips approval">
-            {id} needs {approvalCount(approvalsRequired)} before a change goes live; deleting it now is an emergency change, flagged in the
-            history and the audit with your reason.
-          </Alert>
-        )}
         <Alert type="warning">Its history stays: a user with Full access can restore it from the History page.</Alert>
         {emergency && (
-          <FormField label="Reason for the emergency change" errorText={reasonProblem} constraintText="Required.">
-            <Textarea value={reason} ariaRequired invalid={!!reasonProblem} onChange={({ detail }) => setReason(detail.value)} />
-          </FormField>
+          <EmergencyFields id={id} approvalsRequired={approvalsRequired} doing="deleting it" reason={emergencyReason.reason}
+            error={emergencyReason.error} onChange={emergencyReason.setReason} />
         )}
         <FormField label="To confirm, type the config's id" description={id}>
           <Input value={typed} onChange={({ detail }) => setTyped(detail.value)} placeholder={id} ariaRequired />

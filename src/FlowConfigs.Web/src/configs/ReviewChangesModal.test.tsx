@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import type { FlowConfig } from "../api/types";
-import { reasonRequired, ReviewChangesModal, type SaveMode } from "./ReviewChangesModal";
+import { reasonRequired } from "../drafts/EmergencyFields";
+import { ReviewChangesModal, type SaveMode } from "./ReviewChangesModal";
 
 const live: FlowConfig = { id: "queue/billing", description: "Billing", variables: { closure: "false" }, prompts: {} };
 const edited: FlowConfig = { ...live, variables: { closure: "true" } };

@@ -1,21 +1,17 @@
-import { useEffect, useState } from "react";
-import Alert from "@cloudscape-design/components/alert";
+import { useEffect } from "react";
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import FormField from "@cloudscape-design/components/form-field";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import Textarea from "@cloudscape-design/components/textarea";
 import type { FlowConfig } from "../api/types";
-import { approvalCount } from "../drafts/draftActions";
+import { EmergencyFields, useEmergencyReason } from "../drafts/EmergencyFields";
 import { diff } from "../history/diff";
 
 /** What confirming does: save live, save the shared draft (nothing goes live), or go live without the approvals needed. */
 export type SaveMode = "save" | "draft" | "emergency";
 
 const confirmLabel: Record<SaveMode, string> = { save: "Save", draft: "Save as draft", emergency: "Emergency save" };
-export const reasonRequired = "Enter why this change cannot wait for approval; the history and the audit show it.";
 
 interface Props {
   visible: boolean;
@@ -34,17 +30,16 @@ interface Props {
 
 /** Every field the save changes, as the history will show it, before it is stored; the button says what will happen. */
 export function ReviewChangesModal({ visible, before, after, saving, mode = "save", approvalsRequired = 0, reasonError, onCancel, onConfirm }: Props) {
-  const [reason, setReason] = useState("");
-  const [attempted, setAttempted] = useState(false);
-  useEffect(() => { if (!visible) { setReason(""); setAttempted(false); } }, [visible]);
+  const emergencyReason = useEmergencyReason();
+  const { reset } = emergencyReason;
+  useEffect(() => { if (!visible) reset(); }, [visible, reset]);
 
   const changes = visible ? diff(before, after) : [];
   const emergency = mode === "emergency";
-  const reasonProblem = reasonError ?? (attempted && reason.trim() === "" ? reasonRequired : undefined);
   const confirm = () => {
     if (!emergency) return onConfirm();
-    setAttempted(true);
-    if (reason.trim() !== "") onConfirm(reason.trim());
+    const reason = emergencyReason.take();
+    if (reason !== undefined) onConfirm(reason);
   };
   const counted = changes.length === 1 ? "1 field changes" : `${changes.length} fields change`;
   return (
@@ -59,16 +54,8 @@ export function ReviewChangesModal({ visible, before, after, saving, mode = "sav
       }>
       <SpaceBetween size="m">
         {emergency && (
-          <Alert type="warning" header="This skips approval">
-            {after.id} needs {approvalCount(approvalsRequired)} before a change goes live. An emergency save puts it live at once without
-            them, and the history and the audit flag it with your reason. Use it only when the change cannot wait.
-          </Alert>
-        )}
-        {emergency && (
-          <FormField label="Reason for the emergency change" errorText={reasonProblem} constraintText="Required.">
-            <Textarea value={reason} ariaRequired invalid={!!reasonProblem} placeholder="e.g. Storm closure: branch shut by the fire department"
-              onChange={({ detail }) => setReason(detail.value)} />
-          </FormField>
+          <EmergencyFields id={after.id} approvalsRequired={approvalsRequired} doing="saving it" reason={emergencyReason.reason}
+            error={reasonError ?? emergencyReason.error} onChange={emergencyReason.setReason} />
         )}
         <Box>
           {mode === "draft"
