@@ -21,8 +21,7 @@ import { ApiError } from "../api/client";
 import type { AccessLevel, ApprovalRule, FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { approvalsRequired } from "../drafts/approvalRules";
-import { approvalCount } from "../drafts/draftActions";
-import { draftStateStatus, nameList } from "../drafts/draftState";
+import { DraftAlerts } from "../drafts/DraftAlerts";
 import { DraftTab, type StoredDraft } from "../drafts/DraftTab";
 import { levelFromTags } from "../drafts/levelFromTags";
 import { rekey } from "../schedules/entryErrors";
@@ -36,6 +35,7 @@ import { draftPath, historyPath, editorPath } from "./paths";
 import { PreviewPanel } from "./PreviewPanel";
 import { PromptsEditor } from "./PromptsEditor";
 import { ReviewChangesModal, type SaveMode } from "./ReviewChangesModal";
+import { saveActions } from "./saveActions";
 import { validateConfig, type FieldErrors } from "./validation";
 import { VariablesEditor } from "./VariablesEditor";
 import { visibleErrors } from "./visibleErrors";
@@ -342,10 +342,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
     setLive(true);
   };
   const zone = draft.timeZone || defaultZone;
-  const needsApproval = required > 0;
-  const primaryLabel = editingDraft ? "Save draft" : needsApproval ? "Save as draft" : "Save";
-  const primaryMode: SaveMode = editingDraft || needsApproval ? "draft" : "save";
-  const draftExists = "This config has a draft already: edit it from the Draft tab.";
+  const actions = saveActions({ level, create, editingDraft, approvalsRequired: required, draftExists: !!stored, dirty });
 
   const tabs = editorTabs(create, live).map((id) => ({
     id,
@@ -406,41 +403,19 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
             {!create && live && level === "full" && <Button onClick={() => setConfirmingDelete(true)}>Delete</Button>}
             {canEditValues && <Button onClick={() => { setDraft(baseline ?? saved); setSaveAttempted(false); setTouched(new Set()); }} disabled={!dirty}>Discard changes</Button>}
             {editingDraft && live && <Button disabled={dirty} disabledReason="Save or discard your changes to the draft first." onClick={backToLive}>Back to live</Button>}
-            {canEditValues && !editingDraft && !create && needsApproval && level === "full" && (
-              <Button iconName="status-warning" disabled={!dirty} onClick={() => requestSave("emergency")}>Emergency change</Button>
-            )}
-            {canEditValues && !editingDraft && !needsApproval && (
-              <Button disabled={(!dirty && !create) || !!stored} disabledReason={stored ? draftExists : undefined} onClick={() => requestSave("draft")}>Save as draft</Button>
-            )}
-            {canEditValues && (
-              <Button variant="primary" loading={saving} disabled={(!dirty && !create) || (primaryMode === "draft" && !editingDraft && !!stored)}
-                disabledReason={primaryMode === "draft" && !editingDraft && stored ? draftExists : undefined}
-                onClick={() => requestSave(primaryMode)}>{primaryLabel}</Button>
-            )}
+            {actions.map((action) => (
+              <Button key={action.mode} variant={action.primary ? "primary" : "normal"} iconName={action.mode === "emergency" ? "status-warning" : undefined}
+                loading={saving && action.mode === saveMode} disabled={action.disabled} disabledReason={action.disabledReason}
+                onClick={() => requestSave(action.mode)}>{action.label}</Button>
+            ))}
           </SpaceBetween>
         }>
         {title}
       </Header>}>
       <SpaceBetween size="l">
         <AccessAlert create={create} level={level} />
-        {stored && !editingDraft && (
-          <Alert type="info" header={`A draft by ${nameList(stored.draft.authors)} is waiting (state: ${draftStateStatus[stored.draft.state].label})`}
-            action={tab !== "draft" && <Button onClick={() => setTab("draft")}>Open draft</Button>}>
-            Contact flows read the live version until the draft is published.
-          </Alert>
-        )}
-        {editingDraft && stored && (
-          <Alert type="info" header={live ? "Editing the draft" : "Not live yet: editing the draft"}>
-            Saving updates the shared draft{stored.draft.state === "draft" ? "" : `, sends it back to draft and clears its approvals${stored.draft.publishAt ? " and its schedule" : ""}`}.
-            {live ? ` Contact flows keep reading version ${saved.version} until it is published.` : " The config goes live when the draft is published."}
-          </Alert>
-        )}
-        {!editingDraft && !stored && needsApproval && canEditValues && (
-          <Alert type="info" header="Changes need approval">
-            {create ? "Configs with this id need" : `${saved.id} needs`} {approvalCount(required)} before a change goes live: save your change as a draft,
-            then submit it for review.{level === "full" && !create ? " When a change cannot wait, Emergency change puts it live at once; the history and the audit flag it." : ""}
-          </Alert>
-        )}
+        <DraftAlerts id={saved.id} create={create} level={level} stored={stored} editing={editingDraft} liveVersion={live ? saved.version : undefined}
+          approvalsRequired={required} onDraftTab={tab === "draft"} onOpenDraft={() => setTab("draft")} />
         {theirs && (
           <Table
             variant="container"

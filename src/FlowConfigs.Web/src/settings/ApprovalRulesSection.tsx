@@ -62,13 +62,14 @@ export function ApprovalRulesSection({ rules, readOnly, errors, touch, onChange,
                   onChange={({ detail }) => set(index, "approvers", { ...rule, approvers: Number(detail.selectedOption.value) })} />
               </FormField>
               {!readOnly && (
-                <FormField label={`Order of rule ${n}`}>
+                // Level with the fields beside it: the top padding stands in for a label (these buttons carry their own).
+                <Box padding={{ top: "xl" }}>
                   <SpaceBetween direction="horizontal" size="xs">
                     <Button formAction="none" iconName="angle-up" ariaLabel={`Move rule ${n} up`} disabled={index === 0} onClick={() => move(index, -1)} />
                     <Button formAction="none" iconName="angle-down" ariaLabel={`Move rule ${n} down`} disabled={index === rules.length - 1} onClick={() => move(index, 1)} />
                     <Button formAction="none" ariaLabel={`Remove rule ${n}`} onClick={() => onReorder(rules.filter((_, i) => i !== index))}>Remove</Button>
                   </SpaceBetween>
-                </FormField>
+                </Box>
               )}
             </ColumnLayout>
           );
