@@ -54,7 +54,8 @@ describe("ApiClient change control", () => {
   });
 
   it("answers null for a config without a draft, and throws other problems", async () => {
-    gateway(json({ title: "Not found" }, 404), json({ title: "Forbidden" }, 403));
+    gateway(json({ title: "Not found" }, 404), new Response(null, { status: 204 }), json({ title: "Forbidden" }, 403));
+    expect(await api.draft("q")).toBeNull();
     expect(await api.draft("q")).toBeNull();
     await expect(api.draft("q")).rejects.toMatchObject({ status: 403 });
   });

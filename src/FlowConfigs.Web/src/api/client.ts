@@ -87,10 +87,14 @@ export class ApiClient {
   rollback = (id: string, version: number, emergencyReason?: string) =>
     this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`, emergencyBody(emergencyReason));
 
-  /** The config's draft, or null when it has none. */
+  /**
+   * The config's draft, or null when it has none: a 404 problem, or an empty answer (204), which keeps the browser's
+   * console free of a failed request on every config without a draft.
+   */
   async draft(id: string): Promise<{ draft: Draft; etag: string } | null> {
     try {
-      return await this.draftAnswer(await this.send("GET", draftPath(id)));
+      const response = await this.send("GET", draftPath(id));
+      return response.status === 204 ? null : await this.draftAnswer(response);
     } catch (e) {
       if (e instanceof ApiError && e.status === 404) return null;
       throw e;

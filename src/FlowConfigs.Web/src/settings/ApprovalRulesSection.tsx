@@ -1,8 +1,8 @@
 import Box from "@cloudscape-design/components/box";
 import Button from "@cloudscape-design/components/button";
-import ColumnLayout from "@cloudscape-design/components/column-layout";
 import Container from "@cloudscape-design/components/container";
 import FormField from "@cloudscape-design/components/form-field";
+import Grid from "@cloudscape-design/components/grid";
 import Header from "@cloudscape-design/components/header";
 import Input from "@cloudscape-design/components/input";
 import Select from "@cloudscape-design/components/select";
@@ -11,6 +11,8 @@ import type { ApprovalRule } from "../api/types";
 import type { SettingsErrors } from "./settingsForm";
 
 export const maxApprovers = 5;
+// Pattern, approvals and the row's buttons side by side from a small window up; one under the other on a phone.
+const rowColumns = [{ colspan: { default: 12, s: 5 } }, { colspan: { default: 12, s: 3 } }, { colspan: { default: 12, s: 4 } }];
 const approverOptions = Array.from({ length: maxApprovers }, (_, i) => ({ value: String(i + 1), label: i === 0 ? "1 approver" : `${i + 1} approvers` }));
 
 interface Props {
@@ -49,7 +51,7 @@ export function ApprovalRulesSection({ rules, readOnly, errors, touch, onChange,
           const n = index + 1;
           const path = `approvals[${index}]`;
           return (
-            <ColumnLayout key={index} columns={3} borders={index > 0 ? "horizontal" : "none"}>
+            <Grid key={index} gridDefinition={readOnly ? [{ colspan: { default: 12, s: 8 } }, { colspan: { default: 12, s: 4 } }] : rowColumns}>
               <FormField label={`Pattern of rule ${n}`} description="* matches any characters, / included, e.g. queue/*" errorText={errors[`${path}.pattern`]}>
                 <Input value={rule.pattern} readOnly={readOnly} onBlur={() => touch(`${path}.pattern`)} placeholder="queue/*"
                   onChange={({ detail }) => set(index, "pattern", { ...rule, pattern: detail.value })} />
@@ -71,7 +73,7 @@ export function ApprovalRulesSection({ rules, readOnly, errors, touch, onChange,
                   </SpaceBetween>
                 </Box>
               )}
-            </ColumnLayout>
+            </Grid>
           );
         })}
       </SpaceBetween>
