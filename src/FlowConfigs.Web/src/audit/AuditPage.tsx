@@ -51,7 +51,9 @@ export function AuditPage() {
       setLoading(false);
     }
   }, [api]);
-  useEffect(() => { void fetchPage({}); }, [fetchPage]);
+  // Only those who may read it ask: a refused request would be one more error in the browser's console.
+  const allowed = me?.canViewAudit === true;
+  useEffect(() => { if (allowed) void fetchPage({}); }, [fetchPage, allowed]);
   useEffect(() => () => dismiss(noticeId), [dismiss]);
 
   const search = (next: AuditForm) => {

@@ -10,7 +10,7 @@ function open(approvalsRequired: number) {
   return confirm;
 }
 
-describe("DeleteConfigModal", () => {
+describe("DeleteConfigModal", { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it("deletes an ordinary config once its id is typed, with no reason", () => {

@@ -14,7 +14,7 @@ function open(mode: SaveMode, reasonError?: string) {
   return confirm;
 }
 
-describe("ReviewChangesModal", () => {
+describe("ReviewChangesModal", { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it("shows the changed field and says what the button does", () => {

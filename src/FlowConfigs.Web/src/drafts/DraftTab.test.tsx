@@ -40,7 +40,10 @@ function open(username: string, level: AccessLevel, draft: Draft = submitted, ap
   return onChange;
 }
 
-describe("DraftTab", () => {
+// Cloudscape renders slowly in jsdom on a busy machine: these wait longer than the defaults (no timing is asserted).
+const patience = { timeout: 15_000 };
+
+describe("DraftTab", { timeout: 60_000 }, () => {
   afterEach(cleanup);
 
   it("shows state, approvals so far, authors and the field-level diff against live", async () => {
@@ -48,7 +51,7 @@ describe("DraftTab", () => {
     expect(screen.getByText("In review")).toBeTruthy();
     expect(screen.getByText("1 of 2 (carol)")).toBeTruthy();
     expect(screen.getByText("Longer hours for the holidays")).toBeTruthy();
-    expect(await screen.findByText("variables.openHours")).toBeTruthy();
+    expect(await screen.findByText("variables.openHours", {}, patience)).toBeTruthy();
     expect(screen.getByText("9-17")).toBeTruthy();
   });
 
@@ -78,7 +81,7 @@ describe("DraftTab", () => {
     expect(screen.getByText(rejectNeedsComment)).toBeTruthy();
     fireEvent.change(screen.getByRole("textbox", { name: /^Comment/ }), { target: { value: "Wrong hours" } });
     fireEvent.click(confirm);
-    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ draft: { ...submitted, state: "rejected" }, etag: '"7"' }));
+    await waitFor(() => expect(onChange).toHaveBeenCalledWith({ draft: { ...submitted, state: "rejected" }, etag: '"7"' }), patience);
     expect(reject).toHaveBeenCalledWith("queue/billing", "Wrong hours");
   });
 
@@ -87,6 +90,6 @@ describe("DraftTab", () => {
     open("bob", "full", submitted, { approveDraft: () => Promise.reject(refused) });
     fireEvent.click(screen.getByRole("button", { name: "Approve" }));
     fireEvent.click(screen.getAllByRole("button", { name: "Approve" }).at(-1)!);
-    expect(await screen.findByText(/alice wrote part of this draft and cannot approve it\./)).toBeTruthy();
+    expect(await screen.findByText(/alice wrote part of this draft and cannot approve it\./, {}, patience)).toBeTruthy();
   });
 });

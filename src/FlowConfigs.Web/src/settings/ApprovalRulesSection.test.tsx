@@ -12,7 +12,7 @@ function open(errors = {}) {
   return { onChange, onReorder };
 }
 
-describe("ApprovalRulesSection", () => {
+describe("ApprovalRulesSection", { timeout: 30_000 }, () => {
   afterEach(cleanup);
 
   it("shows the gateway's message on the field of the rule it names", () => {
