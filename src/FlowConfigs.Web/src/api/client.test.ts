@@ -79,6 +79,12 @@ describe("ApiClient change control", () => {
     expect(JSON.parse(calls[2].init.body as string)).toEqual({ emergency: { reason: "Storm" } });
   });
 
+  it("resolves the draft at a moment like the live config", async () => {
+    const calls = gateway(json({ greeting: "Hi" }));
+    expect(await api.draftResolve("queue/billing", "en-US", "voice", "2026-12-25T09:00")).toEqual({ greeting: "Hi" });
+    expect(calls[0].url).toBe("/api/flow-config/queue%2Fbilling/draft/resolve?lang=en-US&channel=voice&at=2026-12-25T09%3A00");
+  });
+
   it("sends no body on an ordinary delete", async () => {
     const calls = gateway(new Response(null, { status: 204 }));
     await api.remove("q");

@@ -108,6 +108,9 @@ export class ApiClient {
   removeDraft = (id: string, etag?: string | null) =>
     this.send("DELETE", draftPath(id), undefined, etag ? { "If-Match": etag } : {}).then(() => undefined);
   draftDiff = (id: string) => this.json<DraftDiff>("GET", `${draftPath(id)}/diff`);
+  /** The flat map the draft would give contact flows, as GET /{id}/resolve gives the live config's. */
+  draftResolve = (id: string, lang: string, channel: string, at?: string) =>
+    this.json<Record<string, string>>("GET", `${draftPath(id)}/resolve?${new URLSearchParams({ lang, channel, ...(at ? { at } : {}) })}`);
   submitDraft = async (id: string, comment?: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/submit`, withComment(comment)));
   approveDraft = async (id: string, comment?: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/approve`, withComment(comment)));
   rejectDraft = async (id: string, comment: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/reject`, { comment }));
