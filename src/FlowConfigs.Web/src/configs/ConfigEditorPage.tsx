@@ -385,7 +385,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       </SpaceBetween>
     ) : id === "draft" ? (
       <DraftTab id={saved.id} stored={stored} level={level} zone={zone} editing={editingDraft}
-        editBlocked={dirty && !editingDraft ? "Save or discard your changes first." : undefined}
+        editBlocked={dirty && !editingDraft ? "Save or discard your changes first." : undefined} unsaved={dirty && editingDraft}
         onChange={draftChanged} onEdit={editDraft} onPublished={published} />
     ) : (
       <HistoryRecent id={saved.id} version={saved.version} />

@@ -22,7 +22,7 @@ function Notifications() {
   return <ul aria-label="notifications">{notifications.map((n) => <li key={n.id}>{n.header}: {n.content}</li>)}</ul>;
 }
 
-function open(username: string, level: AccessLevel, draft: Draft = submitted, api: Record<string, unknown> = {}) {
+function open(username: string, level: AccessLevel, draft: Draft = submitted, api: Record<string, unknown> = {}, unsaved = false) {
   auth.me = { username };
   auth.api = {
     draftDiff: () => Promise.resolve({ base: 7, liveVersion: 7, changes: [{ path: "variables.openHours", kind: "changed", before: "9-17", after: "8-18" }] }),
@@ -32,7 +32,7 @@ function open(username: string, level: AccessLevel, draft: Draft = submitted, ap
   const onChange = vi.fn();
   render(
     <ShellProvider>
-      <DraftTab id={draft.id} stored={{ draft, etag: `"${draft.version}"` }} level={level} zone="America/Chicago" editing={false}
+      <DraftTab id={draft.id} stored={{ draft, etag: `"${draft.version}"` }} level={level} zone="America/Chicago" editing={unsaved} unsaved={unsaved}
         onChange={onChange} onEdit={() => {}} onPublished={() => {}} />
       <Notifications />
     </ShellProvider>,
@@ -69,6 +69,17 @@ describe("DraftTab", { timeout: 60_000 }, () => {
     open("alice", "edit");
     expect((screen.getByRole("button", { name: "Publish now" }) as HTMLButtonElement).getAttribute("aria-disabled")).toBe("true");
     expect(screen.queryByRole("button", { name: "Approve" })).toBeNull();
+  });
+
+  it("holds submitting and publishing while the editor has changes to the draft not saved yet", () => {
+    const open0 = { ...submitted, state: "draft" as const, approvalsRequired: 0, approvals: [] };
+    open("alice", "edit", open0);
+    expect(screen.getByRole("button", { name: "Publish now" }).getAttribute("aria-disabled")).toBeNull();
+    cleanup();
+    open("alice", "edit", open0, {}, true);
+    expect(screen.getByRole("button", { name: "Publish now" }).getAttribute("aria-disabled")).toBe("true");
+    // The first is the page's; the closed decision modal keeps its own in the document.
+    expect(screen.getAllByRole("button", { name: "Submit for review" })[0].getAttribute("aria-disabled")).toBe("true");
   });
 
   it("asks why before rejecting", async () => {

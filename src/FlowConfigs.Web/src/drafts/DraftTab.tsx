@@ -35,6 +35,8 @@ interface Props {
   editing: boolean;
   /** Why Edit draft cannot load the draft now (unsaved changes in the editor), if so. */
   editBlocked?: string;
+  /** The editor holds changes to the draft not saved yet: submitting or publishing would leave them out. */
+  unsaved?: boolean;
   onChange(next: StoredDraft | null): void;
   onEdit(): void;
   onPublished(config: FlowConfig): void;
@@ -44,7 +46,7 @@ const noticeId = "config-draft";
 const problemId = "config-draft-problem";
 
 /** The config's shared draft: where it stands, what it changes against live, its conversation, and the way to live. */
-export function DraftTab({ id, stored, level, zone, editing, editBlocked, onChange, onEdit, onPublished }: Props) {
+export function DraftTab({ id, stored, level, zone, editing, editBlocked, unsaved = false, onChange, onEdit, onPublished }: Props) {
   const { api, me } = useAuth();
   const { notify, dismiss } = useShell();
   const [diff, setDiff] = useState<DraftDiff | null>(null);
@@ -102,6 +104,8 @@ export function DraftTab({ id, stored, level, zone, editing, editBlocked, onChan
   }
 
   const actions = draftActions(draft, level, me?.username ?? "");
+  const saveFirst = unsaved ? "Save the draft first: your changes in the editor are not in it yet." : undefined;
+  const publishBlocked = saveFirst ?? actions.publishBlocked;
   const status = draftStateStatus[draft.state];
   const liveVersion = diff?.liveVersion ?? draft.outOfDate?.liveVersion;
   const adopt = (message: string) => (next: StoredDraft) => {
@@ -148,11 +152,11 @@ export function DraftTab({ id, stored, level, zone, editing, editBlocked, onChan
             <SpaceBetween direction="horizontal" size="xs">
               {actions.edit && !editing && <Button disabled={!!editBlocked} disabledReason={editBlocked} onClick={onEdit}>Edit draft</Button>}
               {actions.edit && <Button onClick={() => setDiscarding(true)}>Discard draft</Button>}
-              {actions.submit && <Button onClick={() => setDecision("submit")}>Submit for review</Button>}
+              {actions.submit && <Button disabled={unsaved} disabledReason={saveFirst} onClick={() => setDecision("submit")}>Submit for review</Button>}
               {actions.review && <Button onClick={() => setDecision("reject")}>Reject</Button>}
               {actions.review && <Button onClick={() => setDecision("approve")}>Approve</Button>}
-              {actions.publish && <Button disabled={!!actions.publishBlocked} disabledReason={actions.publishBlocked} onClick={() => setScheduling(true)}>Publish at…</Button>}
-              {actions.publish && <Button variant="primary" disabled={!!actions.publishBlocked} disabledReason={actions.publishBlocked}
+              {actions.publish && <Button disabled={!!publishBlocked} disabledReason={publishBlocked} onClick={() => setScheduling(true)}>Publish at…</Button>}
+              {actions.publish && <Button variant="primary" disabled={!!publishBlocked} disabledReason={publishBlocked}
                 loading={busy === "publish the draft"} onClick={() => publish()}>Publish now</Button>}
             </SpaceBetween>
           }>
