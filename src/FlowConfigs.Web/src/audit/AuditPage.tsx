@@ -105,13 +105,14 @@ export function AuditPage() {
             </Box>
           )}
           columnDefinitions={[
+            // What happened and any emergency come first: on a narrow window the rest scrolls into view inside the table.
             { id: "at", header: "When", cell: (e) => new Date(e.at).toLocaleString() },
+            { id: "action", header: "Action", cell: (e) => <SpaceBetween size="xxxs"><span>{e.action}</span>{e.emergency && <Badge color="red">Emergency</Badge>}</SpaceBetween> },
+            { id: "id", header: "Id", cell: (e) => <EntryLink entry={e} /> },
+            { id: "details", header: "Details", cell: (e) => <EntryDetails entry={e} /> },
             { id: "by", header: "By", cell: (e) => e.by },
             { id: "kind", header: "What", cell: (e) => kindLabel[e.kind] ?? e.kind },
-            { id: "id", header: "Id", cell: (e) => <EntryLink entry={e} /> },
             { id: "version", header: "Version", cell: (e) => e.version ?? "-" },
-            { id: "action", header: "Action", cell: (e) => <SpaceBetween direction="horizontal" size="xs"><span>{e.action}</span>{e.emergency && <Badge color="red">Emergency</Badge>}</SpaceBetween> },
-            { id: "details", header: "Details", cell: (e) => <EntryDetails entry={e} /> },
           ]}
         />
       </SpaceBetween>
