@@ -1,4 +1,7 @@
-import type { AppSettings, Calendar, CalendarRevisionSummary, CalendarSummary, FlowConfig, FlowConfigPage, ImportItem, ImportOptions, ListQuery, InitSettings, Me, Revision, RevisionSummary, SpeechVoiceList, TimelineSegment } from "./types";
+import type {
+  AppSettings, AuditFilters, AuditPage, Calendar, CalendarRevisionSummary, CalendarSummary, Draft, DraftDiff, FlowConfig, FlowConfigPage, ImportItem,
+  ImportOptions, ListQuery, InitSettings, Me, Published, Revision, RevisionSummary, ReviewItem, SpeechVoiceList, TimelineSegment,
+} from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
 export class ApiError extends Error {
@@ -7,8 +10,17 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly fields: Record<string, string[]> = {},
+    /** The problem's type URI; change control's conflicts are told apart by how it ends ("/approval-required"). */
+    readonly type = "",
+    /** The whole problem body, for the extensions some problems carry (approvalsRequired, liveVersion, changes). */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail || title);
+  }
+
+  /** Whether the problem's type ends with this name, e.g. "draft-required". */
+  is(name: string): boolean {
+    return this.type.endsWith(`/${name}`);
   }
 
   /** The first message for a field path such as "variables.maxWaitTime", if the server named it. */
@@ -51,16 +63,18 @@ export class ApiClient {
     return { config: (await response.json()) as FlowConfig, etag: response.headers.get("ETag") };
   }
 
-  /** Saves with If-Match (the version read) or If-None-Match: * (create); a 412 means someone else saved first. */
-  async save(config: FlowConfig, options: { create?: boolean; etag?: string | null } = {}): Promise<FlowConfig> {
-    const headers: Record<string, string> = {};
-    if (options.create) headers["If-None-Match"] = "*";
-    else if (options.etag) headers["If-Match"] = options.etag;
-    const response = await this.send("POST", configPath(config.id), config, headers);
+  /**
+   * Saves with If-Match (the version read) or If-None-Match: * (create); a 412 means someone else saved first. A config
+   * that needs approval takes a direct save only as an emergency, with its reason (Full access).
+   */
+  async save(config: FlowConfig, options: { create?: boolean; etag?: string | null; emergencyReason?: string } = {}): Promise<FlowConfig> {
+    const body = options.emergencyReason === undefined ? config : { ...config, emergency: { reason: options.emergencyReason } };
+    const response = await this.send("POST", configPath(config.id), body, conditional(options));
     return (await response.json()) as FlowConfig;
   }
 
-  remove = (id: string) => this.send("DELETE", configPath(id)).then(() => undefined);
+  remove = (id: string, emergencyReason?: string) =>
+    this.send("DELETE", configPath(id), emergencyBody(emergencyReason)).then(() => undefined);
   /** The flat map of an unsaved config; `at` (a local time in the config's zone, or with an offset) previews its schedule then. */
   preview = (flowConfig: FlowConfig, lang: string, channel: string, at?: string) =>
     this.json<Record<string, string>>("POST", "/api/flow-config/preview", { flowConfig, lang, channel, ...(at ? { at } : {}) });
@@ -70,7 +84,59 @@ export class ApiClient {
   timeZones = () => this.json<{ items: string[] }>("GET", "/api/time-zones").then((body) => body.items);
   history = (id: string) => this.json<{ items: RevisionSummary[] }>("GET", `${configPath(id)}/history`);
   revision = (id: string, version: number) => this.json<Revision>("GET", `${configPath(id)}/history/${version}`);
-  rollback = (id: string, version: number) => this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`);
+  rollback = (id: string, version: number, emergencyReason?: string) =>
+    this.json<FlowConfig>("POST", `${configPath(id)}/rollback/${version}`, emergencyBody(emergencyReason));
+
+  /**
+   * The config's draft, or null when it has none: a 404 problem, or an empty answer (204), which keeps the browser's
+   * console free of a failed request on every config without a draft.
+   */
+  async draft(id: string): Promise<{ draft: Draft; etag: string } | null> {
+    try {
+      const response = await this.send("GET", draftPath(id));
+      return response.status === 204 ? null : await this.draftAnswer(response);
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) return null;
+      throw e;
+    }
+  }
+
+  /** Creates the draft (create: If-None-Match: *) or replaces the version read (If-Match); 412 when either no longer holds. */
+  saveDraft = async (config: FlowConfig, options: { create?: boolean; etag?: string | null } = {}) =>
+    this.draftAnswer(await this.send("PUT", draftPath(config.id), config, conditional(options)));
+
+  removeDraft = (id: string, etag?: string | null) =>
+    this.send("DELETE", draftPath(id), undefined, etag ? { "If-Match": etag } : {}).then(() => undefined);
+  draftDiff = (id: string) => this.json<DraftDiff>("GET", `${draftPath(id)}/diff`);
+  /** The flat map the draft would give contact flows, as GET /{id}/resolve gives the live config's. */
+  draftResolve = (id: string, lang: string, channel: string, at?: string) =>
+    this.json<Record<string, string>>("GET", `${draftPath(id)}/resolve?${new URLSearchParams({ lang, channel, ...(at ? { at } : {}) })}`);
+  submitDraft = async (id: string, comment?: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/submit`, withComment(comment)));
+  approveDraft = async (id: string, comment?: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/approve`, withComment(comment)));
+  rejectDraft = async (id: string, comment: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/reject`, { comment }));
+  commentDraft = async (id: string, comment: string) => this.draftAnswer(await this.send("POST", `${draftPath(id)}/comment`, { comment }));
+
+  /** Publishes now (no `at`, or a past one: the draft becomes live and goes) or schedules it (202, the draft with publishAt). */
+  async publishDraft(id: string, at?: string): Promise<{ published: FlowConfig } | { scheduled: Draft; etag: string }> {
+    const response = await this.send("POST", `${draftPath(id)}/publish`, at ? { at } : {});
+    if (response.status === 202) {
+      const { draft, etag } = await this.draftAnswer(response);
+      return { scheduled: draft, etag };
+    }
+    return { published: ((await response.json()) as Published).config };
+  }
+
+  unschedulePublish = async (id: string) => this.draftAnswer(await this.send("DELETE", `${draftPath(id)}/publish`));
+
+  /** Submitted drafts the caller may approve, oldest first; `mine`: the caller's own open drafts in any state. */
+  reviews = (mine = false) => this.json<{ items: ReviewItem[] }>("GET", `/api/reviews${mine ? "?mine=true" : ""}`).then((body) => body.items);
+  audit = (filters: AuditFilters, cursor?: string, limit?: number) => this.json<AuditPage>("GET", auditPath(filters, cursor, limit));
+
+  /** The whole filtered audit as CSV, as the server names the file. */
+  async auditCsv(filters: AuditFilters): Promise<{ blob: Blob; fileName: string }> {
+    const response = await this.send("GET", auditPath(filters), undefined, { Accept: "text/csv" });
+    return { blob: await response.blob(), fileName: attachmentName(response.headers.get("Content-Disposition")) ?? "audit.csv" };
+  }
   settings = () => this.json<AppSettings>("GET", "/api/settings");
   saveSettings = (settings: AppSettings) => this.json<AppSettings>("POST", "/api/settings", settings);
   exportConfigs = (ids: string[]) => this.json<FlowConfig[]>("GET", `/api/flow-config/export?ids=${encodeURIComponent(ids.join(","))}`);
@@ -115,6 +181,11 @@ export class ApiClient {
     return response.blob();
   }
 
+  private async draftAnswer(response: Response): Promise<{ draft: Draft; etag: string }> {
+    const draft = (await response.json()) as Draft;
+    return { draft, etag: response.headers.get("ETag") ?? `"${draft.version}"` };
+  }
+
   private async json<T>(method: string, path: string, body?: unknown, authenticated = true): Promise<T> {
     const response = await this.send(method, path, body, {}, authenticated);
     return (await response.json()) as T;
@@ -147,14 +218,50 @@ export function configPath(id: string): string {
   return `/api/flow-config/${encodeURIComponent(id)}`;
 }
 
+export function draftPath(id: string): string {
+  return `${configPath(id)}/draft`;
+}
+
+/** The audit's URL: only the filters that are set, then the page. */
+export function auditPath(filters: AuditFilters, cursor?: string, limit?: number): string {
+  const params = new URLSearchParams();
+  for (const key of ["id", "user", "from", "to", "action"] as const) {
+    const value = filters[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  if (cursor) params.set("cursor", cursor);
+  if (limit) params.set("limit", String(limit));
+  const search = params.toString();
+  return "/api/audit" + (search ? `?${search}` : "");
+}
+
+/** The file name of a Content-Disposition attachment (quoted or not), if it names one. */
+export function attachmentName(disposition: string | null): string | undefined {
+  const match = /filename="([^"]+)"|filename=([^;\s]+)/i.exec(disposition ?? "");
+  return match?.[1] ?? match?.[2];
+}
+
+function conditional(options: { create?: boolean; etag?: string | null }): Record<string, string> {
+  if (options.create) return { "If-None-Match": "*" };
+  return options.etag ? { "If-Match": options.etag } : {};
+}
+
+function emergencyBody(reason: string | undefined) {
+  return reason === undefined ? undefined : { emergency: { reason } };
+}
+
+function withComment(comment: string | undefined) {
+  return comment?.trim() ? { comment: comment.trim() } : {};
+}
+
 export function calendarPath(id: string): string {
   return `/api/calendars/${encodeURIComponent(id)}`;
 }
 
 async function toApiError(response: Response): Promise<ApiError> {
   try {
-    const problem = (await response.json()) as { title?: string; detail?: string; errors?: Record<string, string[]> };
-    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? "", problem.errors ?? {});
+    const problem = (await response.json()) as { type?: string; title?: string; detail?: string; errors?: Record<string, string[]> };
+    return new ApiError(response.status, problem.title ?? response.statusText, problem.detail ?? "", problem.errors ?? {}, problem.type ?? "", problem);
   } catch {
     return new ApiError(response.status, response.statusText, `The server answered ${response.status}.`);
   }

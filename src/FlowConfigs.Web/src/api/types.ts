@@ -91,7 +91,15 @@ export interface AppSettings {
   fallbackLocale?: string | null;
   /** The zone of configs that name none; absent means UTC. */
   timeZone?: string | null;
+  /** Change control: the first rule whose pattern matches a config's id says how many approvals a change needs. */
+  approvals?: ApprovalRule[];
   version?: number;
+}
+
+/** `pattern` is an id pattern like access patterns ("queue/*", "*"); `approvers` is 1 to 5. */
+export interface ApprovalRule {
+  pattern: string;
+  approvers: number;
 }
 
 export interface InitSettings {
@@ -99,11 +107,21 @@ export interface InitSettings {
   branding: { productName: string };
 }
 
+export type RevisionAction = "save" | "delete" | "rollback" | "publish";
+
 export interface RevisionSummary {
   version: number;
   at: string;
   by: string;
-  action: "save" | "delete" | "rollback";
+  action: RevisionAction;
+  /** A change that went live without the approvals its config needs, and why. */
+  emergency?: Emergency | null;
+  /** Who approved a published draft. */
+  approvedBy?: string[] | null;
+}
+
+export interface Emergency {
+  reason: string;
 }
 
 export interface Revision extends RevisionSummary {
@@ -187,4 +205,109 @@ export interface CalendarRevisionSummary {
   at: string;
   by: string;
   action: "save" | "delete" | "rollback";
+}
+
+export type DraftState = "draft" | "submitted" | "approved" | "rejected";
+
+export interface DraftComment {
+  by: string;
+  at: string;
+  text: string;
+  action: "comment" | "submit" | "approve" | "reject" | "publish" | "outOfDate";
+}
+
+export interface DraftApproval {
+  by: string;
+  at: string;
+}
+
+/** The one shared proposed change of a config; it never changes what contact flows read until it is published. */
+export interface Draft {
+  id: string;
+  /** The draft's own version (its ETag); the document's version is the live version it started from. */
+  version: number;
+  document: FlowConfig;
+  /** The live version it started from; 0 when the config does not exist yet. */
+  base: number;
+  state: DraftState;
+  /** Everyone who wrote the document, in order of first edit; none of them may approve it. */
+  authors: string[];
+  approvals: DraftApproval[];
+  /** Oldest first. */
+  comments: DraftComment[];
+  approvalsRequired: number;
+  publishAt?: string | null;
+  /** Set when the live config moved on (or was deleted) after the draft started. */
+  outOfDate?: { at: string; reason: string; liveVersion: number } | null;
+  createdAt: string;
+  createdBy: string;
+  updatedAt: string;
+  updatedBy: string;
+}
+
+/** One field of a draft that differs from live; `before` and `after` are the JSON values at that path. */
+export interface DraftChange {
+  path: string;
+  kind: "added" | "removed" | "changed";
+  before?: unknown;
+  after?: unknown;
+}
+
+export interface DraftDiff {
+  base: number;
+  /** 0 when the config does not exist. */
+  liveVersion: number;
+  changes: DraftChange[];
+}
+
+/** What publishing now answers: the new live config; the draft is gone. */
+export interface Published {
+  config: FlowConfig;
+  draft: null;
+}
+
+export interface ReviewItem {
+  id: string;
+  draftVersion: number;
+  base: number;
+  state: DraftState;
+  authors: string[];
+  approvals: DraftApproval[];
+  approvalsRequired: number;
+  submittedAt?: string | null;
+  submittedBy?: string | null;
+  description: string;
+  publishAt?: string | null;
+}
+
+export type AuditKind = "flowconfig" | "draft" | "settings" | "calendar";
+
+export interface AuditEntry {
+  /** Opaque and unique. */
+  seq: string;
+  at: string;
+  by: string;
+  kind: AuditKind;
+  /** A config id, calendar id, or "application-settings". */
+  id: string;
+  version?: number;
+  action: string;
+  comment?: string;
+  approvedBy?: string[];
+  emergency?: Emergency | null;
+  detail?: string;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor?: string;
+}
+
+/** The audit's filters; empty ones are not sent. `from` and `to` are ISO times or dates. */
+export interface AuditFilters {
+  id?: string;
+  user?: string;
+  from?: string;
+  to?: string;
+  action?: string;
 }

@@ -18,8 +18,12 @@ import Tabs from "@cloudscape-design/components/tabs";
 import { diff } from "../history/diff";
 import { HistoryRecent } from "../history/HistoryRecent";
 import { ApiError } from "../api/client";
-import type { AccessLevel, FlowConfig, Locale } from "../api/types";
+import type { AccessLevel, ApprovalRule, FlowConfig, Locale } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
+import { approvalsRequired } from "../drafts/approvalRules";
+import { DraftAlerts } from "../drafts/DraftAlerts";
+import { DraftTab, type StoredDraft } from "../drafts/DraftTab";
+import { levelFromTags } from "../drafts/levelFromTags";
 import { rekey } from "../schedules/entryErrors";
 import { ScheduleEditor } from "../schedules/ScheduleEditor";
 import { ScheduleTimeline } from "../schedules/ScheduleTimeline";
@@ -27,10 +31,11 @@ import { validateSchedule } from "../schedules/scheduleValidation";
 import { usePage, useShell } from "../shell/ShellContext";
 import { DeleteConfigModal } from "./DeleteConfigModal";
 import { editorTabOf, editorTabs, type EditorTab } from "./editorTabs";
-import { historyPath, editorPath } from "./paths";
+import { draftPath, historyPath, editorPath } from "./paths";
 import { PreviewPanel } from "./PreviewPanel";
 import { PromptsEditor } from "./PromptsEditor";
-import { ReviewChangesModal } from "./ReviewChangesModal";
+import { ReviewChangesModal, type SaveMode } from "./ReviewChangesModal";
+import { saveActions } from "./saveActions";
 import { validateConfig, type FieldErrors } from "./validation";
 import { VariablesEditor } from "./VariablesEditor";
 import { visibleErrors } from "./visibleErrors";
@@ -46,7 +51,8 @@ const problemId = "config-editor-problem";
 
 /**
  * Create or edit one config: details, typed variables and prompts by language in tabs, the live preview in the split
- * panel, and a save that shows every changed field first and is guarded by the version the user started from.
+ * panel, and a save that shows every changed field first and is guarded by the version the user started from. A config
+ * that needs approval is changed through its shared draft (the Draft tab), or live in an emergency.
  */
 export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const { id: routeId } = useParams();
@@ -57,7 +63,8 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const [saved, setSaved] = useState<FlowConfig | null>(create ? empty() : null);
   const [draft, setDraft] = useState<FlowConfig>(empty());
   const [etag, setEtag] = useState<string | null>(null);
-  const [loadedLevel, setLoadedLevel] = useState<AccessLevel>("none");
+  // The level the list reports; null when it does not list the config (not live yet, or not readable).
+  const [loadedLevel, setLoadedLevel] = useState<AccessLevel | null>(null);
   const [locales, setLocales] = useState<Locale[]>([]);
   // The zone of configs that name none; schedule times and the preview's "at" are read in it.
   const [defaultZone, setDefaultZone] = useState("UTC");
@@ -70,11 +77,20 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const [confirmingDelete, setConfirmingDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
   const [theirs, setTheirs] = useState<FlowConfig | null>(null);
+  // The config's shared draft, whether the live config exists (a new config can exist only as a draft), and whether the
+  // editor holds the draft's document, so that saving writes the draft.
+  const [stored, setStored] = useState<StoredDraft | null>(null);
+  const [live, setLive] = useState(true);
+  const [editingDraft, setEditingDraft] = useState(false);
+  const [rules, setRules] = useState<ApprovalRule[]>([]);
+  const [saveMode, setSaveMode] = useState<SaveMode>("save");
+  const [reasonError, setReasonError] = useState<string | undefined>();
   // Set just before the editor itself navigates away (after create or delete), so the unsaved-changes guard lets it.
   const leaving = useRef(false);
 
-  const level: AccessLevel = create ? (me?.canCreateConfigs ? "full" : "read") : loadedLevel;
-  const tab = editorTabOf(search.get("tab"), create);
+  // A config that exists only as a draft is in nobody's list; the caller's patterns tell their level until it is live.
+  const level: AccessLevel = create ? (me?.canCreateConfigs ? "full" : "read") : loadedLevel ?? (live ? "read" : levelFromTags(me, routeId ?? ""));
+  const tab = editorTabOf(search.get("tab"), create, live);
   const setTab = (next: EditorTab) => setSearch((current) => {
     const params = new URLSearchParams(current);
     params.set("tab", next);
@@ -90,11 +106,22 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const load = useCallback(async () => {
     if (create || !routeId) return;
     try {
-      const [{ config, etag: tag }, found] = await Promise.all([api.get(routeId), api.levelOn(routeId)]);
+      // A config that is not live yet may still have a draft; only when neither exists is it missing.
+      const [current, found, pending] = await Promise.all([
+        api.get(routeId).catch((e: unknown) => (e instanceof ApiError && e.status === 404 ? e : Promise.reject(e))),
+        api.levelOn(routeId),
+        api.draft(routeId).catch(() => null),
+      ]);
+      if (current instanceof ApiError && !pending) throw current;
+      const isLive = !(current instanceof ApiError);
+      const config = isLive ? current.config : pending!.draft.document;
       setSaved(config);
       setDraft(config);
-      setEtag(tag);
-      setLoadedLevel(found ?? "read");
+      setEtag(isLive ? current.etag : null);
+      setLive(isLive);
+      setStored(pending);
+      setEditingDraft(!isLive);
+      setLoadedLevel(found);
       setTheirs(null);
       setServerErrors({});
       setSaveAttempted(false);
@@ -107,13 +134,16 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   useEffect(() => { void load(); }, [load]);
   useEffect(() => () => dismiss(problemId), [dismiss]);
   useEffect(() => {
-    api.settings().then((s) => { setLocales(s.locales); setDefaultZone(s.timeZone || "UTC"); }, () => setLocales([]));
+    api.settings().then((s) => { setLocales(s.locales); setDefaultZone(s.timeZone || "UTC"); setRules(s.approvals ?? []); }, () => setLocales([]));
   }, [api]);
 
-  const dirty = useMemo(() => saved !== null && JSON.stringify(saved) !== JSON.stringify(draft), [saved, draft]);
+  // What the editor's changes are measured against: the live config, or the draft's document while editing the draft.
+  const baseline = editingDraft && stored ? stored.draft.document : saved;
+  const dirty = useMemo(() => baseline !== null && JSON.stringify(baseline) !== JSON.stringify(draft), [baseline, draft]);
   const clientErrors = useMemo(() => (saved ? { ...validateConfig(draft), ...validateSchedule(draft) } : {}), [draft, saved]);
   const valid = Object.keys(clientErrors).length === 0;
-  const errors = saved ? visibleErrors({ ...serverErrors, ...clientErrors }, saved, draft, touched, saveAttempted) : {};
+  const errors = baseline ? visibleErrors({ ...serverErrors, ...clientErrors }, baseline, draft, touched, saveAttempted) : {};
+  const required = approvalsRequired(rules, create ? draft.id : saved?.id ?? "");
   const canEditValues = level === "edit" || level === "full";
   const canEditStructure = level === "full";
   const touch = (path: string) => setTouched((current) => (current.has(path) ? current : new Set([...current, path])));
@@ -134,28 +164,90 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
     return () => window.removeEventListener("beforeunload", warn);
   }, [dirty]);
 
-  const requestSave = () => {
+  const requestSave = (mode: SaveMode) => {
     if (!valid) {
       setSaveAttempted(true);
       const fields = Object.keys(clientErrors);
-      setTab(editorTabOf(editorTabFor(fields[0]), create));
+      setTab(editorTabOf(editorTabFor(fields[0]), create, live));
       notify({
         id: problemId, type: "error", header: "Not saved: fix the highlighted fields",
         content: fields.length === 1 ? `${fields[0]}: ${clientErrors[fields[0]]}` : `${fields.length} fields need attention, first ${fields[0]}: ${clientErrors[fields[0]]}`,
       });
       return;
     }
+    setSaveMode(mode);
+    setReasonError(undefined);
     setReviewing(true);
   };
 
-  const save = async () => {
+  /** A refused save's problem: field messages go to their fields (and their tab opens), the sentence to the notifications. */
+  const showProblem = (e: unknown, header: string) => {
+    if (e instanceof ApiError && Object.keys(e.fields).length > 0) {
+      setSaveAttempted(true);
+      setServerErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v[0]])));
+      // The tab holding the first field the server named opens, so its message is in view (schedule[2].end → Schedule).
+      const first = Object.keys(e.fields)[0];
+      if (first) setTab(editorTabOf(editorTabFor(first), create, live));
+    }
+    notify({ id: problemId, type: "error", header, content: e instanceof ApiError ? e.detail || e.title : (e as Error).message });
+  };
+
+  const openDraft = async () => {
+    const pending = await api.draft(draft.id).catch(() => null);
+    setStored(pending);
+    setTab("draft");
+  };
+
+  const saveAsDraft = async () => {
     setSaving(true);
     setServerErrors({});
     dismiss(problemId);
     try {
-      const stored = await api.save(draft, create ? { create: true } : { etag });
+      const result = editingDraft && stored ? await api.saveDraft(draft, { etag: stored.etag }) : await api.saveDraft(draft, { create: true });
       setReviewing(false);
-      notify({ id: noticeId, type: "success", header: `Saved version ${stored.version}.`, content: `${stored.id} is live for contact flows.` });
+      notify({
+        id: noticeId, type: "success", header: "Draft saved.",
+        content: live && !create ? `Contact flows still read version ${saved?.version}. Submit the draft for review or publish it from the Draft tab.`
+          : "The config goes live when the draft is published. Submit it for review or publish it from the Draft tab.",
+      });
+      if (create) {
+        leaving.current = true;
+        navigate(draftPath(result.draft.id), { replace: true });
+        return;
+      }
+      setStored(result);
+      setEditingDraft(true);
+      setDraft(result.draft.document);
+      setSaveAttempted(false);
+    } catch (e) {
+      setReviewing(false);
+      if (e instanceof ApiError && e.status === 412) {
+        notify({
+          id: problemId, type: "warning", header: editingDraft ? "The draft was changed by someone else" : "There is a draft already",
+          content: editingDraft
+            ? "Someone else saved the draft since you opened it. Open it again to see their version (your changes here are lost), then reapply what you still need."
+            : "Someone started a draft of this config. Open it and make your change there; a config has one shared draft.",
+          action: <Button onClick={() => { dismiss(problemId); void openDraft(); }}>Open draft</Button>,
+        });
+      } else {
+        showProblem(e, "Draft not saved");
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const save = async (reason?: string) => {
+    if (saveMode === "draft") return saveAsDraft();
+    setSaving(true);
+    setServerErrors({});
+    dismiss(problemId);
+    try {
+      const stored = await api.save(draft, create ? { create: true } : { etag, emergencyReason: saveMode === "emergency" ? reason : undefined });
+      setReviewing(false);
+      notify(saveMode === "emergency"
+        ? { id: noticeId, type: "success", header: `Saved version ${stored.version} as an emergency change.`, content: `${stored.id} is live for contact flows; the history and the audit flag the change with your reason.` }
+        : { id: noticeId, type: "success", header: `Saved version ${stored.version}.`, content: `${stored.id} is live for contact flows.` });
       if (create) {
         leaving.current = true;
         navigate(editorPath(stored.id), { replace: true });
@@ -166,8 +258,20 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       setEtag(`"${stored.version}"`);
       setSaveAttempted(false);
     } catch (e) {
+      if (e instanceof ApiError && e.fieldMessage("emergency.reason")) {
+        // The reason is the modal's own field: it stays open with the gateway's message there.
+        setReasonError(e.fieldMessage("emergency.reason"));
+        return;
+      }
       setReviewing(false);
-      if (e instanceof ApiError && e.status === 412) {
+      if (e instanceof ApiError && e.is("draft-required")) {
+        // The approval rules changed since the page read them: the server's word stands and the draft is the way.
+        api.settings().then((s) => setRules(s.approvals ?? []), () => {});
+        notify({
+          id: problemId, type: "warning", header: "This config needs approval", content: e.detail || e.title,
+          action: <Button onClick={() => { dismiss(problemId); requestSave("draft"); }}>Save as draft</Button>,
+        });
+      } else if (e instanceof ApiError && e.status === 412) {
         notify({
           id: problemId, type: "warning", header: "Changed by someone else",
           content: "This config was changed by someone else since you opened it. Compare their version with your changes, then reload to take theirs (your changes here are lost) and reapply what you still need.",
@@ -178,25 +282,18 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
             </SpaceBetween>
           ),
         });
-      } else if (e instanceof ApiError) {
-        setSaveAttempted(true);
-        setServerErrors(Object.fromEntries(Object.entries(e.fields).map(([k, v]) => [k, v[0]])));
-        // The tab holding the first field the server named opens, so its message is in view (schedule[2].end → Schedule).
-        const first = Object.keys(e.fields)[0];
-        if (first) setTab(editorTabOf(editorTabFor(first), create));
-        notify({ id: problemId, type: "error", header: "Not saved", content: e.detail || e.title });
       } else {
-        notify({ id: problemId, type: "error", header: "Not saved", content: (e as Error).message });
+        showProblem(e, "Not saved");
       }
     } finally {
       setSaving(false);
     }
   };
 
-  const remove = async () => {
+  const remove = async (emergencyReason?: string) => {
     setDeleting(true);
     try {
-      await api.remove(draft.id);
+      await api.remove(draft.id, emergencyReason);
       setConfirmingDelete(false);
       notify({ id: noticeId, type: "success", header: `Deleted ${draft.id}.`, content: "Its history stays available to users with Full access." });
       leaving.current = true;
@@ -212,7 +309,42 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   if (loadError) return <Alert type="error" header="The config could not be opened">{loadError}</Alert>;
   if (!saved || (create && !me)) return <Spinner size="large" />;
 
-  const tabs = editorTabs(create).map((id) => ({
+  const editDraft = () => {
+    if (!stored) return;
+    setEditingDraft(true);
+    setDraft(stored.draft.document);
+    setServerErrors({});
+    setTouched(new Set());
+    setSaveAttempted(false);
+    setTab("details");
+  };
+  const backToLive = () => {
+    setEditingDraft(false);
+    setDraft(saved);
+    setServerErrors({});
+    setSaveAttempted(false);
+  };
+  const draftChanged = (next: StoredDraft | null) => {
+    setStored(next);
+    if (next === null && editingDraft) {
+      if (!live) { leaving.current = true; navigate("/"); return; }
+      backToLive();
+    } else if (next && editingDraft && !dirty) {
+      setDraft(next.draft.document);
+    }
+  };
+  const published = (config: FlowConfig) => {
+    setSaved(config);
+    setDraft(config);
+    setEtag(`"${config.version}"`);
+    setStored(null);
+    setEditingDraft(false);
+    setLive(true);
+  };
+  const zone = draft.timeZone || defaultZone;
+  const actions = saveActions({ level, create, editingDraft, approvalsRequired: required, draftExists: !!stored, dirty });
+
+  const tabs = editorTabs(create, live).map((id) => ({
     id,
     label: tabLabel[id],
     content: id === "details" ? (
@@ -231,7 +363,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
           </FormField>
           {!create && (
             <KeyValuePairs columns={3} items={[
-              { label: "Version", value: saved.version ?? "-" },
+              { label: "Version", value: live ? saved.version ?? "-" : "Not live yet (a draft)" },
               { label: "Last changed", value: saved.updatedAt ? `${new Date(saved.updatedAt).toLocaleString()}${saved.updatedBy ? ` by ${saved.updatedBy}` : ""}` : "-" },
               { label: "Your access", value: levelLabel[level] },
             ]} />
@@ -246,11 +378,15 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       <SpaceBetween size="l">
         <ScheduleEditor config={draft} defaultZone={defaultZone} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors}
           onChange={(next, move) => { setDraft(next); if (move) setServerErrors((current) => rekey(current, move)); }} />
-        {!create && (
+        {!create && live && (
           <ScheduleTimeline id={saved.id} version={saved.version} zone={saved.timeZone || defaultZone} order={(saved.schedule ?? []).map((e) => e.name)}
             unsaved={JSON.stringify([saved.schedule, saved.timeZone]) !== JSON.stringify([draft.schedule, draft.timeZone])} />
         )}
       </SpaceBetween>
+    ) : id === "draft" ? (
+      <DraftTab id={saved.id} stored={stored} level={level} zone={zone} editing={editingDraft}
+        editBlocked={dirty && !editingDraft ? "Save or discard your changes first." : undefined} unsaved={dirty && editingDraft}
+        onChange={draftChanged} onEdit={editDraft} onPublished={published} />
     ) : (
       <HistoryRecent id={saved.id} version={saved.version} />
     ),
@@ -263,16 +399,23 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
         description={create ? "A new set of variables and prompts for contact flows." : saved.description}
         actions={
           <SpaceBetween direction="horizontal" size="xs">
-            {!create && <Button onClick={() => navigate(historyPath(saved.id))}>History</Button>}
-            {!create && level === "full" && <Button onClick={() => setConfirmingDelete(true)}>Delete</Button>}
-            {canEditValues && <Button onClick={() => { setDraft(saved); setSaveAttempted(false); setTouched(new Set()); }} disabled={!dirty}>Discard changes</Button>}
-            {canEditValues && <Button variant="primary" loading={saving} disabled={!dirty && !create} onClick={requestSave}>Save</Button>}
+            {!create && live && <Button onClick={() => navigate(historyPath(saved.id))}>History</Button>}
+            {!create && live && level === "full" && <Button onClick={() => setConfirmingDelete(true)}>Delete</Button>}
+            {canEditValues && <Button onClick={() => { setDraft(baseline ?? saved); setSaveAttempted(false); setTouched(new Set()); }} disabled={!dirty}>Discard changes</Button>}
+            {editingDraft && live && <Button disabled={dirty} disabledReason="Save or discard your changes to the draft first." onClick={backToLive}>Back to live</Button>}
+            {actions.map((action) => (
+              <Button key={action.mode} variant={action.primary ? "primary" : "normal"} iconName={action.mode === "emergency" ? "status-warning" : undefined}
+                loading={saving && action.mode === saveMode} disabled={action.disabled} disabledReason={action.disabledReason}
+                onClick={() => requestSave(action.mode)}>{action.label}</Button>
+            ))}
           </SpaceBetween>
         }>
         {title}
       </Header>}>
       <SpaceBetween size="l">
         <AccessAlert create={create} level={level} />
+        <DraftAlerts id={saved.id} create={create} level={level} stored={stored} editing={editingDraft} liveVersion={live ? saved.version : undefined}
+          approvalsRequired={required} onDraftTab={tab === "draft"} onOpenDraft={() => setTab("draft")} />
         {theirs && (
           <Table
             variant="container"
@@ -290,8 +433,12 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
         <Tabs tabs={tabs} activeTabId={tab} onChange={({ detail }) => setTab(detail.activeTabId as EditorTab)} ariaLabel="Config sections"
           i18nStrings={{ scrollLeftAriaLabel: "Show earlier sections", scrollRightAriaLabel: "Show later sections" }} />
       </SpaceBetween>
-      <ReviewChangesModal visible={reviewing} before={saved} after={draft} saving={saving} onCancel={() => setReviewing(false)} onConfirm={() => void save()} />
-      {!create && <DeleteConfigModal id={saved.id} visible={confirmingDelete} deleting={deleting} onCancel={() => setConfirmingDelete(false)} onConfirm={() => void remove()} />}
+      <ReviewChangesModal visible={reviewing} before={baseline ?? saved} after={draft} saving={saving} mode={saveMode} approvalsRequired={required}
+        reasonError={reasonError} onCancel={() => setReviewing(false)} onConfirm={(reason) => void save(reason)} />
+      {!create && live && (
+        <DeleteConfigModal id={saved.id} visible={confirmingDelete} deleting={deleting} approvalsRequired={required}
+          onCancel={() => setConfirmingDelete(false)} onConfirm={(reason) => void remove(reason)} />
+      )}
       <Modal visible={blocker.state === "blocked"} header="Leave without saving?" closeAriaLabel="Close and keep editing" onDismiss={() => blocker.reset?.()}
         footer={<Box float="right"><SpaceBetween direction="horizontal" size="xs">
           <Button onClick={() => blocker.reset?.()}>Stay</Button>
@@ -303,7 +450,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   );
 }
 
-const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", schedule: "Schedule", history: "History" };
+const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", schedule: "Schedule", draft: "Draft", history: "History" };
 
 /** The tab that holds a field path from the validation or the server. */
 function editorTabFor(path: string | undefined): EditorTab {

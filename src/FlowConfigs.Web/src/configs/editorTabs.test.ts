@@ -21,3 +21,15 @@ describe("editor tabs", () => {
     expect(editorTabOf("history", true)).toBe("details");
   });
 });
+
+describe("the Draft tab", () => {
+  it("is there for an existing config, so a link from the reviews can open it", () => {
+    expect(editorTabOf("draft", false)).toBe("draft");
+  });
+
+  it("is not there while creating, and a config that exists only as a draft has no History", () => {
+    expect(editorTabOf("draft", true)).toBe("details");
+    expect(editorTabs(false, false)).toEqual(["details", "variables", "prompts", "schedule", "draft"]);
+    expect(editorTabOf("history", false, false)).toBe("details");
+  });
+});

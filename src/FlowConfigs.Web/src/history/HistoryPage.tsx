@@ -8,13 +8,15 @@ import Header from "@cloudscape-design/components/header";
 import Modal from "@cloudscape-design/components/modal";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table from "@cloudscape-design/components/table";
-import type { AccessLevel, Revision, RevisionSummary } from "../api/types";
+import type { AccessLevel, ApprovalRule, Revision, RevisionSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { editorPath, historyPath } from "../configs/paths";
+import { approvalsRequired } from "../drafts/approvalRules";
+import { EmergencyFields, useEmergencyReason } from "../drafts/EmergencyFields";
 import { usePage, useShell } from "../shell/ShellContext";
-import { actionLabel } from "./actionLabel";
 import { diff } from "./diff";
 import { historySelection } from "./historySelection";
+import { RevisionAction } from "./RevisionAction";
 
 const noticeId = "config-history";
 
@@ -35,6 +37,9 @@ export function HistoryPage() {
   const [rollingBack, setRollingBack] = useState(false);
   const [loadError, setLoadError] = useState<string | null>(null);
   const [loading, setLoading] = useState(true);
+  // A config that needs approval is rolled back directly only as an emergency, with a reason.
+  const [rules, setRules] = useState<ApprovalRule[]>([]);
+  const emergencyReason = useEmergencyReason();
 
   usePage(`History of ${id}`, [
     { text: "Flow configs", href: "/" },
@@ -57,6 +62,8 @@ export function HistoryPage() {
     }
   }, [api, id]);
   useEffect(() => { void load(); }, [load]);
+  useEffect(() => { api.settings().then((s) => setRules(s.approvals ?? []), () => setRules([])); }, [api]);
+  const required = approvalsRequired(rules, id);
 
   const selection = historySelection(selected, revisions[0]?.version);
   const compareKey = selection.compare?.join(" ");
@@ -83,9 +90,12 @@ export function HistoryPage() {
   };
 
   const rollback = async (version: number) => {
+    const reason = required > 0 ? emergencyReason.take() : undefined;
+    if (required > 0 && reason === undefined) return;
     setRollingBack(true);
     try {
-      const stored = await api.rollback(id, version);
+      const stored = await api.rollback(id, version, reason);
+      emergencyReason.reset();
       setConfirm(null);
       notify({ id: noticeId, type: "success", header: "Rolled back", content: `Version ${stored.version} now has the content of version ${version}.` });
       setSelected([]);
@@ -100,7 +110,7 @@ export function HistoryPage() {
 
   return (
     <ContentLayout header={
-      <Header variant="h1" description="Every save, delete and rollback, newest first."
+      <Header variant="h1" description="Every save, publish, delete and rollback, newest first."
         actions={<Button onClick={() => navigate(editorPath(id))}>Back to the config</Button>}>
         History of {id}
       </Header>}>
@@ -137,7 +147,7 @@ export function HistoryPage() {
           empty={<Box textAlign="center">No history.</Box>}
           columnDefinitions={[
             { id: "version", header: "Version", cell: (r) => r.version },
-            { id: "action", header: "Action", cell: (r) => actionLabel[r.action] },
+            { id: "action", header: "Action", cell: (r) => <RevisionAction revision={r} /> },
             { id: "by", header: "By", cell: (r) => r.by },
             { id: "at", header: "When", cell: (r) => new Date(r.at).toLocaleString() },
           ]}
@@ -158,14 +168,18 @@ export function HistoryPage() {
           />
         )}
       </SpaceBetween>
-      <Modal visible={confirm !== null} size="large" onDismiss={() => setConfirm(null)} closeAriaLabel="Close without rolling back"
+      <Modal visible={confirm !== null} size="large" onDismiss={() => { setConfirm(null); emergencyReason.reset(); }} closeAriaLabel="Close without rolling back"
         header={`Roll back to version ${confirm?.target.version ?? ""}?`}
         footer={<Box float="right"><SpaceBetween direction="horizontal" size="xs">
-          <Button variant="link" onClick={() => setConfirm(null)}>Cancel</Button>
-          <Button variant="primary" loading={rollingBack} onClick={() => confirm && void rollback(confirm.target.version)}>Roll back</Button>
+          <Button variant="link" onClick={() => { setConfirm(null); emergencyReason.reset(); }}>Cancel</Button>
+          <Button variant="primary" loading={rollingBack} onClick={() => confirm && void rollback(confirm.target.version)}>{required > 0 ? "Emergency rollback" : "Roll back"}</Button>
         </SpaceBetween></Box>}>
         {confirm && (
           <SpaceBetween size="m">
+            {required > 0 && (
+              <EmergencyFields id={id} approvalsRequired={required} doing="rolling it back" reason={emergencyReason.reason}
+                error={emergencyReason.error} onChange={emergencyReason.setReason} />
+            )}
             <Box>
               The content of version {confirm.target.version} becomes a new version of {id}, live for contact flows at once. Compared with
               version {confirm.current.version}, these fields change:

@@ -7,7 +7,7 @@ import Table from "@cloudscape-design/components/table";
 import type { RevisionSummary } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { historyPath } from "../configs/paths";
-import { actionLabel } from "./actionLabel";
+import { RevisionAction } from "./RevisionAction";
 
 const recentCount = 5;
 
@@ -40,7 +40,7 @@ export function HistoryRecent({ id, version }: { id: string; version?: number })
       empty={<Box textAlign="center">{error ?? "No history."}</Box>}
       columnDefinitions={[
         { id: "version", header: "Version", cell: (r) => r.version },
-        { id: "action", header: "Action", cell: (r) => actionLabel[r.action] },
+        { id: "action", header: "Action", cell: (r) => <RevisionAction revision={r} /> },
         { id: "by", header: "By", cell: (r) => r.by },
         { id: "at", header: "When", cell: (r) => new Date(r.at).toLocaleString() },
       ]}

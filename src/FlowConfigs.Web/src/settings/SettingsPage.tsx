@@ -16,7 +16,8 @@ import type { AppSettings, Locale, SpeechVoiceList } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { TimeZoneSelect } from "../schedules/TimeZoneSelect";
 import { usePage, useShell } from "../shell/ShellContext";
-import { blocksSave, fromProblem, languageName, languageOptions, visibleErrors, voiceOptions, withoutField, type SettingsErrors } from "./settingsForm";
+import { ApprovalRulesSection } from "./ApprovalRulesSection";
+import { blocksSave, fromProblem, languageName, languageOptions, visibleErrors, voiceOptions, withoutField, withoutRows, type SettingsErrors } from "./settingsForm";
 
 const breadcrumbs = [{ text: "Flow configs", href: "/" }, { text: "Settings", href: "/settings" }];
 const notificationId = "settings";
@@ -73,8 +74,13 @@ export function SettingsPage() {
   const removeLocale = (index: number) => {
     setSettings({ ...settings, locales: settings.locales.filter((_, i) => i !== index) });
     // Messages and touches are kept by position; after a removal they would sit on the wrong locale.
-    setServer((current) => Object.fromEntries(Object.entries(current).filter(([path]) => !path.startsWith("locales"))));
+    setServer((current) => withoutRows(current, "locales"));
     setTouched(new Set([...touched].filter((path) => !path.startsWith("locales"))));
+  };
+  const reorderRules = (approvals: AppSettings["approvals"]) => {
+    setSettings({ ...settings, approvals });
+    setServer((current) => withoutRows(current, "approvals"));
+    setTouched(new Set([...touched].filter((path) => !path.startsWith("approvals"))));
   };
 
   const save = async () => {
@@ -112,7 +118,7 @@ export function SettingsPage() {
   return (
     <form onSubmit={(e) => { e.preventDefault(); if (!readOnly) void save(); }}>
       <Form
-        header={<Header variant="h1" description="The languages prompts are written in, the voices that read them, the default time zone of schedules, and the language used when a prompt lacks the caller's.">Settings</Header>}
+        header={<Header variant="h1" description="The languages prompts are written in, the voices that read them, the default time zone of schedules, which configs need approval, and the language used when a prompt lacks the caller's.">Settings</Header>}
         actions={readOnly ? undefined : <Button variant="primary" formAction="submit" loading={saving}>Save</Button>}>
         <SpaceBetween size="l">
           {readOnly && (
@@ -203,6 +209,8 @@ export function SettingsPage() {
                 onChange={({ detail }) => change("fallbackLocale", { ...settings, fallbackLocale: detail.selectedOption.value || null })} />
             </FormField>
           </Container>
+          <ApprovalRulesSection rules={settings.approvals ?? []} readOnly={readOnly} errors={errors} touch={touch}
+            onChange={(field, approvals) => change(field, { ...settings, approvals })} onReorder={reorderRules} />
         </SpaceBetween>
       </Form>
     </form>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { AppSettings, SpeechVoiceList } from "../api/types";
-import { blocksSave, chooseLanguage, enterName, fromProblem, languageOptions, visibleErrors, voiceOptions, withoutField } from "./settingsForm";
+import { blocksSave, chooseApprovers, chooseLanguage, enterName, enterPattern, fromProblem, languageOptions, visibleErrors, voiceOptions, withoutField, withoutRows } from "./settingsForm";
 
 const settings = (locales: AppSettings["locales"]): AppSettings => ({ locales, fallbackLocale: null });
 const list: SpeechVoiceList = {
@@ -46,5 +46,39 @@ describe("settings form", () => {
     expect(options.map((o) => o.value)).toEqual(["Aditi", "Joanna", "Matthew"]);
     expect(options[0].description).toBe("Not offered by Amazon Polly for en-US");
     expect(options[1].tags).toEqual(["Female"]);
+  });
+});
+
+describe("approval rules", () => {
+  const withRules = (approvals: AppSettings["approvals"]): AppSettings => ({ locales: [], approvals });
+
+  it("puts the gateway's messages on the rule's pattern and approvers, and a whole rule's on its pattern", () => {
+    expect(fromProblem({
+      "approvals[0].approvers": ["approvers must be 1 to 5."],
+      "approvals[2].pattern": ["The pattern may contain letters, digits, + - _ . : / @ and *."],
+      "approvals[1]": ["An earlier rule has the same pattern."],
+    })).toEqual({
+      "approvals[0].approvers": "approvers must be 1 to 5.",
+      "approvals[2].pattern": "The pattern may contain letters, digits, + - _ . : / @ and *.",
+      "approvals[1].pattern": "An earlier rule has the same pattern.",
+    });
+  });
+
+  it("shows the gateway's message rather than the page's own for the same field", () => {
+    const server = fromProblem({ "approvals[0].pattern": ["Not a pattern."] });
+    expect(visibleErrors(withRules([{ pattern: "", approvers: 1 }]), server, new Set(), true)["approvals[0].pattern"]).toBe("Not a pattern.");
+  });
+
+  it("asks for a pattern once touched or on save, and approvers from 1 to 5 at once", () => {
+    const rules = withRules([{ pattern: "", approvers: 1 }, { pattern: "queue/*", approvers: 6 }, { pattern: "*", approvers: 0 }]);
+    expect(visibleErrors(rules, {}, new Set(), false)).toEqual({ "approvals[1].approvers": chooseApprovers, "approvals[2].approvers": chooseApprovers });
+    expect(visibleErrors(rules, {}, new Set(["approvals[0].pattern"]), false)["approvals[0].pattern"]).toBe(enterPattern);
+    expect(blocksSave(withRules([{ pattern: "queue/*", approvers: 2 }]))).toBe(false);
+    expect(blocksSave(withRules([{ pattern: " ", approvers: 2 }]))).toBe(true);
+  });
+
+  it("drops a list's messages when one of its rows goes, keeping the other list's", () => {
+    const errors = { "approvals[1].pattern": "x", "approvals[0].approvers": "y", "locales[0].code": "z", fallbackLocale: "w" };
+    expect(withoutRows(errors, "approvals")).toEqual({ "locales[0].code": "z", fallbackLocale: "w" });
   });
 });

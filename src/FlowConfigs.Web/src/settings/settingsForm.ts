@@ -1,19 +1,24 @@
 import type { AppSettings, SpeechVoice, SpeechVoiceList } from "../api/types";
 
-/** One message per field path the gateway uses: locales[0].code, locales[0].name, locales[0].voices, fallbackLocale. */
+/**
+ * One message per field path the gateway uses: locales[0].code, locales[0].name, locales[0].voices, fallbackLocale,
+ * approvals[0].pattern, approvals[0].approvers.
+ */
 export type SettingsErrors = Record<string, string>;
 
 export const chooseLanguage = "Choose a language.";
 export const enterName = "Enter a name people recognize, such as English (US).";
+export const enterPattern = "Enter an id pattern, such as queue/* or *.";
+export const chooseApprovers = "Choose 1 to 5 approvers.";
 
 /**
  * The gateway's problem fields as messages per field the page shows: each voice's message (locales[0].voices[1])
- * goes to the voices picker it belongs to.
+ * goes to the voices picker it belongs to; what it says of a whole approval rule (approvals[1]) goes to its pattern.
  */
 export function fromProblem(fields: Record<string, string[]>): SettingsErrors {
   const errors: SettingsErrors = {};
   for (const [path, messages] of Object.entries(fields)) {
-    const field = path.replace(/^(locales\[\d+\]\.voices)\[\d+\]$/, "$1");
+    const field = path.replace(/^(locales\[\d+\]\.voices)\[\d+\]$/, "$1").replace(/^(approvals\[\d+\])$/, "$1.pattern");
     errors[field] = [errors[field], ...messages].filter(Boolean).join(" ");
   }
   return errors;
@@ -40,6 +45,12 @@ export function visibleErrors(settings: AppSettings, server: SettingsErrors, tou
         errors[code] = `${locale.code} is already in the list; each language appears once.`;
     }
     if (!errors[name] && locale.name.trim() === "" && shown(name)) errors[name] = enterName;
+  });
+  (settings.approvals ?? []).forEach((rule, index) => {
+    const pattern = `approvals[${index}].pattern`;
+    const approvers = `approvals[${index}].approvers`;
+    if (!errors[pattern] && rule.pattern.trim() === "" && shown(pattern)) errors[pattern] = enterPattern;
+    if (!errors[approvers] && !(Number.isInteger(rule.approvers) && rule.approvers >= 1 && rule.approvers <= 5)) errors[approvers] = chooseApprovers;
   });
   return errors;
 }
@@ -95,4 +106,9 @@ export function voiceOptions(list: SpeechVoiceList | null, code: string, chosen:
     .filter((id) => !speaking.some((o) => o.value === id))
     .map((id) => ({ value: id, label: id, description: list ? `Not offered by ${list.provider} for ${code || "this language"}` : undefined }));
   return [...speaking, ...strays].sort((a, b) => a.label.localeCompare(b.label));
+}
+
+/** A list's messages go when one of its rows is removed: they are kept by position and would sit on the wrong row. */
+export function withoutRows(errors: SettingsErrors, list: "locales" | "approvals"): SettingsErrors {
+  return Object.fromEntries(Object.entries(errors).filter(([path]) => !path.startsWith(`${list}[`)));
 }

@@ -12,7 +12,9 @@ import { CalendarListPage } from "../calendars/CalendarListPage";
 import { CalendarPage } from "../calendars/CalendarPage";
 import { ConfigEditorPage } from "../configs/ConfigEditorPage";
 import { ConfigListPage } from "../configs/ConfigListPage";
+import { AuditPage } from "../audit/AuditPage";
 import { HistoryPage } from "../history/HistoryPage";
+import { ReviewsPage } from "../reviews/ReviewsPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { isFramed } from "./framing";
@@ -120,6 +122,8 @@ function Shell() {
             items={[
               { type: "link", text: "Flow configs", href: "/" },
               { type: "link", text: "Calendars", href: "/calendars" },
+              { type: "link", text: "Reviews", href: "/reviews" },
+              ...(me?.canViewAudit ? [{ type: "link" as const, text: "Audit", href: "/audit" }] : []),
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
               ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
               // Framed there is no top navigation with the user's menu; signing out lives here instead.
@@ -135,7 +139,7 @@ function Shell() {
 
 /** The side navigation's entry for a page: its section's first page. */
 function activeSection(pathname: string): string {
-  for (const section of ["/settings", "/import", "/calendars"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
+  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
   return "/";
 }
 
@@ -158,6 +162,8 @@ const router = createBrowserRouter([
       { path: "/configs/:id/history", element: <HistoryPage /> },
       { path: "/import", element: <ImportExportPage /> },
       { path: "/settings", element: <SettingsPage /> },
+      { path: "/reviews", element: <ReviewsPage /> },
+      { path: "/audit", element: <AuditPage /> },
       { path: "/calendars", element: <CalendarListPage /> },
       { path: "/calendars/:id", element: <CalendarPage /> },
       { path: "*", element: <Navigate to="/" replace /> },
