@@ -76,7 +76,9 @@ public sealed class DraftReviewTests(ChangeControlGatewayFixture fixture) : ICla
         var published = await alice.PostAsync(DraftPath(id, "publish"), Json(new JsonObject())).OkAsync();
         Assert.Equal(2, published["config"]!["version"]!.GetValue<long>());
         Assert.Equal("true", await GetConfigValueAsync(@internal, id, "closure"));
-        await alice.GetAsync(DraftPath(id)).ProblemAsync(HttpStatusCode.NotFound);
+        using (var gone = await alice.GetAsync(DraftPath(id)))
+            Assert.Equal(HttpStatusCode.NoContent, gone.StatusCode);
+        await alice.GetAsync(DraftPath(id, "diff")).ProblemAsync(HttpStatusCode.NotFound);
 
         var history = await alice.GetAsync(Path(id) + "/history").OkAsync();
         var top = history["items"]![0]!;

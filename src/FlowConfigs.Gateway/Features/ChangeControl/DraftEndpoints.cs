@@ -18,11 +18,15 @@ namespace FlowConfigs.Gateway.Features.ChangeControl;
 /// <summary>A config's one shared draft: read, write, preview, compare with live, review and publish.</summary>
 internal static class DraftEndpoints
 {
-    public static async Task<Results<Ok<JsonObject>, NotFoundProblem, UnavailableProblem>> GetAsync(ConfigId configId, HttpContext context, IGrainFactory grains)
+    /// <remarks>
+    /// No draft is 204, not 404: the editor asks on every open and most configs have none, which is an answer, not
+    /// an error (a browser would log every 404 as a failed load).
+    /// </remarks>
+    public static async Task<Results<Ok<JsonObject>, NoContent, UnavailableProblem>> GetAsync(ConfigId configId, HttpContext context, IGrainFactory grains)
     {
         var outcome = await Grain(grains, configId).GetDraftAsync();
         if (outcome.Fault is { } fault) return Problems.Storage(fault);
-        if (outcome.Draft is not { } draft) return NoDraft(configId.Value);
+        if (outcome.Draft is not { } draft) return TypedResults.NoContent();
         context.Response.Headers.ETag = Preconditions.ETagFor(draft.Version);
         return TypedResults.Ok(DraftJson.Of(draft, outcome.ApprovalsRequired));
     }
