@@ -16,7 +16,7 @@ public static class GrainsHosting
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
         silo.Services.AddOptions<Events.ChangeEventDeliveryOptions>();
-        silo.Services.AddHostedService<Events.ChangeEventDispatcherKeeper>();
+        silo.Services.AddHostedService<AlwaysActiveGrainsKeeper>();
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         silo.AddReadCopies();
         // The directory reads every config in the background once it activates: start that with the silo, so the

@@ -60,6 +60,8 @@ public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock
         return [.. _drafts.Values.Select(d => d.Summary).OfType<DraftSummary>()];
     }
 
+    public Task KeepAliveAsync() => Task.CompletedTask;
+
     public Task ApplyAsync(string id, long version, DraftSummary? summary)
     {
         if (!_drafts.TryGetValue(id, out var known) || known.Version < version)

@@ -9,6 +9,10 @@ public interface IDraftDirectoryGrain : IGrainWithIntegerKey
     [ReadOnly]
     Task<DraftSummary[]> ListAsync();
 
+    /// <summary>Does nothing but activate the directory (after its silo was lost), so its timer wakes scheduled publishes again.</summary>
+    [ReadOnly]
+    Task KeepAliveAsync();
+
     /// <summary>Records draft version <paramref name="version"/> of config <paramref name="id"/> (null: no draft any more).</summary>
     Task ApplyAsync(string id, long version, DraftSummary? summary);
 }
