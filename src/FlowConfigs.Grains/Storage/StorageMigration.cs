@@ -5,11 +5,12 @@ namespace FlowConfigs.Grains.Storage;
 
 /// <summary>
 /// Moves a laptop's data to AWS: every document of every kind (deleted ones as tombstones) with its whole history,
-/// from the SQLite file into the DynamoDB tables. Items already in DynamoDB are left alone, so a rerun is safe.
+/// and the audit log, from the SQLite file into the DynamoDB tables. Items already in DynamoDB are left alone, so a
+/// rerun is safe. Change events not yet delivered stay behind: they belong to the laptop's receivers.
 /// </summary>
 public static class StorageMigration
 {
-    public sealed record Result(int Copied, int Skipped);
+    public sealed record Result(int Copied, int Skipped, int AuditLines = 0);
 
     public static async Task<Result> CopyAsync(SqliteDocumentStore source, DynamoDbDocumentStore target, TextWriter log, CancellationToken cancellationToken = default)
     {
@@ -36,7 +37,18 @@ public static class StorageMigration
                 }
             }
         }
-        log.WriteLine($"{copied} copied, {skipped} skipped");
-        return new Result(copied, skipped);
+        var audit = 0;
+        string? cursor = null;
+        do
+        {
+            var page = await source.ListAuditAsync(new AuditQuery(Cursor: cursor, Limit: 500), cancellationToken);
+            foreach (var line in page.Items)
+                if (await target.ImportAuditAsync(line, cancellationToken))
+                    audit++;
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+        log.WriteLine($"{copied} copied, {skipped} skipped, {audit} audit lines copied");
+        return new Result(copied, skipped, audit);
     }
 }

@@ -38,6 +38,30 @@ public sealed class StorageMigrationTests(DynaliteFixture dynalite) : IClassFixt
     }
 
     [Fact]
+    public async Task The_audit_log_is_copied_once_and_reads_the_same_in_DynamoDB()
+    {
+        var key = Config("audited");
+        for (var version = 1L; version <= 3; version++)
+        {
+            var revision = new StoredRevision(version, DateTimeOffset.UnixEpoch.AddDays(version), "alice", "save", new JsonObject { ["description"] = $"v{version}" });
+            var write = new DocumentWrite(version == 1 ? null : version - 1, new JsonObject { ["description"] = $"v{version}" }, revision)
+            {
+                Audit = new AuditRecord(new DateTimeOffset(2026, 10, 31, 23, 59, 0, TimeSpan.Zero).AddMinutes(version), version == 2 ? "bob" : "alice",
+                    "flowconfig", key.Id, version, "save", new JsonObject { ["emergency"] = new JsonObject { ["reason"] = $"r{version}" } }),
+            };
+            Assert.Equal(WriteStatus.Written, (await _sqlite.WriteAsync(key, write)).Status);
+        }
+
+        Assert.Equal(3, (await StorageMigration.CopyAsync(_sqlite, Target(), new StringWriter())).AuditLines);
+        Assert.Equal(0, (await StorageMigration.CopyAsync(_sqlite, Target(), new StringWriter())).AuditLines);
+
+        var copied = await Target().ListAuditAsync(new AuditQuery(Id: key.Id));
+        Assert.Equal([(3L, "alice", "r3"), (2L, "bob", "r2"), (1L, "alice", "r1")],
+            copied.Items.Select(a => (a.Record.Version!.Value, a.Record.By, a.Record.Details!["emergency"]!["reason"]!.GetValue<string>())));
+        Assert.Single((await Target().ListAuditAsync(new AuditQuery(Id: key.Id, By: "bob"))).Items);
+    }
+
+    [Fact]
     public async Task Documents_history_tombstones_and_settings_are_copied_and_a_rerun_skips_them()
     {
         await SaveAsync(Config("branch-a"), null, "first");

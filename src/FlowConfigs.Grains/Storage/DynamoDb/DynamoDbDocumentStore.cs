@@ -285,6 +285,9 @@ public sealed class DynamoDbDocumentStore(
         return true;
     }
 
+    /// <summary>Copies one audit line from another store (the migration); false when this line was copied before.</summary>
+    public Task<bool> ImportAuditAsync(StoredAudit line, CancellationToken cancellationToken = default) => _sides.ImportAuditAsync(line, cancellationToken);
+
     /// <summary>A committed revision as its item: the document as native maps, like the document's own item.</summary>
     private static Dictionary<string, AttributeValue> RevisionItem(string id, StoredRevision revision)
     {

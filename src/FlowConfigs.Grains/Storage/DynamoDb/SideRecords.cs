@@ -72,6 +72,39 @@ internal sealed class SideRecords(DynamoDbStorageOptions options, IAmazonDynamoD
         return new Written(keys);
     }
 
+    /// <summary>
+    /// Puts an audit line copied from another store, already counted; its place comes from its time and its position
+    /// there, so a second copy of the same line finds it taken. False when it was.
+    /// </summary>
+    public async Task<bool> ImportAuditAsync(StoredAudit line, CancellationToken cancellationToken)
+    {
+        var audit = line.Record;
+        var month = MonthOf(audit.At);
+        await NoteMonthAsync(month, cancellationToken);
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["id"] = new() { S = "audit#" + month },
+            ["version"] = AttributeMapper.Number(Sequence(audit.At, (int)(long.Parse(line.Seq, CultureInfo.InvariantCulture) % 1000))),
+            ["at"] = new() { S = audit.At.ToString("O", CultureInfo.InvariantCulture) },
+            ["by"] = new() { S = audit.By },
+            ["kind"] = new() { S = audit.Kind },
+            ["documentId"] = new() { S = audit.Id },
+            ["action"] = new() { S = audit.Action },
+        };
+        if (audit.Version is { } version) item["documentVersion"] = AttributeMapper.Number(version);
+        if (audit.Details is { } details) item["details"] = AttributeMapper.ToAttribute(details);
+        try
+        {
+            await client.PutItemAsync(new PutItemRequest { TableName = options.RevisionsTableName, Item = item, ConditionExpression = "attribute_not_exists(version)" },
+                cancellationToken);
+            return true;
+        }
+        catch (ConditionalCheckFailedException)
+        {
+            return false;
+        }
+    }
+
     /// <summary>The write landed: its records count from now on without a check. Best effort: readers check those still marked.</summary>
     public async Task ConfirmAsync(Written written)
     {
