@@ -37,19 +37,14 @@ internal static class DraftEndpoints
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, FlowConfigsApi.MaxConfigBodyBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
-        var read = FlowConfigDocument.Read(body!.RootElement, configId.Value);
-        if (!read.IsValid) return Problems.BodyFields(read.Errors);
-        var proposed = read.Value!;
-        if (FlowConfigRules.CheckSize(proposed, settings.Current.FallbackLocale) is { } tooLarge)
-            return Problems.Body(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
-        if (await ScheduleCalendars.MissingAsync(proposed, grains) is { IsEmpty: false } missing)
-            return Problems.BodyFields(missing);
+        var (proposed, invalid) = await ProposedConfig.CheckAsync(body!.RootElement, configId.Value, settings, grains);
+        if (invalid is not null) return invalid;
         // The body's version is the live version the document was read at, not the draft's: only headers guard the draft.
         var (condition, badHeader) = Preconditions.Read(context.Request);
         if (badHeader is not null) return (BodyProblem)badHeader;
 
         var level = await access.LevelAsync(configId.Value, context.RequestAborted);
-        var outcome = await Grain(grains, configId).SaveDraftAsync(proposed, condition!, access.Caller.Username, level);
+        var outcome = await Grain(grains, configId).SaveDraftAsync(proposed!, condition!, access.Caller.Username, level);
         return outcome.Status switch
         {
             DraftStatus.Created => Created(context, configId, outcome),

@@ -35,15 +35,10 @@ internal static class FlowConfigEndpoints
         using var __ = body == received ? null : body;
         if (badEmergency is not null) return Problems.BodyFields(badEmergency);
 
-        var read = FlowConfigDocument.Read(body.RootElement, configId.Value);
-        if (!read.IsValid) return Problems.BodyFields(read.Errors);
-        var proposed = read.Value!;
-        if (FlowConfigRules.CheckSize(proposed, settings.Current.FallbackLocale) is { } tooLarge)
-            return Problems.Body(tooLarge.Field, tooLarge.Message, StatusCodes.Status413PayloadTooLarge);
-        if (await ScheduleCalendars.MissingAsync(proposed, grains) is { IsEmpty: false } missing)
-            return Problems.BodyFields(missing);
+        var (proposed, invalid) = await ProposedConfig.CheckAsync(body.RootElement, configId.Value, settings, grains);
+        if (invalid is not null) return invalid;
 
-        var (condition, badHeader) = Preconditions.Read(context.Request, proposed.Version);
+        var (condition, badHeader) = Preconditions.Read(context.Request, proposed!.Version);
         if (badHeader is not null) return (BodyProblem)badHeader;
 
         var level = await access.LevelAsync(configId.Value, context.RequestAborted);

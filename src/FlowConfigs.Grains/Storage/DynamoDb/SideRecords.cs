@@ -46,16 +46,8 @@ internal sealed class SideRecords(DynamoDbStorageOptions options, IAmazonDynamoD
         {
             var month = MonthOf(audit.At);
             await NoteMonthAsync(month, cancellationToken);
-            var item = new Dictionary<string, AttributeValue>(pending)
-            {
-                ["at"] = new() { S = audit.At.ToString("O", CultureInfo.InvariantCulture) },
-                ["by"] = new() { S = audit.By },
-                ["kind"] = new() { S = audit.Kind },
-                ["documentId"] = new() { S = audit.Id },
-                ["action"] = new() { S = audit.Action },
-            };
-            if (audit.Version is { } version) item["documentVersion"] = AttributeMapper.Number(version);
-            if (audit.Details is { } details) item["details"] = AttributeMapper.ToAttribute(details);
+            var item = AuditItem(audit);
+            foreach (var (name, value) in pending) item[name] = value;
             keys.Add(await PutSequencedAsync("audit#" + month, audit.At, item, cancellationToken));
         }
         if (write.Event is { } change)
@@ -81,18 +73,9 @@ internal sealed class SideRecords(DynamoDbStorageOptions options, IAmazonDynamoD
         var audit = line.Record;
         var month = MonthOf(audit.At);
         await NoteMonthAsync(month, cancellationToken);
-        var item = new Dictionary<string, AttributeValue>
-        {
-            ["id"] = new() { S = "audit#" + month },
-            ["version"] = AttributeMapper.Number(Sequence(audit.At, (int)(long.Parse(line.Seq, CultureInfo.InvariantCulture) % 1000))),
-            ["at"] = new() { S = audit.At.ToString("O", CultureInfo.InvariantCulture) },
-            ["by"] = new() { S = audit.By },
-            ["kind"] = new() { S = audit.Kind },
-            ["documentId"] = new() { S = audit.Id },
-            ["action"] = new() { S = audit.Action },
-        };
-        if (audit.Version is { } version) item["documentVersion"] = AttributeMapper.Number(version);
-        if (audit.Details is { } details) item["details"] = AttributeMapper.ToAttribute(details);
+        var item = AuditItem(audit);
+        item["id"] = new() { S = "audit#" + month };
+        item["version"] = AttributeMapper.Number(Sequence(audit.At, (int)(long.Parse(line.Seq, CultureInfo.InvariantCulture) % 1000)));
         try
         {
             await client.PutItemAsync(new PutItemRequest { TableName = options.RevisionsTableName, Item = item, ConditionExpression = "attribute_not_exists(version)" },
@@ -312,6 +295,22 @@ internal sealed class SideRecords(DynamoDbStorageOptions options, IAmazonDynamoD
         await foreach (var item in QueryAsync(Months, 0, long.MaxValue, forward: false, null, cancellationToken))
             months.Add(item["month"].S);
         return months;
+    }
+
+    /// <summary>An audit line's attributes, without its key; <see cref="Audit"/> reads them back.</summary>
+    private static Dictionary<string, AttributeValue> AuditItem(AuditRecord audit)
+    {
+        var item = new Dictionary<string, AttributeValue>
+        {
+            ["at"] = new() { S = audit.At.ToString("O", CultureInfo.InvariantCulture) },
+            ["by"] = new() { S = audit.By },
+            ["kind"] = new() { S = audit.Kind },
+            ["documentId"] = new() { S = audit.Id },
+            ["action"] = new() { S = audit.Action },
+        };
+        if (audit.Version is { } version) item["documentVersion"] = AttributeMapper.Number(version);
+        if (audit.Details is { } details) item["details"] = AttributeMapper.ToAttribute(details);
+        return item;
     }
 
     private static AuditRecord Audit(Dictionary<string, AttributeValue> item) => new(
