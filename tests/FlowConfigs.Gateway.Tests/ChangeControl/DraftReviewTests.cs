@@ -188,6 +188,9 @@ public sealed class DraftReviewTests(ChangeControlGatewayFixture fixture) : ICla
         Assert.Contains(id, await ReviewIdsAsync(dave));
         Assert.DoesNotContain(id, await ReviewIdsAsync(alice));
         Assert.Contains(id, await ReviewIdsAsync(alice, mine: true));
+        // Alice moved to another team: her old draft is not hers to see any more.
+        using var moved = fixture.PublicClient(await fixture.TokenAsync("alice", [], read: "other/*"));
+        Assert.DoesNotContain(id, await ReviewIdsAsync(moved, mine: true));
     }
 
     private static async Task<string[]> ReviewIdsAsync(HttpClient client, bool mine = false) =>

@@ -1,3 +1,4 @@
+using FlowConfigs.Domain.Access;
 using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Grains.Drafts;
@@ -20,8 +21,9 @@ internal static class ReviewsEndpoint
         var items = new List<ReviewItem>();
         foreach (var draft in drafts)
         {
+            // An author who has since lost access to the config no longer sees it, like any other list.
             var listed = mine
-                ? draft.Authors.Contains(me, StringComparer.Ordinal)
+                ? draft.Authors.Contains(me, StringComparer.Ordinal) && await access.LevelAsync(draft.Id, cancellationToken) >= AccessLevel.Read
                 : draft.State == DraftState.Submitted && await access.CanApproveAsync(draft.Id, draft.Authors, cancellationToken);
             if (listed)
                 items.Add(new ReviewItem(draft.Id, draft.Version, draft.Base, draft.State, draft.Authors, draft.Approvals, draft.SubmittedAt, draft.SubmittedBy,
