@@ -30,6 +30,9 @@ public sealed record ConfigDraft
     public string CreatedBy { get; init; } = "";
     public DateTimeOffset UpdatedAt { get; init; }
     public string UpdatedBy { get; init; } = "";
+
+    /// <summary>The proposed description, stored beside the document so lists of drafts can show it without reading it whole.</summary>
+    public string Description => Document.Description;
 }
 
 public sealed record DraftApproval(string By, DateTimeOffset At);

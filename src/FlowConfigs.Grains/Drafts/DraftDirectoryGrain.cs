@@ -17,7 +17,7 @@ namespace FlowConfigs.Grains.Drafts;
 [CollectionAgeLimit(AlwaysActive = true)]
 public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock, ILogger<DraftDirectoryGrain> logger) : Grain, IDraftDirectoryGrain
 {
-    private static readonly string[] SummaryFields = ["base", "state", "authors", "approvals", "submittedAt", "submittedBy", "publishAt", "outOfDate"];
+    private static readonly string[] SummaryFields = ["base", "state", "authors", "approvals", "submittedAt", "submittedBy", "publishAt", "outOfDate", "description"];
     private static readonly TimeSpan WakeEvery = TimeSpan.FromSeconds(30);
 
     private readonly SortedDictionary<string, (long Version, DraftSummary? Summary)> _drafts = new(StringComparer.Ordinal);
@@ -97,7 +97,8 @@ public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock
         Time(body["submittedAt"]),
         body["submittedBy"]?.GetValue<string>(),
         Time(body["publishAt"]),
-        body["outOfDate"] is JsonObject);
+        body["outOfDate"] is JsonObject,
+        body["description"]?.GetValue<string>() ?? "");
 
     private static DateTimeOffset? Time(JsonNode? node) =>
         node is JsonValue value && DateTimeOffset.TryParse(value.GetValue<string>(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;

@@ -39,8 +39,9 @@ public sealed record DraftSummary(
     [property: Id(6)] DateTimeOffset? SubmittedAt,
     [property: Id(7)] string? SubmittedBy,
     [property: Id(8)] DateTimeOffset? PublishAt,
-    [property: Id(9)] bool OutOfDate)
+    [property: Id(9)] bool OutOfDate,
+    [property: Id(10)] string Description)
 {
     public static DraftSummary Of(ConfigDraft draft) => new(draft.Id, draft.Version, draft.Base, draft.State, [.. draft.Authors],
-        [.. draft.Approvals.Select(a => a.By)], draft.SubmittedAt, draft.SubmittedBy, draft.PublishAt, draft.OutOfDate is not null);
+        [.. draft.Approvals.Select(a => a.By)], draft.SubmittedAt, draft.SubmittedBy, draft.PublishAt, draft.OutOfDate is not null, draft.Description);
 }

@@ -186,6 +186,8 @@ public sealed class DraftReviewTests(ChangeControlGatewayFixture fixture) : ICla
         await ReviewAsync(alice, id, "submit").OkAsync();
 
         Assert.Contains(id, await ReviewIdsAsync(dave));
+        var item = (await dave.GetAsync("/api/reviews").OkAsync())["items"]!.AsArray().Single(i => i!["id"]!.GetValue<string>() == id)!;
+        Assert.Equal(("Branch office", 1, "alice"), (item["description"]!.GetValue<string>(), item["approvalsRequired"]!.GetValue<int>(), item["submittedBy"]!.GetValue<string>()));
         Assert.DoesNotContain(id, await ReviewIdsAsync(alice));
         Assert.Contains(id, await ReviewIdsAsync(alice, mine: true));
         // Alice moved to another team: her old draft is not hers to see any more.
