@@ -142,10 +142,10 @@ internal sealed class ChangeControlData(BrowserFixture browser, string scope)
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 
+    /// <summary>Checks the status, naming the request and the gateway's answer when it differs; the caller may read on.</summary>
     private static async Task ExpectAsync(HttpResponseMessage response, HttpStatusCode expected)
     {
-        using (response)
-            Assert.True(response.StatusCode == expected,
+        Assert.True(response.StatusCode == expected,
                 $"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri?.PathAndQuery}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 }
