@@ -30,6 +30,15 @@ internal sealed class ChangeControlData(BrowserFixture browser, string scope)
         return (data, id);
     }
 
+    /// <summary>A config of a fresh namespace whose draft (maxWaitTime 600 → 300) the author has submitted with a comment.</summary>
+    public static async Task<string> SubmittedDraftAsync(BrowserFixture browser, string name)
+    {
+        var (data, id) = await CreateAsync(browser, name);
+        await data.SaveDraftAsync(id, "300");
+        await data.SubmitAsync(id, "Shorter wait for the winter peak.");
+        return id;
+    }
+
     /// <summary>A config saved directly (before the rule exists, as any config was before change control covered it).</summary>
     public async Task<string> CreateConfigAsync(string name, string? timeZone = null)
     {
