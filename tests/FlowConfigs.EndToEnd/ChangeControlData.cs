@@ -51,12 +51,15 @@ internal sealed class ChangeControlData(BrowserFixture browser, string scope)
     }
 
     /// <summary>Adds this namespace's rule first in the settings, keeping every other rule as it is.</summary>
-    public async Task RequireApprovalAsync(int approvers)
+    public Task RequireApprovalAsync(int approvers) => AddApprovalRuleAsync(browser, Pattern, approvers);
+
+    /// <summary>Adds an approval rule first in the settings (so it decides for the ids it matches), keeping every other rule.</summary>
+    public static async Task AddApprovalRuleAsync(BrowserFixture browser, string pattern, int approvers)
     {
-        using var client = await ClientAsync("setup", ["FlowConfigAdmin"]);
+        using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("setup", ["FlowConfigAdmin"]));
         var settings = JsonNode.Parse(await client.GetStringAsync("/api/settings"))!.AsObject();
         var rules = settings["approvals"] as JsonArray ?? [];
-        rules.Insert(0, new JsonObject { ["pattern"] = Pattern, ["approvers"] = approvers });
+        rules.Insert(0, new JsonObject { ["pattern"] = pattern, ["approvers"] = approvers });
         settings["approvals"] = rules.DeepClone();
         var request = new HttpRequestMessage(HttpMethod.Put, "/api/settings") { Content = Json(settings) };
         request.Headers.IfMatch.Add(new($"\"{settings["version"]}\""));
