@@ -71,6 +71,83 @@ public sealed class AccessibilityTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Change_control_dialogs_have_no_serious_violations_with_their_messages_showing()
+    {
+        var id = await ChangeControlData.SubmittedDraftAsync(browser, "dialogs");
+        var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+
+        async Task CheckAsync(ILocator dialog, string what)
+        {
+            await Expect(dialog).ToBeVisibleAsync();
+            var violations = await Axe.SeriousViolationsAsync(page);
+            Assert.True(violations.Count == 0, $"{what}:\n" + string.Join("\n", violations));
+            await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
+            await Expect(dialog).ToBeHiddenAsync();
+        }
+
+        // A reviewer's decisions on the Draft tab: approving, and rejecting once refused for want of a reason.
+        await EditorPage.OpenAsync(page, id, "draft");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await CheckAsync(page.GetByRole(AriaRole.Dialog, new() { Name = $"Approve the draft of {id}?" }), "the approve dialog");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Reject", Exact = true }).ClickAsync();
+        var reject = page.GetByRole(AriaRole.Dialog, new() { Name = $"Reject the draft of {id}?" });
+        await reject.GetByRole(AriaRole.Button, new() { Name = "Reject" }).ClickAsync();
+        await Expect(reject.GetByText("Say why, so the authors know what to change.")).ToBeVisibleAsync();
+        await CheckAsync(reject, "the reject dialog with its message");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard draft" }).ClickAsync();
+        await CheckAsync(page.GetByRole(AriaRole.Dialog, new() { Name = $"Discard the draft of {id}?" }), "the discard dialog");
+
+        // The same decisions from the Reviews page.
+        await page.GotoAsync("/reviews");
+        await page.GetByRole(AriaRole.Radio, new() { Name = $"Draft of {id}" }).CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        await CheckAsync(page.GetByRole(AriaRole.Dialog, new() { Name = $"Approve the draft of {id}?" }), "the approve dialog on the Reviews page");
+
+        // An emergency change, refused for want of a reason; an emergency delete.
+        await EditorPage.OpenAsync(page, id, "variables");
+        await page.GetByLabel("maxWaitTime", new() { Exact = true }).FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Emergency change" }).ClickAsync();
+        var emergency = page.GetByRole(AriaRole.Dialog, new() { Name = "Emergency change" });
+        await emergency.GetByRole(AriaRole.Button, new() { Name = "Emergency save" }).ClickAsync();
+        await Expect(emergency.GetByText("Enter why this change cannot wait for approval; the history and the audit show it.")).ToBeVisibleAsync();
+        await CheckAsync(emergency, "the emergency change dialog with its message");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Discard changes" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true }).ClickAsync();
+        await CheckAsync(page.GetByRole(AriaRole.Dialog, new() { Name = $"Delete {id}?" }), "the emergency delete dialog");
+        Assert.Equal("600", (await TestConfigs.GetConfigAsync(browser, id))["maxWaitTime"]!.GetValue<string>());
+        browser.AssertCleanConsole(page);
+    }
+
+    [Fact]
+    public async Task Submitting_and_scheduling_a_draft_have_no_serious_violations()
+    {
+        var (data, id) = await ChangeControlData.CreateAsync(browser, "dialogs2", timeZone: "UTC");
+        await data.SaveDraftAsync(id, "300");
+        var author = await data.SignInAsync(ChangeControlData.Author);
+        await EditorPage.OpenAsync(author, id, "draft");
+        await author.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        var submit = author.GetByRole(AriaRole.Dialog, new() { Name = $"Submit the draft of {id} for review?" });
+        await Expect(submit).ToBeVisibleAsync();
+        var violations = await Axe.SeriousViolationsAsync(author);
+        Assert.True(violations.Count == 0, "the submit dialog:\n" + string.Join("\n", violations));
+        await submit.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(submit).ToBeHiddenAsync();
+        await data.ApproveAsync(id, "OK.");
+
+        await author.ReloadAsync();
+        await author.GetByRole(AriaRole.Button, new() { Name = "Publish at…" }).ClickAsync();
+        var schedule = author.GetByRole(AriaRole.Dialog, new() { Name = $"Schedule publishing {id}" });
+        // A time already past is refused on the date, in words.
+        await ScheduleData.FillLocalAsync(schedule, "Publish at", "UTC", "2020/01/01", "09:00");
+        await schedule.GetByRole(AriaRole.Button, new() { Name = "Schedule" }).ClickAsync();
+        await Expect(schedule.GetByText("Choose a time in the future; to publish now, use Publish now.")).ToBeVisibleAsync();
+        violations = await Axe.SeriousViolationsAsync(author);
+        Assert.True(violations.Count == 0, "the schedule dialog with its message:\n" + string.Join("\n", violations));
+        Assert.Null((await data.DraftAsync(id))!["publishAt"]);
+        browser.AssertCleanConsole(author);
+    }
+
+    [Fact]
     public async Task Framed_the_app_has_no_top_navigation_and_starts_with_the_side_navigation_closed()
     {
         var id = await TestConfigs.CreateAsync(browser, "framed");

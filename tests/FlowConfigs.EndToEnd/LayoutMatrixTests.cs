@@ -17,6 +17,9 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
     /// <summary>Stands for a config with seven versions, so its history has rows to select and roll back to.</summary>
     private const string Versioned = "{versioned}";
 
+    /// <summary>Stands for a config that needs approval with a draft submitted by someone else, as a reviewer finds it.</summary>
+    private const string Submitted = "{submitted}";
+
     private static readonly string[] Paths =
     [
         "/",
@@ -24,12 +27,16 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
         "/configs/branch-office-austin?tab=variables",
         "/configs/branch-office-austin?tab=prompts",
         "/configs/branch-office-austin?tab=schedule",
+        "/configs/" + Submitted + "?tab=draft",
         "/configs/" + Versioned + "/history",
         "/configs/new",
         "/import",
         "/settings",
         "/calendars",
         "/calendars/us-holidays",
+        "/reviews",
+        "/reviews?view=mine",
+        "/audit",
     ];
 
     public static TheoryData<string, int, bool> Cases()
@@ -45,9 +52,15 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
     }
 
     private static Task<string>? _versioned;
+    private static Task<string>? _submitted;
 
     private async Task<string> PathAsync(string path)
     {
+        if (path.Contains(Submitted, StringComparison.Ordinal))
+        {
+            var submitted = await LazyInitializer.EnsureInitialized(ref _submitted, () => ChangeControlData.SubmittedDraftAsync(browser, "matrix"));
+            return path.Replace(Submitted, Uri.EscapeDataString(submitted), StringComparison.Ordinal);
+        }
         if (!path.Contains(Versioned, StringComparison.Ordinal)) return path;
         var id = await LazyInitializer.EnsureInitialized(ref _versioned, () => EditorPage.CreateWithVersionsAsync(browser, "versions", 7));
         return path.Replace(Versioned, Uri.EscapeDataString(id), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -12,9 +13,10 @@ namespace FlowConfigs.EndToEnd.Screenshots;
 /// </summary>
 internal static class ReadmeScreenshots
 {
-    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar"];
+    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar", "reviews", "draft", "audit"];
 
     private const string Austin = "branch-office-austin";
+    private const string Queue = "queue/technical-support";
 
     public static async Task<int> RunAsync(string targetDirectory)
     {
@@ -147,9 +149,71 @@ internal static class ReadmeScreenshots
         await Expect(alice.GetByRole(AriaRole.Link, new() { Name = Austin, Exact = true })).ToBeVisibleAsync();
         await CaptureAsync(alice, "calendar");
 
+        // Change control: changes to queue/* now need one approval. Carol (Edit) prepares an outage switch as a draft and
+        // submits it; Bob (Full) finds it waiting, reads the Draft tab, approves and publishes it, then ends the outage as
+        // an emergency change.
+        await ChangeControlData.AddApprovalRuleAsync(browser, "queue/*", 1);
+        var carol = await SignIn.AsAsync(browser, "carol", ["FlowConfigEdit"]);
+        await EditorPage.OpenAsync(carol, Queue, "variables");
+        await carol.GetByLabel("outageActive", new() { Exact = true }).CheckAsync();
+        await ScheduleData.ChooseAsync(carol.Locator("body"), carol, "outageRegion", "east");
+        await carol.GetByRole(AriaRole.Button, new() { Name = "Save as draft", Exact = true }).ClickAsync();
+        await carol.GetByRole(AriaRole.Dialog, new() { Name = "Review changes" }).GetByRole(AriaRole.Button, new() { Name = "Save as draft" }).ClickAsync();
+        await Expect(carol.GetByText("Draft saved.", new() { Exact = true })).ToBeVisibleAsync();
+        await EditorPage.ShowTabAsync(carol, "Draft");
+        await carol.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        var submit = carol.GetByRole(AriaRole.Dialog, new() { Name = $"Submit the draft of {Queue} for review?" });
+        await submit.GetByLabel("Comment (optional)").FillAsync("Outage in the east region: callers hear the outage message until the NOC closes it.");
+        await submit.GetByRole(AriaRole.Button, new() { Name = "Submit for review" }).ClickAsync();
+        await Expect(carol.GetByText("Draft submitted for review.")).ToBeVisibleAsync();
+
+        var approver = await SignIn.AsAsync(browser, "bob", ["FlowConfigAdmin"]);
+        await approver.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
+        var waiting = approver.GetByRole(AriaRole.Table, new() { Name = "Drafts waiting for your approval" });
+        await Expect(waiting.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Expect(waiting.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("by carol");
+        // Selected, so Approve and Reject are ready as a reviewer would find them.
+        await approver.GetByRole(AriaRole.Radio, new() { Name = $"Draft of {Queue}" }).CheckAsync();
+        await Expect(approver.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeEnabledAsync();
+        await CaptureAsync(approver, "reviews");
+
+        await waiting.GetByRole(AriaRole.Link, new() { Name = Queue }).ClickAsync();
+        var changes = approver.GetByRole(AriaRole.Table, new() { Name = "Changes against live" });
+        await Expect(changes.GetByRole(AriaRole.Row)).ToHaveCountAsync(3);
+        await Expect(changes).ToContainTextAsync("variables.outageRegion");
+        await Expect(approver.GetByRole(AriaRole.List, new() { Name = "Comments, oldest first" })).ToContainTextAsync("Outage in the east region");
+        await Expect(approver.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true })).ToBeVisibleAsync();
+        await CaptureAsync(approver, "draft");
+
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Approve", Exact = true }).ClickAsync();
+        var approve = approver.GetByRole(AriaRole.Dialog, new() { Name = $"Approve the draft of {Queue}?" });
+        await approve.GetByLabel("Comment (optional)").FillAsync("Checked with the NOC.");
+        await approve.GetByRole(AriaRole.Button, new() { Name = "Approve" }).ClickAsync();
+        await Expect(approver.GetByText("Draft approved.")).ToBeVisibleAsync();
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await Expect(approver.GetByText(new Regex("^Published version \\d+\\.$"))).ToBeVisibleAsync();
+
+        await EditorPage.ShowTabAsync(approver, "Variables");
+        await approver.GetByLabel("outageActive", new() { Exact = true }).UncheckAsync();
+        await ScheduleData.ChooseAsync(approver.Locator("body"), approver, "outageRegion", "none");
+        await approver.GetByRole(AriaRole.Button, new() { Name = "Emergency change" }).ClickAsync();
+        var emergency = approver.GetByRole(AriaRole.Dialog, new() { Name = "Emergency change" });
+        await emergency.GetByLabel("Reason for the emergency change").FillAsync("Outage over, NOC on the phone; the draft would have waited for approval.");
+        await emergency.GetByRole(AriaRole.Button, new() { Name = "Emergency save" }).ClickAsync();
+        await Expect(approver.GetByText(new Regex("as an emergency change\\.$"))).ToBeVisibleAsync();
+
+        // The audit, newest first: the emergency change on top, the draft's way to live below it.
+        await alice.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        var entries = alice.GetByRole(AriaRole.Table, new() { Name = "Audit entries" }).GetByRole(AriaRole.Row);
+        await Expect(entries.Nth(1)).ToContainTextAsync("Emergency: Outage over");
+        await Expect(entries.Filter(new() { HasText = "draft-submit" })).ToHaveCountAsync(1);
+        await CaptureAsync(alice, "audit");
+
         browser.AssertCleanConsole(signIn);
         browser.AssertCleanConsole(alice);
         browser.AssertCleanConsole(host);
+        browser.AssertCleanConsole(carol);
+        browser.AssertCleanConsole(approver);
         // Bob's refused save is a 412 the browser reports; nothing else may have gone wrong.
         browser.AssertCleanConsole(bob, expected: e => e.Contains("412"));
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { auditFilters, auditFormProblems, emptyAuditForm } from "./auditFilters";
+import { auditActions, auditFilters, auditFormProblems, emptyAuditForm } from "./auditFilters";
 
 describe("auditFilters", () => {
   it("sends nothing for an empty form", () => {
@@ -27,5 +27,10 @@ describe("auditFilters", () => {
   it("refuses a range that ends before it starts, on the end date", () => {
     expect(auditFormProblems({ ...emptyAuditForm, from: "2026-12-02", to: "2026-12-01" })).toEqual({ to: "The end date must not be before the start date." });
     expect(auditFormProblems({ ...emptyAuditForm, from: "2026-12-02", to: "2026-12-02" })).toEqual({});
+  });
+
+  it("offers the draft's own entries of a publish: the draft consumed, or a scheduled publish that could not happen", () => {
+    const drafts = auditActions.find((g) => g.label === "Drafts")!.options.map((o) => o.value);
+    expect(drafts).toEqual(expect.arrayContaining(["draft-publish", "draft-publish-failed"]));
   });
 });

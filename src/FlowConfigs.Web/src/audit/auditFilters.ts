@@ -48,7 +48,8 @@ export const auditActions: { label: string; options: { value: string; label: str
   { label: "Configs", options: ["save", "create", "delete", "rollback", "restore", "publish", "import", "emergency-save"].map(option) },
   {
     label: "Drafts",
-    options: ["draft-create", "draft-edit", "draft-submit", "draft-approve", "draft-reject", "draft-comment", "draft-delete", "draft-schedule", "draft-unschedule", "draft-out-of-date"].map(option),
+    options: ["draft-create", "draft-edit", "draft-submit", "draft-approve", "draft-reject", "draft-comment", "draft-delete", "draft-schedule", "draft-unschedule", "draft-publish",
+      "draft-publish-failed", "draft-out-of-date"].map(option),
   },
   { label: "Settings", options: ["settings-save"].map(option) },
   { label: "Calendars", options: ["calendar-save", "calendar-delete", "calendar-import", "calendar-rollback"].map(option) },

@@ -11,13 +11,13 @@ import StatusIndicator from "@cloudscape-design/components/status-indicator";
 import { ApiError } from "../api/client";
 import type { AccessLevel, Draft, DraftChange, DraftDiff, FlowConfig } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
-import { formatInstant } from "../schedules/timeline";
 import { useShell } from "../shell/ShellContext";
 import { DecisionModal, type Decision } from "./DecisionModal";
 import { DraftChangesTable } from "./DraftChangesTable";
 import { DraftComments } from "./DraftComments";
 import { approvalProgress, draftActions } from "./draftActions";
 import { draftStateStatus, nameList } from "./draftState";
+import { publishTimeText } from "./publishTime";
 import { SchedulePublishModal } from "./SchedulePublishModal";
 
 export interface StoredDraft {
@@ -126,7 +126,7 @@ export function DraftTab({ id, stored, level, zone, editing, editBlocked, unsave
       onPublished(result.published);
     } else {
       onChange({ draft: result.scheduled, etag: result.etag });
-      notify({ id: noticeId, type: "success", content: `Publishing scheduled for ${formatInstant(result.scheduled.publishAt ?? at ?? "", zone)} (${zone}).` });
+      notify({ id: noticeId, type: "success", content: `Publishing scheduled for ${publishTimeText(result.scheduled.publishAt ?? at ?? "", zone)} (${zone}).` });
     }
   });
 
@@ -139,7 +139,7 @@ export function DraftTab({ id, stored, level, zone, editing, editBlocked, unsave
         </Alert>
       )}
       {draft.publishAt && (
-        <Alert type="info" header={`Scheduled for ${formatInstant(draft.publishAt, zone)} (${zone})`}
+        <Alert type="info" header={`Scheduled for ${publishTimeText(draft.publishAt, zone)} (${zone})`}
           action={actions.unschedule && <Button loading={busy === "cancel the schedule"}
             onClick={() => void run("cancel the schedule", () => api.unschedulePublish(id), adopt("Scheduled publishing cancelled."))}>Cancel schedule</Button>}>
           The draft goes live by itself then, if it is still approved.

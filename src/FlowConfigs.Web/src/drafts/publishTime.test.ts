@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instantInZone } from "./publishTime";
+import { instantInZone, publishTimeText } from "./publishTime";
 
 describe("instantInZone", () => {
   it("reads the date and time on the config's clock", () => {
@@ -20,5 +20,23 @@ describe("instantInZone", () => {
 
   it("gives nothing for incomplete fields", () => {
     expect(instantInZone({ date: "2026-12-24", time: "" }, "UTC")).toBeUndefined();
+  });
+});
+
+describe("publishTimeText", () => {
+  const now = new Date("2026-11-27T19:00:00Z");
+
+  it("reads the time on the config's clock, without the year this year", () => {
+    expect(publishTimeText("2026-12-24T23:00:00Z", "America/Chicago", now, "en-US")).toBe("Thu, Dec 24, 17:00");
+  });
+
+  it("names the year of a publish in another year", () => {
+    expect(publishTimeText("2030-06-01T14:00:00Z", "America/Chicago", now, "en-US")).toBe("Sat, Jun 1, 2030, 09:00");
+  });
+
+  it("takes this year on the config's clock, not the browser's", () => {
+    // Already 2027 in Tokyo while still 2026 in UTC: a publish on 1 January there is this year's.
+    const newYearsEve = new Date("2026-12-31T16:00:00Z");
+    expect(publishTimeText("2027-01-01T00:30:00Z", "Asia/Tokyo", newYearsEve, "en-US")).toBe("Fri, Jan 1, 09:30");
   });
 });

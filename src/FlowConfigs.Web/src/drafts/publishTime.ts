@@ -1,4 +1,5 @@
 import { fieldsInZone, joinLocal, type LocalFields } from "../schedules/localTime";
+import { formatInstant } from "../schedules/timeline";
 
 /**
  * The instant a wall-clock date and time in a zone stands for, as an ISO UTC string, or undefined for incomplete fields.
@@ -24,4 +25,12 @@ export function instantInZone(fields: LocalFields, zone: string): string | undef
   const candidates = [first, second].filter((t) => offsetAt(t) === wall - t);
   const chosen = candidates.length > 0 ? Math.min(...candidates) : Math.max(first, second);
   return new Date(chosen).toISOString();
+}
+
+/**
+ * When a scheduled publish happens, on the config's clock: "Wed, Dec 24, 17:00", with the year when it is not this year
+ * there, since a publish can be scheduled months ahead and "Sat, Jun 1" alone would not say which June.
+ */
+export function publishTimeText(iso: string, zone: string, now: Date = new Date(), locale?: string): string {
+  return formatInstant(iso, zone, locale, Number(fieldsInZone(now, zone).date.slice(0, 4)));
 }
