@@ -68,10 +68,11 @@ public sealed class ChangeControlTests(BrowserFixture browser)
         await approver.GetByRole(AriaRole.Link, new() { Name = "Reviews", Exact = true }).ClickAsync();
         var waiting = approver.GetByRole(AriaRole.Table, new() { Name = "Drafts waiting for your approval" });
         var row = waiting.GetByRole(AriaRole.Row).Filter(new() { Has = approver.GetByRole(AriaRole.Link, new() { Name = id, Exact = true }) });
-        // Who wrote and submitted it. (The row's description and "0 of 1" approvals are not asserted: GET /api/reviews sends
-        // neither description nor approvalsRequired yet, so the page shows "-" and "0 of undefined".)
+        // What it is, who wrote and submitted it, and how many approvals it still needs.
         await Expect(row.GetByRole(AriaRole.Cell).Nth(3)).ToHaveTextAsync(Author);
         await Expect(row).ToContainTextAsync($"by {Author}");
+        await Expect(row).ToContainTextAsync("Test branch");
+        await Expect(row).ToContainTextAsync("0 of 1");
         await approver.GetByRole(AriaRole.Radio, new() { Name = $"Draft of {id}" }).CheckAsync();
         await Button(approver, "Approve").ClickAsync();
         var approve = Dialog(approver, $"Approve the draft of {id}?");

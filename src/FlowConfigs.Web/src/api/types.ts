@@ -272,12 +272,15 @@ export interface ReviewItem {
   base: number;
   state: DraftState;
   authors: string[];
-  approvals: DraftApproval[];
+  /** Who approved it so far (names; the Draft tab has when). */
+  approvals: string[];
   approvalsRequired: number;
   submittedAt?: string | null;
   submittedBy?: string | null;
   description: string;
   publishAt?: string | null;
+  /** Live moved since the draft started: it cannot be published as it is. */
+  outOfDate: boolean;
 }
 
 export type AuditKind = "flowconfig" | "draft" | "settings" | "calendar";

@@ -33,4 +33,11 @@ describe("auditFilters", () => {
     const drafts = auditActions.find((g) => g.label === "Drafts")!.options.map((o) => o.value);
     expect(drafts).toEqual(expect.arrayContaining(["draft-publish", "draft-publish-failed"]));
   });
+
+  it("offers only actions the server writes: configs, calendars and settings share save, create and the rest; an emergency is a flag", () => {
+    const all = auditActions.flatMap((g) => g.options.map((o) => o.value));
+    expect(auditActions.find((g) => g.label === "Changes")!.options.map((o) => o.value)).toEqual(["save", "create", "delete", "rollback", "restore", "publish", "import"]);
+    expect(all).not.toContain("emergency-save");
+    expect(all.filter((a) => !a.startsWith("draft-") && !["save", "create", "delete", "rollback", "restore", "publish", "import"].includes(a))).toEqual([]);
+  });
 });

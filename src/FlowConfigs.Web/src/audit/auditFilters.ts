@@ -43,16 +43,17 @@ export function auditFormProblems(form: AuditForm): Partial<Record<keyof AuditFo
   return problems;
 }
 
-/** The audit's actions people filter by, grouped as the server writes them. */
+/**
+ * The audit's actions people filter by, as the server writes them. Configs, calendars and settings share the change
+ * actions (the "What" column and the id tell them apart); an emergency is a flag on its change, not an action.
+ */
 export const auditActions: { label: string; options: { value: string; label: string }[] }[] = [
-  { label: "Configs", options: ["save", "create", "delete", "rollback", "restore", "publish", "import", "emergency-save"].map(option) },
+  { label: "Changes", options: ["save", "create", "delete", "rollback", "restore", "publish", "import"].map(option) },
   {
     label: "Drafts",
     options: ["draft-create", "draft-edit", "draft-submit", "draft-approve", "draft-reject", "draft-comment", "draft-delete", "draft-schedule", "draft-unschedule", "draft-publish",
       "draft-publish-failed", "draft-out-of-date"].map(option),
   },
-  { label: "Settings", options: ["settings-save"].map(option) },
-  { label: "Calendars", options: ["calendar-save", "calendar-delete", "calendar-import", "calendar-rollback"].map(option) },
 ];
 
 function option(value: string) {

@@ -42,6 +42,6 @@ export function approvalCount(n: number): string {
 }
 
 /** "1 of 2", or "Not needed" for a config no rule covers. */
-export function approvalProgress(draft: Pick<Draft, "approvals" | "approvalsRequired">): string {
+export function approvalProgress(draft: { approvals: readonly unknown[]; approvalsRequired: number }): string {
   return draft.approvalsRequired === 0 ? "Not needed" : `${draft.approvals.length} of ${draft.approvalsRequired}`;
 }
