@@ -13,6 +13,10 @@ internal static class JsonBody
 {
     private static readonly JsonDocumentOptions Parsing = new() { MaxDepth = 32, AllowTrailingCommas = false, CommentHandling = JsonCommentHandling.Disallow };
 
+    /// <summary>Whether the request carries no body at all (an optional body left out), as opposed to an empty or broken one.</summary>
+    public static bool IsAbsent(HttpRequest request) =>
+        request.ContentLength is 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false };
+
     /// <returns>The parsed document (the caller disposes it), or the problem to answer with.</returns>
     public static async Task<(JsonDocument? Document, BodyProblem? Problem)> ReadAsync(HttpRequest request, int maxBytes)
     {

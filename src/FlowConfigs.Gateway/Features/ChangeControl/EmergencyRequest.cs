@@ -54,7 +54,7 @@ internal static class EmergencyRequest
     /// <summary>The optional body of a delete or rollback: nothing, or <c>{ "emergency": { "reason" } }</c>.</summary>
     public static async Task<(string? Reason, BodyProblem? Problem)> ReadOptionalBodyAsync(HttpRequest request)
     {
-        if (request.ContentLength is 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        if (JsonBody.IsAbsent(request))
             return (null, null);
         var (body, problem) = await JsonBody.ReadAsync(request, MaxBodyBytes);
         if (problem is not null) return (null, problem);

@@ -14,7 +14,7 @@ internal static class ReviewBody
     public static async Task<(Dictionary<string, string?> Fields, BodyProblem? Problem)> ReadAsync(HttpRequest request, params string[] names)
     {
         var fields = new Dictionary<string, string?>(StringComparer.Ordinal);
-        if (request.ContentLength is 0 || request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        if (JsonBody.IsAbsent(request))
             return (fields, null);
         var (body, problem) = await JsonBody.ReadAsync(request, MaxBytes);
         if (problem is not null) return (fields, problem);
