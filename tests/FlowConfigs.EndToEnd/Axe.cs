@@ -25,6 +25,10 @@ internal static class Axe
             await frame.EvaluateAsync(Script.Value);
         return await frame.EvaluateAsync<string[]>("""
             async () => {
+              // A dialog still fading in has its buttons' colours mid-blend, which axe reports as low contrast: check
+              // the page as it settles, waiting for every finite animation and transition running now.
+              const settling = document.getAnimations().filter(a => a.effect?.getComputedTiming().endTime !== Infinity);
+              await Promise.allSettled(settling.map(a => a.finished));
               const result = await window.axe.run(document, { resultTypes: ["violations"] });
               // Cloudscape's own AppLayout (3.0.1383) puts aria-orientation on its mobile toolbar's <nav>: not ours to
               // patch, and the only node excused.
