@@ -29,6 +29,9 @@ public sealed class FlowConfigsStack : Stack
     public const int OrleansGatewayPort = 30000;
     public const int RedisNodes = 2;
 
+    /// <summary>Where the ADOT collector's default ECS configuration (ecs-default-config.yaml) sends metrics.</summary>
+    public const string AdotMetricsLogGroup = "/aws/ecs/application/metrics";
+
     public static FlowConfigsStack Create(App app, InfraSettings? settings = null)
     {
         settings ??= InfraSettings.FromContext(app);
@@ -149,12 +152,17 @@ public sealed class FlowConfigsStack : Stack
             Actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
             Resources = ["*"],
         }));
+        // The default config's awsemf exporter writes metrics as embedded-metric-format log events to this log group
+        // (CloudWatch turns them into ECS/AWSOTel/Application metrics); it never calls PutMetricData.
         task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AdotMetrics",
-            Actions = ["cloudwatch:PutMetricData"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = "ECS/AWSOTel/Application" } },
+            Actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources =
+            [
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}",
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}:log-stream:*",
+            ],
         }));
 
         // Least privilege for the gateway: its two tables, its policy store, Polly's two calls, its event bus if it has one.

@@ -28,8 +28,9 @@ internal sealed record WatchedResources(
 /// </summary>
 /// <remarks>
 /// The gateway's own <c>flowconfigs.getconfig.duration</c> histogram is not graphed: the ADOT sidecar's default
-/// configuration turns histograms into EMF statistic sets, from which CloudWatch cannot give percentiles. The internal
-/// target group sees every GetConfig request the gateway answers, with p50/p99 of its own.
+/// configuration turns histograms into EMF statistic sets (count, sum, min, max), from which CloudWatch cannot give
+/// percentiles, under dimensions that depend on the exporter's roll-ups. The internal target group sees every GetConfig
+/// request the gateway answers, with p50/p99 of its own.
 /// </remarks>
 internal sealed class OperationsDashboard : Construct
 {

@@ -130,4 +130,18 @@ public sealed partial class InfraStackTests
         Assert.Contains("https://*.my.connect.aws", new WebOptions().FrameAncestors);
         Assert.Contains("https://*.awsapps.com", new WebOptions().FrameAncestors);
     }
+
+    [Fact]
+    public void The_ADOT_sidecar_may_write_its_metrics_where_its_config_sends_them_and_nowhere_else()
+    {
+        var adot = synth.Resources("AWS::ECS::TaskDefinition").Single().Properties["ContainerDefinitions"]!.AsArray()
+            .Single(c => c!["Name"]!.GetValue<string>() == "adot")!;
+        Assert.Equal(["--config=/etc/ecs/ecs-default-config.yaml"], adot["Command"]!.AsArray().Select(c => c!.GetValue<string>()));
+        var statement = Assert.Single(EventBusStackTests.Statements(synth), s => s["Sid"]?.GetValue<string>() == "AdotMetrics");
+        Assert.Equal(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], statement["Action"]!.AsArray().Select(a => a!.GetValue<string>()).Order());
+        var resources = statement["Resource"]!.AsArray().Select(r => r!.ToJsonString()).ToArray();
+        Assert.Equal(2, resources.Length);
+        Assert.Contains(":log-group:/aws/ecs/application/metrics\"", resources[0]);
+        Assert.Contains(":log-group:/aws/ecs/application/metrics:log-stream:*\"", resources[1]);
+    }
 }
