@@ -42,11 +42,16 @@ public sealed class TelemetryTests(LoopbackAwsEndpoint receiver) : IClassFixture
         using var internalClient = gateway.InternalClient();
         for (var i = 0; i < 5; i++)
             (await internalClient.GetAsync("/internal/config/branch-office-austin")).EnsureSuccessStatusCode();
+        // A flow pointing at a typo: counted, but never as a label (each id would be a time series of its own).
+        const string Typo = "branch-office-austn-typo";
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await internalClient.GetAsync("/internal/config/" + Typo)).StatusCode);
 
         await EventuallyAsync("/v1/traces", "flowconfigs-under-test", "/api/flow-config/{id}", "http.route");
         await EventuallyAsync("/v1/traces", "/internal/config/{id}");
         await EventuallyAsync("/v1/metrics", "flowconfigs.getconfig.duration", "flowconfigs.source", "local");
         await EventuallyAsync("/v1/metrics", "Microsoft.Orleans", "http.server.request.duration");
+        await EventuallyAsync("/v1/metrics", "flowconfigs.getconfig.unknown_ids", "flowconfigs.getconfig.duration", "not_found");
+        Assert.DoesNotContain(receiver.Take("/v1/metrics"), r => r.BodyText.Contains(Typo) || r.BodyText.Contains("branch-office-austin"));
         await EventuallyAsync("/v1/logs", "flowconfigs-under-test", "Document store");
         Assert.All(receiver.Take("/v1/traces"), r => Assert.Equal("application/x-protobuf", r.Headers["content-type"]));
         // Health probes are not traced: a load balancer asking every few seconds would drown the real spans.

@@ -6,7 +6,7 @@ namespace FlowConfigs.Gateway.Features.Connect;
 
 /// <summary>
 /// GetConfig latency as the gateway sees it, by where the answer came from (this silo's snapshot, this silo's read
-/// copy or a grain call) and how it ended; the alarm on GetConfig p99 reads this histogram. Reads of ids no config has
+/// copy or a grain call) and how it ended (the p99 alarm reads the Lambda's own duration). Reads of ids no config has
 /// and reads that used the fallback locale are counted too. No instrument takes the config id as a label: thousands
 /// of ids would be thousands of time series; per-config numbers are the usage store's.
 /// </summary>
