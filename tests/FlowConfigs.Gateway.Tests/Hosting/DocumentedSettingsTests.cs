@@ -14,6 +14,7 @@ using FlowConfigs.Grains.Storage.Sqlite;
 using FlowConfigs.Grains.Events;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
+using FlowConfigs.Grains.Usage;
 using FlowConfigs.Grains.Tests.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
@@ -123,6 +124,10 @@ public sealed class DocumentedSettingsTests : IDisposable
         ["FlowConfigs__Events__PollInterval"] = "00:00:09",
         ["FlowConfigs__Events__FirstRetryDelay"] = "00:00:02",
         ["FlowConfigs__Events__MaxRetryDelay"] = "00:03:00",
+        ["FlowConfigs__Usage__Enabled"] = "false",
+        ["FlowConfigs__Usage__FlushEvery"] = "00:00:03",
+        ["FlowConfigs__Usage__MaxUnknownIds"] = "77",
+        ["FlowConfigs__Usage__MaxCounters"] = "1234",
     };
 
     private static DynamoDbStorageOptions Dynamo(IServiceProvider services) =>
@@ -237,6 +242,10 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__Events__PollInterval", "00:00:09", s => Value<ChangeEventDeliveryOptions>(s).PollInterval, TimeSpan.FromSeconds(9)),
         new("FlowConfigs__Events__FirstRetryDelay", "00:00:02", s => Value<ChangeEventDeliveryOptions>(s).FirstRetryDelay, TimeSpan.FromSeconds(2)),
         new("FlowConfigs__Events__MaxRetryDelay", "00:03:00", s => Value<ChangeEventDeliveryOptions>(s).MaxRetryDelay, TimeSpan.FromMinutes(3)),
+        new("FlowConfigs__Usage__Enabled", "false", s => Value<UsageOptions>(s).Enabled, false),
+        new("FlowConfigs__Usage__FlushEvery", "00:00:03", s => Value<UsageOptions>(s).FlushEvery, TimeSpan.FromSeconds(3)),
+        new("FlowConfigs__Usage__MaxUnknownIds", "77", s => Value<UsageOptions>(s).MaxUnknownIds, 77),
+        new("FlowConfigs__Usage__MaxCounters", "1234", s => Value<UsageOptions>(s).MaxCounters, 1234),
     ];
 
     [Fact]

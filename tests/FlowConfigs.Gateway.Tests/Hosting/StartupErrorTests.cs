@@ -99,6 +99,15 @@ public sealed class StartupErrorTests(CedarEngine cedar) : IClassFixture<CedarEn
     }
 
     [Fact]
+    public async Task A_usage_flush_interval_past_10_seconds()
+    {
+        // A longer interval would break the promise that a lost task loses at most 10 s of counts.
+        var error = await StartupErrorAsync(new() { ["FlowConfigs__Usage__FlushEvery"] = "00:01:00" });
+        Assert.Contains("FlushEvery", error);
+        Assert.Contains("00:00:10", error);
+    }
+
+    [Fact]
     public async Task Redis_clustering_without_a_connection_string()
     {
         Assert.Contains("FlowConfigs:Clustering:Provider is 'Redis' but FlowConfigs:Clustering:Redis:ConnectionString is empty.",
