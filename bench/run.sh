@@ -4,7 +4,8 @@
 # --telemetry adds a gateway exporting OTLP and its cost on GetConfig. --kill [--gateways 3] runs a cluster of gateways
 # on Redis + dynalite and kills -9 the task hosting the configs under GetConfig load: failed requests, slowest request,
 # time until every config answers again. --schedules compares GetConfig on configs with 20 schedule entries against
-# configs without and measures how late a boundary's switch is seen under load.
+# configs without and measures how late a boundary's switch is seen under load. --usage compares GetConfig counting
+# usage against a gateway that does not count, and memory under 100,000 random unknown ids.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }

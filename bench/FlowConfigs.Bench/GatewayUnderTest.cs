@@ -211,6 +211,10 @@ internal sealed class GatewayUnderTest : IAsyncDisposable
         return (clock.Elapsed.TotalMilliseconds, JsonNode.Parse(body)!.AsObject());
     }
 
+    /// <summary>A public API read as the admin <see cref="SeedAsync"/> signed in as.</summary>
+    public async Task<JsonObject> GetAsAdminAsync(string path) =>
+        JsonNode.Parse(await _public.GetStringAsync(path))!.AsObject();
+
     public async Task<byte[]> ResolvedBytesAsync(string id) =>
         await _internal.GetByteArrayAsync("/internal/config/" + Uri.EscapeDataString(id));
 

@@ -5,6 +5,7 @@ using FlowConfigs.Bench;
 //        bench/run.sh --kill [--gateways 3] [--configs 300]   (kill -9 of a task under GetConfig load; see KillScenario)
 //        bench/run.sh --schedules   (GetConfig with 20 schedule entries vs none; how late a boundary's switch is seen under load)
 //        bench/run.sh --directory [N]   (N configs, 100,000 by default, written into SQLite: list pages, memory, start-up)
+//        bench/run.sh --usage   (GetConfig counting usage vs not; memory under 100,000 random unknown ids)
 var options = BenchOptions.Parse(args);
 // --cluster: three gateways on Redis + dynalite, GetConfig through the hosting gateway against a non-hosting one.
 if (args.Contains("--cluster"))
@@ -16,6 +17,12 @@ if (args.Contains("--cluster"))
 if (args.Contains("--schedules"))
 {
     await ScheduleBench.RunAsync(options);
+    return;
+}
+// --usage: what counting reads costs GetConfig, and memory under a flood of random unknown ids.
+if (args.Contains("--usage"))
+{
+    await UsageBench.RunAsync(options);
     return;
 }
 // --directory [N]: the list at scale, N configs (100,000 by default) seeded straight into SQLite.
