@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using System.Net;
 using System.Text.Json.Nodes;
 using FlowConfigs.Gateway.Tests.FlowConfigs;
@@ -119,6 +120,40 @@ public sealed class UsageApiTests(GatewayFixture gateway) : IClassFixture<Gatewa
         // An editor of some ids is not Full on every id: no unknown ids either.
         using var editor = gateway.PublicClient(await gateway.TokenAsync("eve", ["FlowConfigEdit"]));
         Assert.False((await (await editor.GetAsync("/api/usage")).ReadObjectAsync()).ContainsKey("missingIds"));
+    }
+
+    [Fact]
+    public async Task The_metrics_count_unknown_ids_and_fallback_reads_without_any_config_id_label()
+    {
+        using var admin = await AdminAsync();
+        var id = Documents.NewId("usage/metrics");
+        await Documents.SaveAsync(admin, id, Documents.Branch());
+        await SetFallbackAsync(admin, "en-US");
+        var measured = new List<(string Instrument, long Value, string[] Tags)>();
+        // Only this gateway's meters: other test classes run gateways in this process too.
+        var meters = gateway.Services.GetRequiredService<IMeterFactory>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == "FlowConfigs.GetConfig" && ReferenceEquals(instrument.Meter.Scope, meters)) l.EnableMeasurementEvents(instrument);
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+        {
+            lock (measured) measured.Add((instrument.Name, value, [.. tags.ToArray().Select(t => $"{t.Key}={t.Value}")]));
+        });
+        listener.Start();
+
+        await ReadAsync(id, "?lang=de-DE", 3); // no de-DE greeting: en-US stands in
+        await ReadAsync(id, "", 2);
+        await ReadAsync(id + "-typo", "", 4, HttpStatusCode.NotFound);
+        await SetFallbackAsync(admin, null);
+
+        lock (measured)
+        {
+            Assert.Equal(3, measured.Where(m => m.Instrument == "flowconfigs.getconfig.fallback_locale").Sum(m => m.Value));
+            Assert.Equal(4, measured.Where(m => m.Instrument == "flowconfigs.getconfig.unknown_ids").Sum(m => m.Value));
+            Assert.DoesNotContain(measured, m => m.Tags.Any(t => t.Contains("usage/metrics", StringComparison.Ordinal)));
+        }
     }
 
     [Theory]
