@@ -39,7 +39,15 @@ public sealed partial class UsageFlusher(UsageCounters counters, IGrainFactory g
     {
         await base.StopAsync(cancellationToken);
         // Stopping in order (a deploy, a scale-in): what was counted since the last flush is not left behind.
-        await FlushAsync(cancellationToken);
+        try
+        {
+            await FlushAsync(cancellationToken);
+        }
+        catch (Exception exception) when (exception is OperationCanceledException or ObjectDisposedException)
+        {
+            // The silo stopped first, or shutdown ran out of time: these counts are lost, as with a kill.
+            LogFlushFailed(logger, "(final flush)", exception.Message);
+        }
     }
 
     /// <summary>One flush: every count taken so far, handed to its grain; what fails goes back.</summary>

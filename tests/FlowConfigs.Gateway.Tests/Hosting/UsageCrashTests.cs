@@ -69,6 +69,31 @@ public sealed class UsageCrashTests(DynaliteFixture dynalite) : IClassFixture<Dy
         Assert.Equal(reads, overview["configs"]!.AsArray().Single(c => c!["id"]!.GetValue<string>() == Id)!["reads"]!.GetValue<long>());
     }
 
+    [Fact]
+    public async Task A_task_stopped_in_order_hands_on_what_it_counted_since_its_last_flush()
+    {
+        const string Id = "queue/technical-support";
+        var settings = new Dictionary<string, string> { ["FlowConfigs__Usage__FlushEvery"] = "00:00:10" };
+        string token;
+        GatewayProcess stopped;
+        await using (var gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: settings))
+        {
+            stopped = gateway;
+            token = await gateway.TokenAsync("admin", ["FlowConfigAdmin"]);
+            using var getConfig = gateway.InternalClient();
+            for (var i = 0; i < 7; i++)
+                (await getConfig.GetAsync(Documents.InternalPath(Id) + "?channel=EMAIL")).EnsureSuccessStatusCode();
+            // SIGTERM, as ECS stops a task: well inside the 10 s interval, so only the final flush can have them.
+            Assert.NotNull(await gateway.TerminateAsync(TimeSpan.FromSeconds(20)));
+        }
+
+        await using var restarted = await GatewayProcess.StartAsync(_dataDirectory, samePortsAs: stopped, settings: settings);
+        using var admin = restarted.PublicClient(token);
+        var usage = await (await admin.GetAsync(Documents.Path(Id) + "/usage?days=1")).ReadObjectAsync();
+        Assert.Equal(7, usage["reads"]!.GetValue<long>());
+        Assert.Equal(7, usage["days"]![0]!["byChannel"]!["email"]!.GetValue<long>());
+    }
+
     public Task InitializeAsync() => Task.CompletedTask;
 
     public Task DisposeAsync()
