@@ -11,7 +11,7 @@ import Table from "@cloudscape-design/components/table";
 import type { ClusterView, SiloView } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { usePage } from "../shell/ShellContext";
-import { formatHitRate, formatUptime, siloStatusLabel, siloStatusType } from "./clusterFormat";
+import { formatHitRate, formatUptime, formatVersion, siloStatusLabel, siloStatusType } from "./clusterFormat";
 
 /** How often the view refreshes itself while the page is on screen. */
 const refreshEveryMs = 10_000;
@@ -77,11 +77,11 @@ export function OperationsPage() {
           empty={<Box textAlign="center">No tasks reported.</Box>}
           columnDefinitions={[
             { id: "task", header: "Task", cell: (s) => <TaskCell silo={s} /> },
-            { id: "status", header: "Status", cell: (s) => <StatusCell silo={s} /> },
+            { id: "status", header: "Status", minWidth: 140, cell: (s) => <StatusCell silo={s} /> },
             { id: "uptime", header: "Uptime", cell: (s) => formatUptime(s.uptimeSeconds) },
             { id: "hitRate", header: "Read-copy hit rate", cell: (s) => <HitRateCell silo={s} /> },
             { id: "activations", header: "Activations", cell: (s) => s.activations ?? "-" },
-            { id: "version", header: "Version", cell: (s) => s.version ?? "-" },
+            { id: "version", header: "Version", cell: (s) => <span title={s.version ?? undefined}>{formatVersion(s.version)}</span> },
           ]}
         />
       </SpaceBetween>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatHitRate, formatUptime, siloStatusLabel, siloStatusType } from "./clusterFormat";
+import { formatHitRate, formatUptime, formatVersion, siloStatusLabel, siloStatusType } from "./clusterFormat";
 
 describe("formatUptime", () => {
   it.each([
@@ -40,4 +40,16 @@ describe("silo status", () => {
     expect(siloStatusType(status)).toBe(type);
     expect(siloStatusLabel(status)).toBe(label);
   });
+});
+
+describe("formatVersion", () => {
+  it.each([
+    [null, "-"],
+    ["1.0.0", "1.0.0"],
+    ["1.0.0+5ba83da6702ccd2d467d63073033f365a3447209", "1.0.0+5ba83da"],
+    ["2.1.0-rc.1+5ba83da6702ccd2d467d63073033f365a3447209", "2.1.0-rc.1+5ba83da"],
+    // Anything that is not a whole commit hash is shown as built.
+    ["1.0.0+local", "1.0.0+local"],
+    ["1.0.0+5ba83da", "1.0.0+5ba83da"],
+  ])("%s reads %s", (version, expected) => expect(formatVersion(version)).toBe(expected));
 });

@@ -37,6 +37,12 @@ export function siloStatusType(status: string): SiloStatusType {
   }
 }
 
+/** A build as people compare them: a full commit hash after the "+" cut to the 7 characters git shows. */
+export function formatVersion(version: string | null): string {
+  if (!version) return "-";
+  return version.replace(/\+([0-9a-f]{7})[0-9a-f]{33}$/, "+$1");
+}
+
 /** Membership's names, as words. */
 export function siloStatusLabel(status: string): string {
   switch (status) {
