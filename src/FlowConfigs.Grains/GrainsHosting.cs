@@ -23,6 +23,10 @@ public static class GrainsHosting
         silo.Services.AddHostedService(services => services.GetRequiredService<Usage.UsageFlusher>());
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         silo.AddReadCopies();
+        // The host registers its own build; this one serves silos hosted elsewhere (tests, tools).
+        silo.Services.TryAddSingleton(Operations.SiloBuild.Of(System.Reflection.Assembly.GetEntryAssembly() ?? typeof(GrainsHosting).Assembly));
+        silo.Services.TryAddSingleton<Operations.SiloReports>();
+        silo.AddGrainService<Operations.SiloReportService>();
         // The directory reads every config in the background once it activates: start that with the silo, so the
         // first list a person asks for is already served from memory.
         silo.AddStartupTask((services, cancellationToken) =>

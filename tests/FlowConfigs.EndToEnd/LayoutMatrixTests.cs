@@ -37,6 +37,7 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
         "/reviews",
         "/reviews?view=mine",
         "/audit",
+        "/operations",
     ];
 
     public static TheoryData<string, int, bool> Cases()

@@ -28,6 +28,9 @@ public static class AccessPolicy
     /// <summary>The audit log spans every config, the settings and the calendars, so reading it needs Full on <c>*</c>.</summary>
     public static bool CanViewAudit(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
 
+    /// <summary>The cluster view shows every task and what it serves, whoever's configs: Full on <c>*</c>, as the audit log.</summary>
+    public static bool CanViewOperations(Principal principal) => LevelFor(principal, "*") == AccessLevel.Full;
+
     /// <summary>Whether any Full grant exists (admin group or any Full pattern), so the UI may offer "Create".</summary>
     public static bool CanCreateConfigs(Principal principal) =>
         GroupLevel(principal) == AccessLevel.Full || principal.FullPatterns.Count > 0;

@@ -52,16 +52,24 @@ public sealed partial class ConfigReadCopies : IDisposable
     /// <summary>Configs this silo holds a copy of, or is fetching.</summary>
     public int Count => Volatile.Read(ref _count);
 
+    /// <summary>Reads answered from this silo's memory (activation or copy) and by a grain call, for the cluster view.</summary>
+    public ReadTally Reads { get; } = new();
+
     /// <summary>Completes synchronously whenever this silo holds the answer.</summary>
     public ValueTask<ResolvedRead> ReadAsync(string id, string language, ContactChannel channel, ResolveDefaults defaults)
     {
         if (_local.TryGet(id, language, channel, defaults, out var local))
+        {
+            Reads.Hit();
             return ValueTask.FromResult(new ResolvedRead(local, ResolvedSource.Local));
+        }
         if (_entries.TryGetValue(id, out var entry) && entry.Current is { } copy)
         {
             Touch(id, entry, copy);
+            Reads.Hit();
             return ValueTask.FromResult(new ResolvedRead(copy.Resolve(language, channel, defaults), ResolvedSource.Copy));
         }
+        Reads.Miss();
         return FetchAsync(id, language, channel, defaults);
     }
 

@@ -108,6 +108,16 @@ public sealed class AccessPolicyTests
     public void The_audit_log_needs_full_on_star(string[] groups, string? full, string? edit, bool may) =>
         Assert.Equal(may, AccessPolicy.CanViewAudit(P(groups, full: full, edit: edit)));
 
+    [Theory]
+    [InlineData(new[] { "FlowConfigAdmin" }, null, null, true)]
+    [InlineData(new string[0], "*", null, true)]
+    [InlineData(new string[0], "**", null, true)]
+    [InlineData(new string[0], "queue/*", null, false)]
+    [InlineData(new[] { "FlowConfigEdit" }, null, "*", false)]
+    [InlineData(new[] { "FlowConfigRead" }, null, null, false)]
+    public void The_cluster_view_needs_full_on_star(string[] groups, string? full, string? edit, bool may) =>
+        Assert.Equal(may, AccessPolicy.CanViewOperations(P(groups, full: full, edit: edit)));
+
     [Fact]
     public void Create_needs_some_full_grant()
     {

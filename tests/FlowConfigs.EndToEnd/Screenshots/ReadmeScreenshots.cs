@@ -13,7 +13,7 @@ namespace FlowConfigs.EndToEnd.Screenshots;
 /// </summary>
 internal static class ReadmeScreenshots
 {
-    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar", "reviews", "draft", "audit"];
+    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar", "reviews", "draft", "audit", "operations"];
 
     private const string Austin = "branch-office-austin";
     private const string Queue = "queue/technical-support";
@@ -208,6 +208,14 @@ internal static class ReadmeScreenshots
         await Expect(entries.Nth(1)).ToContainTextAsync("Emergency: Outage over");
         await Expect(entries.Filter(new() { HasText = "draft-submit" })).ToHaveCountAsync(1);
         await CaptureAsync(alice, "audit");
+
+        // Operations: this task, with Connect's reads of the sample configs behind its hit rate.
+        foreach (var id in new[] { Austin, Queue, Austin, Queue, Austin })
+            await TestConfigs.GetConfigAsync(browser, id);
+        await alice.GotoAsync("/operations");
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Tasks" }).GetByText("This task")).ToBeVisibleAsync();
+        await Expect(alice.GetByText(new Regex(@"^\d{1,3}\.\d %$"))).ToBeVisibleAsync();
+        await CaptureAsync(alice, "operations");
 
         browser.AssertCleanConsole(signIn);
         browser.AssertCleanConsole(alice);

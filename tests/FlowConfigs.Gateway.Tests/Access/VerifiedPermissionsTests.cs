@@ -132,7 +132,9 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
                 disagreements.Add($"{principal} on calendars");
             if (await local.CanViewAuditAsync(principal) != await decider.CanViewAuditAsync(principal))
                 disagreements.Add($"{principal} on the audit log");
-            compared += 3;
+            if (await local.CanViewOperationsAsync(principal) != await decider.CanViewOperationsAsync(principal))
+                disagreements.Add($"{principal} on the cluster view");
+            compared += 4;
             foreach (var (_, id, authors) in Approvals(principal, index))
             {
                 var may = await local.CanApproveAsync(principal, id, authors);
@@ -158,6 +160,9 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
         Assert.Contains(Principals(), p => !AccessPolicy.CanManageCalendars(p) && p.FullPatterns.Count > 0);
         Assert.Contains(Principals(), p => AccessPolicy.CanViewAudit(p) && !p.Groups.Contains(Principal.AdminGroup));
         Assert.Contains(Principals(), p => !AccessPolicy.CanViewAudit(p) && p.FullPatterns.Count > 0);
+        Assert.Contains(Principals(), p => AccessPolicy.CanViewOperations(p) && !p.Groups.Contains(Principal.AdminGroup));
+        Assert.Contains(Principals(), p => AccessPolicy.CanViewOperations(p) && p.Groups.Contains(Principal.AdminGroup) && p.FullPatterns.Count == 0);
+        Assert.Contains(Principals(), p => !AccessPolicy.CanViewOperations(p) && p.FullPatterns.Count > 0);
 
         // Approvals: allowed by the group and by a pattern, and refused to Full callers for each way of being an author.
         var approvals = Principals().SelectMany((p, i) => Approvals(p, i)).ToArray();
@@ -286,6 +291,28 @@ public sealed class VerifiedPermissionsTests(CedarEngine cedar, ITestOutputHelpe
             """{"principal":{"entityType":"FlowConfigs::User","entityId":"tina"},"action":{"actionType":"FlowConfigs::Action","actionId":"ViewAudit"},"resource":{"entityType":"FlowConfigs::Audit","entityId":"audit"},"context":{"contextMap":{}}}""" +
             "]}",
             sent.BodyText);
+    }
+
+    [Fact]
+    public async Task The_cluster_view_is_granted_by_the_admin_group_and_by_its_own_full_on_star_policy_only()
+    {
+        var admin = Principal.FromClaims("ada", [Principal.AdminGroup], null, null, null);
+        var tina = Principal.FromClaims("tina", [Principal.ReadGroup], "queue/*,*", null, null);
+        var fran = Principal.FromClaims("fran", [Principal.EditGroup], "queue/*", "*", "*");
+        var entities = new JsonArray(CedarModel.User(admin), CedarModel.User(tina), CedarModel.User(fran),
+            CedarModel.Resource("Operations", CedarModel.OperationsId, ["*"]));
+        var requests = new JsonArray(
+            CedarModel.Request(admin, CedarModel.ViewOperations, "Operations", CedarModel.OperationsId),
+            CedarModel.Request(tina, CedarModel.ViewOperations, "Operations", CedarModel.OperationsId),
+            CedarModel.Request(fran, CedarModel.ViewOperations, "Operations", CedarModel.OperationsId));
+        var results = await Client().BatchIsAuthorizedAsync(entities, requests, CancellationToken.None);
+
+        Assert.Equal(["ALLOW", "ALLOW", "DENY"], results.Select(r => r!["decision"]!.GetValue<string>()));
+        string[] Determining(int i) => [.. results[i]!["determiningPolicies"]!.AsArray().Select(p => p!["policyId"]!.GetValue<string>())];
+        Assert.Equal(["01-admin-group.cedar"], Determining(0));
+        // Fran has Edit and Read on "*" but Full only on queue/*: no policy grants her the view.
+        Assert.Equal(["11-operations-full-tags.cedar"], Determining(1));
+        Assert.Empty(Determining(2));
     }
 
     [Fact]

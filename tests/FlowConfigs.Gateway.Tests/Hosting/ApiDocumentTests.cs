@@ -50,6 +50,7 @@ public sealed class ApiDocumentTests(GatewayFixture fixture) : IClassFixture<Gat
     [InlineData("/api/preview-speech", "post", new[] { "400", "401", "403", "408", "413", "415", "429", "503" })]
     [InlineData("/api/speech/voices", "get", new[] { "401", "403", "503" })]
     [InlineData("/internal/config/{id}", "get", new[] { "400", "404", "503" })]
+    [InlineData("/api/ops/cluster", "get", new[] { "401", "403", "503" })]
     public async Task Lists_every_problem_an_endpoint_answers(string path, string method, string[] statuses)
     {
         var operation = await OperationAsync(path, method);

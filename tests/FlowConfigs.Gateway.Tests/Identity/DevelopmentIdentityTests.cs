@@ -58,6 +58,7 @@ public sealed class DevelopmentIdentityTests(GatewayFixture fixture) : IClassFix
         Assert.False(me["canManageSettings"]!.GetValue<bool>());
         Assert.False(me["canManageCalendars"]!.GetValue<bool>());
         Assert.False(me["canViewAudit"]!.GetValue<bool>());
+        Assert.False(me["canViewOperations"]!.GetValue<bool>());
     }
 
     [Fact]
@@ -65,8 +66,10 @@ public sealed class DevelopmentIdentityTests(GatewayFixture fixture) : IClassFix
     {
         var me = JsonNode.Parse(await (await MeAsync(await fixture.TokenAsync("amy", ["FlowConfigRead"], full: "queue/*,*"))).Content.ReadAsStringAsync())!;
         Assert.True(me["canViewAudit"]!.GetValue<bool>());
+        Assert.True(me["canViewOperations"]!.GetValue<bool>());
         var editor = JsonNode.Parse(await (await MeAsync(await fixture.TokenAsync("eve", ["FlowConfigEdit"], edit: "*"))).Content.ReadAsStringAsync())!;
         Assert.False(editor["canViewAudit"]!.GetValue<bool>());
+        Assert.False(editor["canViewOperations"]!.GetValue<bool>());
     }
 
     [Fact]

@@ -64,6 +64,23 @@ public sealed class ConfigReadCopiesTests : IDisposable
     }
 
     [Fact]
+    public async Task Reads_from_the_activation_or_the_copy_are_hits_and_grain_fetches_misses()
+    {
+        _grain.Store(Id, 1, "one");
+        await ReadAsync();
+        await ReadAsync();
+        await ReadAsync();
+        Assert.Equal((2L, 1L), _copies.Reads.Totals());
+
+        _local.Publish(Id, new ResolvedSnapshot(SampleConfigs.Branch(Id, greeting: "hosted"), new Dictionary<string, FlowConfigs.Domain.Schedules.Calendar>(), TimeProvider.System));
+        await ReadAsync();
+        // An id nobody stored keeps no copy: each read asks the grain again.
+        await ReadAsync("queue/none");
+        await ReadAsync("queue/none");
+        Assert.Equal((3L, 3L), _copies.Reads.Totals());
+    }
+
+    [Fact]
     public async Task An_announced_newer_version_drops_the_copy_at_once()
     {
         _grain.Store(Id, 1, "one");

@@ -37,6 +37,9 @@ internal sealed class CallerAccess(Principal caller, IAccessDecider decider)
     public ValueTask<bool> CanViewAuditAsync(CancellationToken cancellationToken = default) =>
         decider.CanViewAuditAsync(caller, cancellationToken);
 
+    public ValueTask<bool> CanViewOperationsAsync(CancellationToken cancellationToken = default) =>
+        decider.CanViewOperationsAsync(caller, cancellationToken);
+
     /// <summary>Null when the caller has at least <paramref name="needed"/> on <paramref name="id"/>, else the 403 to answer.</summary>
     public async Task<ForbiddenProblem?> RequireAsync(string id, AccessLevel needed, string action, CancellationToken cancellationToken = default)
     {

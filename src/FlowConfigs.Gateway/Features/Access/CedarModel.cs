@@ -26,6 +26,9 @@ internal static class CedarModel
     public const string ViewAudit = "ViewAudit";
     /// <summary>The audit log is one resource: reading it is one decision.</summary>
     public const string AuditId = "audit";
+    public const string ViewOperations = "ViewOperations";
+    /// <summary>The cluster view is one resource: seeing it is one decision.</summary>
+    public const string OperationsId = "operations";
 
     /// <summary>The actions asked per config, lowest first; the highest allowed one gives the level.</summary>
     public static readonly (string Action, AccessLevel Level)[] ConfigActions =

@@ -23,4 +23,7 @@ public interface IAccessDecider
 
     /// <summary>Whether the caller may read the audit log.</summary>
     ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default);
+
+    /// <summary>Whether the caller may see the cluster view (every task, its state and figures).</summary>
+    ValueTask<bool> CanViewOperationsAsync(Principal principal, CancellationToken cancellationToken = default);
 }

@@ -27,4 +27,7 @@ internal sealed class LocalAccessDecider : IAccessDecider
 
     public ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(AccessPolicy.CanViewAudit(principal));
+
+    public ValueTask<bool> CanViewOperationsAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        ValueTask.FromResult(AccessPolicy.CanViewOperations(principal));
 }

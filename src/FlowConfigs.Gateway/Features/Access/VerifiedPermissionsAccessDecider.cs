@@ -75,6 +75,9 @@ internal sealed class VerifiedPermissionsAccessDecider(
     public ValueTask<bool> CanViewAuditAsync(Principal principal, CancellationToken cancellationToken = default) =>
         AllowedOnEverythingAsync(principal, CedarModel.ViewAudit, "Audit", CedarModel.AuditId, cancellationToken);
 
+    public ValueTask<bool> CanViewOperationsAsync(Principal principal, CancellationToken cancellationToken = default) =>
+        AllowedOnEverythingAsync(principal, CedarModel.ViewOperations, "Operations", CedarModel.OperationsId, cancellationToken);
+
     /// <summary>
     /// ApproveDraft on the config, which carries the draft's authors. Cached like a level: by the matching patterns
     /// (or the id, with <see cref="VerifiedPermissionsOptions.DecidePerId"/>) and the authors, all of which the

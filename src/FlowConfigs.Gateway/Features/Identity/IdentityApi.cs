@@ -15,7 +15,7 @@ internal static class IdentityApi
     public sealed record InitResponse(AuthSettings Auth, Branding Branding);
     public sealed record AuthSettings(string Mode, string Authority, string? ClientId, string[] Scopes);
     public sealed record Branding(string ProductName);
-    public sealed record MeResponse(string Username, IReadOnlyList<string> Groups, TagPatterns Tags, bool CanCreateConfigs, bool CanManageSettings, bool CanManageCalendars, bool CanViewAudit);
+    public sealed record MeResponse(string Username, IReadOnlyList<string> Groups, TagPatterns Tags, bool CanCreateConfigs, bool CanManageSettings, bool CanManageCalendars, bool CanViewAudit, bool CanViewOperations);
     public sealed record TagPatterns(IReadOnlyList<string> Full, IReadOnlyList<string> Edit, IReadOnlyList<string> Read);
     public sealed record TokenResponse(string access_token, string token_type, int expires_in);
 
@@ -69,7 +69,8 @@ internal static class IdentityApi
             AccessPolicy.CanCreateConfigs(principal),
             await access.CanManageSettingsAsync(cancellationToken),
             await access.CanManageCalendarsAsync(cancellationToken),
-            await access.CanViewAuditAsync(cancellationToken)));
+            await access.CanViewAuditAsync(cancellationToken),
+            await access.CanViewOperationsAsync(cancellationToken)));
     }
 
     public static async Task<Results<Ok<TokenResponse>, BodyProblem>> IssueAsync(HttpContext context, DevelopmentIssuer issuer)

@@ -1,5 +1,5 @@
 import type {
-  AppSettings, AuditFilters, AuditPage, Calendar, CalendarRevisionSummary, CalendarSummary, Draft, DraftDiff, FlowConfig, FlowConfigPage, ImportItem,
+  AppSettings, AuditFilters, AuditPage, Calendar, ClusterView, CalendarRevisionSummary, CalendarSummary, Draft, DraftDiff, FlowConfig, FlowConfigPage, ImportItem,
   ImportOptions, ListQuery, InitSettings, Me, Published, Revision, RevisionSummary, ReviewItem, SpeechVoiceList, TimelineSegment,
 } from "./types";
 
@@ -137,6 +137,7 @@ export class ApiClient {
     const response = await this.send("GET", auditPath(filters), undefined, { Accept: "text/csv" });
     return { blob: await response.blob(), fileName: attachmentName(response.headers.get("Content-Disposition")) ?? "audit.csv" };
   }
+  cluster = () => this.json<ClusterView>("GET", "/api/ops/cluster");
   settings = () => this.json<AppSettings>("GET", "/api/settings");
   saveSettings = (settings: AppSettings) => this.json<AppSettings>("POST", "/api/settings", settings);
   exportConfigs = (ids: string[]) => this.json<FlowConfig[]>("GET", `/api/flow-config/export?ids=${encodeURIComponent(ids.join(","))}`);

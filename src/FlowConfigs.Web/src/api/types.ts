@@ -78,6 +78,8 @@ export interface Me {
   canManageCalendars: boolean;
   /** Reading the audit log (Full on every config). */
   canViewAudit: boolean;
+  /** Seeing the cluster view (Full on every config). */
+  canViewOperations: boolean;
 }
 
 export interface Locale {
@@ -313,4 +315,34 @@ export interface AuditFilters {
   from?: string;
   to?: string;
   action?: string;
+}
+
+/** Reads a silo answered from memory (hits) or by a grain call (misses) since it started. */
+export interface ReadCopyFigures {
+  hits: number;
+  misses: number;
+  /** 0..1; null before the first read. */
+  hitRate: number | null;
+  copies: number;
+}
+
+/** One task of the cluster; version and readCopies are its own report, null when it did not answer or is not active. */
+export interface SiloView {
+  address: string;
+  name: string;
+  host: string;
+  status: string;
+  startedAt: string;
+  lastSeenAt: string;
+  uptimeSeconds: number | null;
+  version: string | null;
+  activations: number | null;
+  activationsByType: Record<string, number> | null;
+  isThisSilo: boolean;
+  readCopies: ReadCopyFigures | null;
+}
+
+export interface ClusterView {
+  at: string;
+  silos: SiloView[];
 }

@@ -7,7 +7,7 @@ import { ConfigEditorPage } from "./ConfigEditorPage";
 
 const auth: { api: Record<string, unknown>; me: Me } = {
   api: {},
-  me: { username: "bob", groups: [], tags: { full: ["*"], edit: [], read: [] }, canCreateConfigs: true, canManageSettings: true, canManageCalendars: true, canViewAudit: true },
+  me: { username: "bob", groups: [], tags: { full: ["*"], edit: [], read: [] }, canCreateConfigs: true, canManageSettings: true, canManageCalendars: true, canViewAudit: true, canViewOperations: true },
 };
 vi.mock("../auth/AuthContext", () => ({ useAuth: () => auth }));
 

@@ -4,7 +4,7 @@ import { levelFromTags } from "./levelFromTags";
 
 const me = (tags: Partial<Me["tags"]>, admin = false): Me => ({
   username: "alice", groups: [], tags: { full: [], edit: [], read: [], ...tags },
-  canCreateConfigs: admin, canManageSettings: admin, canManageCalendars: admin, canViewAudit: admin,
+  canCreateConfigs: admin, canManageSettings: admin, canManageCalendars: admin, canViewAudit: admin, canViewOperations: admin,
 });
 
 describe("levelFromTags", () => {

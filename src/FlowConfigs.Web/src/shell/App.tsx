@@ -14,6 +14,7 @@ import { ConfigEditorPage } from "../configs/ConfigEditorPage";
 import { ConfigListPage } from "../configs/ConfigListPage";
 import { AuditPage } from "../audit/AuditPage";
 import { HistoryPage } from "../history/HistoryPage";
+import { OperationsPage } from "../operations/OperationsPage";
 import { ReviewsPage } from "../reviews/ReviewsPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
 import { SettingsPage } from "../settings/SettingsPage";
@@ -124,6 +125,7 @@ function Shell() {
               { type: "link", text: "Calendars", href: "/calendars" },
               { type: "link", text: "Reviews", href: "/reviews" },
               ...(me?.canViewAudit ? [{ type: "link" as const, text: "Audit", href: "/audit" }] : []),
+              ...(me?.canViewOperations ? [{ type: "link" as const, text: "Operations", href: "/operations" }] : []),
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
               ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
               // Framed there is no top navigation with the user's menu; signing out lives here instead.
@@ -139,7 +141,7 @@ function Shell() {
 
 /** The side navigation's entry for a page: its section's first page. */
 function activeSection(pathname: string): string {
-  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
+  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit", "/operations"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
   return "/";
 }
 
@@ -164,6 +166,7 @@ const router = createBrowserRouter([
       { path: "/settings", element: <SettingsPage /> },
       { path: "/reviews", element: <ReviewsPage /> },
       { path: "/audit", element: <AuditPage /> },
+      { path: "/operations", element: <OperationsPage /> },
       { path: "/calendars", element: <CalendarListPage /> },
       { path: "/calendars/:id", element: <CalendarPage /> },
       { path: "*", element: <Navigate to="/" replace /> },
