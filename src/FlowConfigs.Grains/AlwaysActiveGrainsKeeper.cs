@@ -2,6 +2,7 @@ using FlowConfigs.Grains.Drafts;
 using FlowConfigs.Grains.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Grains;
 
@@ -10,15 +11,15 @@ namespace FlowConfigs.Grains;
 /// the change event dispatcher and the draft directory (which wakes scheduled publishes). An activation goes down
 /// with its silo, timers and all; this brings it back within an interval, though no write or request comes.
 /// </summary>
-internal sealed partial class AlwaysActiveGrainsKeeper(IGrainFactory grains, TimeProvider clock, ILogger<AlwaysActiveGrainsKeeper> logger)
-    : BackgroundService
+internal sealed partial class AlwaysActiveGrainsKeeper(
+    IGrainFactory grains,
+    IOptions<AlwaysActiveGrainsOptions> options,
+    TimeProvider clock,
+    ILogger<AlwaysActiveGrainsKeeper> logger) : BackgroundService
 {
-    /// <summary>Long next to the grains' own timers: this only brings back an activation that was lost.</summary>
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        using var timer = new PeriodicTimer(options.Value.KeepAlivePeriod, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
             try

@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace FlowConfigs.EndToEnd;
 
 /// <summary>
-/// One gateway process (fresh data directory, sample data) and one headless Chromium for the whole browser suite.
+/// One gateway process (fresh data directory, sample data) and one headless Chromium per collection of browser tests.
 /// Chromium is Debian's package (CHROMIUM_PATH overrides), never a download.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -74,4 +74,15 @@ public sealed class BrowserFixture : IAsyncLifetime
 public sealed class BrowserCollection : ICollectionFixture<BrowserFixture>
 {
     public const string Name = "browser";
+}
+
+/// <summary>
+/// The layout tests with a gateway and a browser of their own, run beside <see cref="BrowserCollection"/>: a browser
+/// test spends most of its time waiting (transitions, the network going idle, a save's round trip), so two at once keep
+/// both cores busy. Each collection's tests still run one at a time against their own data.
+/// </summary>
+[CollectionDefinition(Name)]
+public sealed class LayoutCollection : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser layout";
 }

@@ -9,7 +9,7 @@ namespace FlowConfigs.EndToEnd;
 /// axe-core finds nothing serious or critical. The feature tests check their own pages in depth; this one makes sure
 /// no page is left out.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LayoutCollection.Name)]
 public sealed class LayoutMatrixTests(BrowserFixture browser)
 {
     private const int FrameWidth = 900;

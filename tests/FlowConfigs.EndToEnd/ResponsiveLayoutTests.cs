@@ -7,7 +7,7 @@ namespace FlowConfigs.EndToEnd;
 /// The editor and the history at a desktop, a small laptop and a phone width, and framed at 900 px as in the Agent
 /// Workspace: nothing wider than the page, no button squeezed below its label, the result of a change in view.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(LayoutCollection.Name)]
 public sealed class ResponsiveLayoutTests(BrowserFixture browser)
 {
     public static TheoryData<int, bool> Viewports => new() { { 1440, false }, { 1024, false }, { 390, false }, { 900, true } };

@@ -18,6 +18,7 @@ internal static class OrleansHosting
         builder.Services.AddOptions<ClusteringOptions>().BindConfiguration(ClusteringOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<SiloPortsOptions>().BindConfiguration(SiloPortsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<ClusterTimeoutsOptions>().BindConfiguration(ClusterTimeoutsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<AlwaysActiveGrainsOptions>().BindConfiguration(ClusterTimeoutsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddOptions<HostOptions>().Configure<IOptions<ClusterTimeoutsOptions>>((host, timeouts) =>
             host.ShutdownTimeout = timeouts.Value.ShutdownTimeout);
 

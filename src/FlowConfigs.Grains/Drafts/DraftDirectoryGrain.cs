@@ -5,20 +5,26 @@ using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Grains.Configs;
 using FlowConfigs.Grains.Storage;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Grains.Drafts;
 
 /// <summary>
 /// Drafts in brief, read from storage once it activates and kept current by config grains. It also keeps scheduled
 /// publishes alive: a config grain arms its own timer, but one that was never activated since a restart, or was lost
-/// with its silo, is woken here before its time (on load and then every half minute), and publishes itself.
+/// with its silo, is woken here before its time (on load and then every <see cref="AlwaysActiveGrainsOptions.KeepAlivePeriod"/>),
+/// and publishes itself.
 /// </summary>
 [GrainType("draft-directory")]
 [CollectionAgeLimit(AlwaysActive = true)]
-public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock, ILogger<DraftDirectoryGrain> logger) : Grain, IDraftDirectoryGrain
+public sealed class DraftDirectoryGrain(
+    IDocumentStore store,
+    IOptions<AlwaysActiveGrainsOptions> options,
+    TimeProvider clock,
+    ILogger<DraftDirectoryGrain> logger) : Grain, IDraftDirectoryGrain
 {
     private static readonly string[] SummaryFields = ["base", "state", "authors", "approvals", "submittedAt", "submittedBy", "publishAt", "outOfDate", "description"];
-    private static readonly TimeSpan WakeEvery = TimeSpan.FromSeconds(30);
+    private readonly TimeSpan _wakeEvery = options.Value.KeepAlivePeriod;
 
     private readonly SortedDictionary<string, (long Version, DraftSummary? Summary)> _drafts = new(StringComparer.Ordinal);
     private Task? _loading;
@@ -26,7 +32,7 @@ public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _loading = LoadAsync();
-        this.RegisterGrainTimer(WakeDuePublishesAsync, new GrainTimerCreationOptions(WakeEvery, WakeEvery));
+        this.RegisterGrainTimer(WakeDuePublishesAsync, new GrainTimerCreationOptions(_wakeEvery, _wakeEvery));
         return Task.CompletedTask;
     }
 
@@ -72,7 +78,7 @@ public sealed class DraftDirectoryGrain(IDocumentStore store, TimeProvider clock
     /// <summary>Activates each config whose publish is due within the next wake-up: its activation arms the timer, or publishes at once when late.</summary>
     private async Task WakeDuePublishesAsync(CancellationToken cancellationToken)
     {
-        var horizon = clock.GetUtcNow() + WakeEvery * 2;
+        var horizon = clock.GetUtcNow() + _wakeEvery * 2;
         foreach (var (id, (_, summary)) in _drafts.ToArray())
         {
             if (summary?.PublishAt is not { } at || at > horizon) continue;
