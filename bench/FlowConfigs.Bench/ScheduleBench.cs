@@ -35,17 +35,11 @@ internal static class ScheduleBench
         var plainIds = Enumerable.Range(0, count).Select(SyntheticConfigs.Id).ToArray();
         var scheduledIds = Enumerable.Range(0, count).Select(ScheduledId).ToArray();
         var url = gateway.InternalUrl + "/internal/config/";
-        (string Name, string[] Ids)[] targets = [("GetConfig, no schedule", plainIds), ($"GetConfig, {Entries} schedule entries", scheduledIds)];
-        foreach (var (name, ids) in targets)
+        (string Name, string Url, string[] Ids)[] targets = [("GetConfig, no schedule", url, plainIds), ($"GetConfig, {Entries} schedule entries", url, scheduledIds)];
+        foreach (var (name, _, ids) in targets)
             await load.WarmAsync(name, url, ids, null);
-        var best = new Dictionary<string, LoadRun>();
-        foreach (var round in new[] { targets, targets.Reverse().ToArray() })
-            foreach (var (name, ids) in round)
-            {
-                var run = await load.RunAsync(name, url, ids, null);
-                if (!best.TryGetValue(name, out var known) || run.RequestsPerSecond > known.RequestsPerSecond) best[name] = run;
-            }
-        foreach (var (name, _) in targets) report.Add(best[name]);
+        var best = await load.BestOfTwoRoundsAsync(targets);
+        foreach (var (name, _, _) in targets) report.Add(best[name]);
         report.Ratio($"GetConfig with {Entries} entries / without", best[targets[1].Name].RequestsPerSecond, best[targets[0].Name].RequestsPerSecond, target: "≥ 95%");
 
         await MeasureLatenessAsync(gateway, load, url, plainIds, report);
