@@ -1,3 +1,9 @@
+using System.Diagnostics;
+using FlowConfigs.Domain.Resolution;
+using FlowConfigs.Grains.Configs;
+using FlowConfigs.Grains.Usage;
+using Microsoft.Extensions.Options;
+
 namespace FlowConfigs.Bench;
 
 /// <summary>
@@ -33,6 +39,7 @@ internal static class UsageBench
         var best = await load.BestOfTwoRoundsAsync(targets);
         foreach (var (name, _, _) in targets) report.Add(best[name]);
         report.Ratio("GetConfig counting usage / not counting", best[targets[0].Name].RequestsPerSecond, best[targets[1].Name].RequestsPerSecond, target: "≥ 95%");
+        MeasureCounting(report, best[targets[1].Name].RequestsPerSecond);
 
         report.Add("memory", "counting gateway resident memory before the unknown ids", counting.ResidentMegabytes(), "MB");
         await counting.MeasureUnknownIdsAsync(report, 50_000, settle: TimeSpan.FromSeconds(15));
@@ -42,5 +49,35 @@ internal static class UsageBench
         var reads = overview["configs"]!.AsArray().Sum(c => c!["reads"]!.GetValue<long>());
         report.Add("usage", "GetConfig reads of known configs counted today (warm-up + load runs)", reads, "reads");
         report.Print();
+    }
+
+    /// <summary>
+    /// The counting itself, in this process on the same keys wrk sends: its cost per read against the CPU time a
+    /// GetConfig takes at the not-counting gateway's throughput (all cores busy). Free of the noise that moves
+    /// whole-gateway throughput by more than that on a shared machine.
+    /// </summary>
+    private static void MeasureCounting(Report report, double requestsPerSecond)
+    {
+        var counters = new UsageCounters(Options.Create(new UsageOptions()), TimeProvider.System);
+        var ids = Enumerable.Range(0, 1000).Select(SyntheticConfigs.Id).ToArray();
+        var resolved = new ResolvedConfig([]);
+        const int Reads = 5_000_000;
+        foreach (var threads in new[] { 1, Environment.ProcessorCount })
+        {
+            var clock = Stopwatch.StartNew();
+            Parallel.For(0, threads, t =>
+            {
+                for (var i = t; i < Reads; i += threads)
+                    counters.Record(ids[i % ids.Length], "en-US", ConnectChannel.Voice, resolved);
+            });
+            var nanosecondsPerRead = clock.Elapsed.TotalNanoseconds * threads / Reads;
+            report.Add("usage", $"counting one read, {threads} thread(s) at once (CPU time per read)", nanosecondsPerRead, "ns");
+            if (threads == Environment.ProcessorCount)
+            {
+                var cpuPerRequestNs = Environment.ProcessorCount * 1e9 / requestsPerSecond;
+                report.Ratio("GetConfig CPU time left after counting (per-read counting cost vs CPU per request)", cpuPerRequestNs - nanosecondsPerRead, cpuPerRequestNs, target: "≥ 95%");
+            }
+            counters.Drain();
+        }
     }
 }
