@@ -10,6 +10,8 @@ export const listColumns = [
   { id: "version", label: "Version" },
   { id: "updatedBy", label: "Changed by" },
   { id: "updatedAt", label: "Changed" },
+  { id: "lastReadAt", label: "Last read" },
+  { id: "reads", label: "Reads (30 days)" },
 ] as const;
 
 /**

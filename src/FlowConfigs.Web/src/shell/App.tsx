@@ -16,6 +16,7 @@ import { AuditPage } from "../audit/AuditPage";
 import { HistoryPage } from "../history/HistoryPage";
 import { ReviewsPage } from "../reviews/ReviewsPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
+import { InsightsPage } from "../usage/InsightsPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { isFramed } from "./framing";
 import { focusPageHeading } from "./pageFocus";
@@ -123,6 +124,7 @@ function Shell() {
               { type: "link", text: "Flow configs", href: "/" },
               { type: "link", text: "Calendars", href: "/calendars" },
               { type: "link", text: "Reviews", href: "/reviews" },
+              { type: "link", text: "Insights", href: "/insights" },
               ...(me?.canViewAudit ? [{ type: "link" as const, text: "Audit", href: "/audit" }] : []),
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
               ...(me?.canManageSettings ? [{ type: "link" as const, text: "Settings", href: "/settings" }] : []),
@@ -139,7 +141,7 @@ function Shell() {
 
 /** The side navigation's entry for a page: its section's first page. */
 function activeSection(pathname: string): string {
-  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
+  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit", "/insights"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
   return "/";
 }
 
@@ -164,6 +166,7 @@ const router = createBrowserRouter([
       { path: "/settings", element: <SettingsPage /> },
       { path: "/reviews", element: <ReviewsPage /> },
       { path: "/audit", element: <AuditPage /> },
+      { path: "/insights", element: <InsightsPage /> },
       { path: "/calendars", element: <CalendarListPage /> },
       { path: "/calendars/:id", element: <CalendarPage /> },
       { path: "*", element: <Navigate to="/" replace /> },

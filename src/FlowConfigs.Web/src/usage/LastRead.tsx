@@ -1,0 +1,8 @@
+import { exactTime, relativeTime } from "./relativeTime";
+
+/** When a config was last read, relative ("3 hours ago"), with the exact time on hover; "Never", or a dash when unknown. */
+export function LastRead({ at }: { at: string | null | undefined }) {
+  if (at === undefined) return <>—</>;
+  if (at === null) return <>Never</>;
+  return <time dateTime={at} title={exactTime(at)}>{relativeTime(at)}</time>;
+}
