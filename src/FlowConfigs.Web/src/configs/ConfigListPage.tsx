@@ -14,7 +14,7 @@ import type { FlowConfig, FlowConfigSummary, UsageOverview } from "../api/types"
 import { useAuth } from "../auth/AuthContext";
 import { usePage, useShell } from "../shell/ShellContext";
 import { downloadJson } from "../transfer/download";
-import { LastRead } from "../usage/LastRead";
+import { Ago, LastRead } from "../usage/LastRead";
 import { compareLastRead, compareReads, withUsage, type SummaryWithUsage } from "../usage/listUsage";
 import { usageDays } from "../usage/window";
 import { DeleteConfigsModal } from "./DeleteConfigsModal";
@@ -144,7 +144,8 @@ export function ConfigListPage() {
     { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
     { id: "version", header: "Version", cell: (item) => item.version },
     { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "break-word" }}>{item.updatedBy ?? ""}</span> },
-    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
+    // Relative, like Last read beside it (the exact time on hover): a full date and time would not leave the reads room at 1024 px.
+    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? <Ago at={item.updatedAt} /> : "") },
     { id: "lastReadAt", header: "Last read", sortingComparator: compareLastRead, cell: (item) => <LastRead at={item.lastReadAt} /> },
     { id: "reads", header: `Reads (${usageDays} days)`, sortingComparator: compareReads, cell: (item) => (item.reads === undefined ? "—" : item.reads.toLocaleString()) },
   ];

@@ -18,7 +18,7 @@ describe("parseListPreferences", () => {
     expect(parsed.pageSize).toBe(50);
     expect(parsed.wrapLines).toBe(false);
     expect(parsed.contentDisplay.map((c) => `${c.id}:${c.visible}`)).toEqual([
-      "updatedAt:true", "id:true", "description:false", "accessLevel:true", "version:false", "updatedBy:true", "lastReadAt:true", "reads:true",
+      "updatedAt:true", "id:true", "description:false", "accessLevel:true", "version:false", "updatedBy:false", "lastReadAt:true", "reads:true",
     ]);
   });
 

@@ -15,13 +15,16 @@ export const listColumns = [
 ] as const;
 
 /**
- * Lines wrap and the version is hidden by default: that is what lets the table fit a 1024-pixel screen with the
- * navigation open, without a horizontal scroll bar.
+ * Lines wrap, and the version and who changed a config are hidden by default (the search still finds who changed it):
+ * that is what lets the table, reads included, fit a 1024-pixel screen with the navigation open, without a horizontal
+ * scroll bar.
  */
+const hiddenByDefault = new Set<string>(["version", "updatedBy"]);
+
 export const defaultListPreferences: ListPreferences = {
   pageSize: 25,
   wrapLines: true,
-  contentDisplay: listColumns.map((c) => ({ id: c.id, visible: c.id !== "version" })),
+  contentDisplay: listColumns.map((c) => ({ id: c.id, visible: !hiddenByDefault.has(c.id) })),
 };
 
 const storageKey = "flowconfigs.list.preferences";

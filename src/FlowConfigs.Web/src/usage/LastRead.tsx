@@ -4,5 +4,10 @@ import { exactTime, relativeTime } from "./relativeTime";
 export function LastRead({ at }: { at: string | null | undefined }) {
   if (at === undefined) return <>—</>;
   if (at === null) return <>Never</>;
+  return <Ago at={at} />;
+}
+
+/** An instant as "3 hours ago", with the exact time on hover: narrow enough for a column among many. */
+export function Ago({ at }: { at: string }) {
   return <time dateTime={at} title={exactTime(at)}>{relativeTime(at)}</time>;
 }
