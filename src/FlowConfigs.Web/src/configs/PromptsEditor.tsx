@@ -41,7 +41,8 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
     if (!section) return;
     section.scrollIntoView({ block: "center" });
     // The language's text when the prompt has it; else adding it (the language chosen already); else the prompt itself.
-    const language = focus.language === undefined ? null : section.querySelector<HTMLElement>(`[data-language="${CSS.escape(focus.language)}"] textarea`);
+    const language = [...section.querySelectorAll<HTMLElement>("[data-language]")]
+      .find((element) => element.dataset.language === focus.language)?.querySelector<HTMLElement>("textarea");
     const adding = [...section.querySelectorAll<HTMLElement>("[data-add-language] button:not([disabled])")].pop();
     (language ?? adding ?? section).focus({ preventScroll: true });
     // Only on arriving: the config loading or changing later must not pull the page back here.
