@@ -18,7 +18,8 @@ namespace FlowConfigs.Infra;
 /// <summary>
 /// FlowConfigs in one AWS account: VPC over two AZs, the gateway on Fargate (one Orleans cluster over ElastiCache
 /// Redis) behind an internal ALB, DynamoDB tables, Cognito, Verified Permissions, the GetConfig Lambda for Amazon
-/// Connect, logs, alarms and an ADOT sidecar for traces and metrics.
+/// Connect, logs, alarms notifying an on-call topic, an operations dashboard, an ADOT sidecar for traces and metrics,
+/// and (with a domain) the web app as an Agent Workspace application.
 /// </summary>
 public sealed class FlowConfigsStack : Stack
 {
@@ -26,6 +27,10 @@ public sealed class FlowConfigsStack : Stack
     public const int InternalPort = 8081;
     public const int SiloPort = 11111;
     public const int OrleansGatewayPort = 30000;
+    public const int RedisNodes = 2;
+
+    /// <summary>Where the ADOT collector's default ECS configuration (ecs-default-config.yaml) sends metrics.</summary>
+    public const string AdotMetricsLogGroup = "/aws/ecs/application/metrics";
 
     public static FlowConfigsStack Create(App app, InfraSettings? settings = null)
     {
@@ -47,6 +52,7 @@ public sealed class FlowConfigsStack : Stack
         if (settings.EventBusName is { } busName && !System.Text.RegularExpressions.Regex.IsMatch(busName, "^[A-Za-z0-9._-]{1,256}$"))
             throw new ArgumentException($"eventBusName '{busName}' is not an event bus name (letters, digits, '.', '-', '_'; not an ARN).");
         var name = $"FlowConfigs-{settings.EnvironmentName}";
+        var onCall = new OnCallAlerts(this, "OnCall", settings);
         var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 2 });
 
         // Data: configs and history (on-demand, point-in-time recovery, deletion protection, encrypted at rest).
@@ -61,15 +67,20 @@ public sealed class FlowConfigsStack : Stack
         serviceSecurityGroup.AddIngressRule(serviceSecurityGroup, Port.Tcp(SiloPort), "Orleans silo-to-silo");
         serviceSecurityGroup.AddIngressRule(serviceSecurityGroup, Port.Tcp(OrleansGatewayPort), "Orleans gateway");
 
-        var redisConnection = Redis(vpc, serviceSecurityGroup, settings);
+        var redis = Redis(vpc, serviceSecurityGroup, settings);
+        var redisConnection = $"{redis.AttrPrimaryEndPointAddress}:{redis.AttrPrimaryEndPointPort},ssl=true,abortConnect=false";
         var policies = new AccessPolicies(this, "AccessPolicies");
 
         var alb = new ApplicationLoadBalancer(this, "Alb", new ApplicationLoadBalancerProps
         {
             Vpc = vpc, InternetFacing = false, VpcSubnets = new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS },
         });
+        // The one web app URL: Cognito's callback and logout URLs and the Agent Workspace application all use it.
         var appUrl = settings.Domain is { } domain ? $"https://{domain}" : $"http://{alb.LoadBalancerDnsName}";
         var users = new UserDirectory(this, "Users", settings, appUrl);
+        // The Agent Workspace is https and frames the app, so a plain-http app would be blocked as mixed content.
+        if (settings.Domain is not null)
+            _ = new AgentWorkspaceApplication(this, "AgentWorkspace", settings, appUrl);
 
         // The gateway service.
         var cluster = new Cluster(this, "Cluster", new ClusterProps { Vpc = vpc, ContainerInsights = true, ClusterName = name });
@@ -141,12 +152,17 @@ public sealed class FlowConfigsStack : Stack
             Actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
             Resources = ["*"],
         }));
+        // The default config's awsemf exporter writes metrics as embedded-metric-format log events to this log group
+        // (CloudWatch turns them into ECS/AWSOTel/Application metrics); it never calls PutMetricData.
         task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AdotMetrics",
-            Actions = ["cloudwatch:PutMetricData"],
-            Resources = ["*"],
-            Conditions = new Dictionary<string, object> { ["StringEquals"] = new Dictionary<string, object> { ["cloudwatch:namespace"] = "ECS/AWSOTel/Application" } },
+            Actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            Resources =
+            [
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}",
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}:log-stream:*",
+            ],
         }));
 
         // Least privilege for the gateway: its two tables, its policy store, Polly's two calls, its event bus if it has one.
@@ -204,12 +220,19 @@ public sealed class FlowConfigsStack : Stack
         scaling.ScaleOnRequestCount("GetConfigRequests", new RequestCountScalingProps { TargetGroup = internalTargets, RequestsPerTarget = 20_000 });
 
         var getConfig = GetConfigLambda(vpc, lambdaSecurityGroup, alb, settings);
-        Alarms(name, publicTargets, internalTargets, getConfig, cluster, service, settings);
+        var alarms = Alarms(name, publicTargets, internalTargets, getConfig, cluster, service, settings);
+        var operations = new OperationsDashboard(this, "Operations", name, new WatchedResources(
+            getConfig, alb, publicTargets, internalTargets, cluster, service, [configs, revisions], redis, RedisNodes, alarms));
 
         _ = new CfnOutput(this, "WebAppUrl", new CfnOutputProps { Value = appUrl });
         _ = new CfnOutput(this, "GetConfigFunctionArn", new CfnOutputProps { Value = getConfig.FunctionArn });
         _ = new CfnOutput(this, "UserPoolId", new CfnOutputProps { Value = users.Pool.UserPoolId });
         _ = new CfnOutput(this, "PolicyStoreId", new CfnOutputProps { Value = policies.Store.AttrPolicyStoreId });
+        _ = new CfnOutput(this, "DashboardUrl", new CfnOutputProps
+        {
+            Value = $"https://{Region}.console.aws.amazon.com/cloudwatch/home?region={Region}#dashboards:name={operations.Dashboard.DashboardName}",
+        });
+        _ = new CfnOutput(this, "AlarmTopicArn", new CfnOutputProps { Value = onCall.Topic.TopicArn });
     }
 
     private Table Table(string id, string tableName, Amazon.CDK.AWS.DynamoDB.Attribute? sortKey) => new(this, id, new TableProps
@@ -225,7 +248,7 @@ public sealed class FlowConfigsStack : Stack
     });
 
     /// <summary>ElastiCache Redis for cluster membership: two nodes across AZs, TLS and encryption at rest.</summary>
-    private string Redis(Vpc vpc, SecurityGroup gateways, InfraSettings settings)
+    private CfnReplicationGroup Redis(Vpc vpc, SecurityGroup gateways, InfraSettings settings)
     {
         var securityGroup = new SecurityGroup(this, "RedisSecurityGroup", new SecurityGroupProps { Vpc = vpc, Description = "FlowConfigs membership Redis" });
         securityGroup.AddIngressRule(gateways, Port.Tcp(6379), "gateway tasks");
@@ -234,12 +257,12 @@ public sealed class FlowConfigsStack : Stack
             Description = "FlowConfigs membership Redis",
             SubnetIds = vpc.SelectSubnets(new SubnetSelection { SubnetType = SubnetType.PRIVATE_WITH_EGRESS }).SubnetIds,
         });
-        var redis = new CfnReplicationGroup(this, "Redis", new CfnReplicationGroupProps
+        return new CfnReplicationGroup(this, "Redis", new CfnReplicationGroupProps
         {
             ReplicationGroupDescription = "FlowConfigs Orleans membership",
             Engine = "redis",
             CacheNodeType = settings.RedisNodeType,
-            NumCacheClusters = 2,
+            NumCacheClusters = RedisNodes,
             AutomaticFailoverEnabled = true,
             MultiAzEnabled = true,
             TransitEncryptionEnabled = true,
@@ -247,7 +270,6 @@ public sealed class FlowConfigsStack : Stack
             CacheSubnetGroupName = subnets.Ref,
             SecurityGroupIds = [securityGroup.SecurityGroupId],
         });
-        return $"{redis.AttrPrimaryEndPointAddress}:{redis.AttrPrimaryEndPointPort},ssl=true,abortConnect=false";
     }
 
     /// <summary>The API and web app: HTTPS with a certificate, else HTTP, from the allowed network only.</summary>
@@ -347,10 +369,10 @@ public sealed class FlowConfigsStack : Stack
         return function;
     }
 
-    private void Alarms(string name, ApplicationTargetGroup publicTargets, ApplicationTargetGroup internalTargets, Function getConfig,
+    private IAlarm[] Alarms(string name, ApplicationTargetGroup publicTargets, ApplicationTargetGroup internalTargets, Function getConfig,
         Cluster cluster, FargateService service, InfraSettings settings)
     {
-        _ = new Alarm(this, "Gateway5xx", new AlarmProps
+        var gateway5xx = new Alarm(this, "Gateway5xx", new AlarmProps
         {
             AlarmName = $"{name} gateway 5xx",
             AlarmDescription = "The gateway answered 5xx on the API or GetConfig.",
@@ -368,7 +390,7 @@ public sealed class FlowConfigsStack : Stack
             EvaluationPeriods = 3,
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
-        _ = new Alarm(this, "GetConfigP99", new AlarmProps
+        var getConfigP99 = new Alarm(this, "GetConfigP99", new AlarmProps
         {
             AlarmName = $"{name} GetConfig p99",
             AlarmDescription = "Callers wait on GetConfig: the Lambda's p99 duration is above 1 s.",
@@ -377,7 +399,7 @@ public sealed class FlowConfigsStack : Stack
             EvaluationPeriods = 5,
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
-        _ = new Alarm(this, "GetConfigErrors", new AlarmProps
+        var getConfigErrors = new Alarm(this, "GetConfigErrors", new AlarmProps
         {
             AlarmName = $"{name} GetConfig errors",
             AlarmDescription = "Contact flows are taking the GetConfig block's Error branch.",
@@ -386,7 +408,7 @@ public sealed class FlowConfigsStack : Stack
             EvaluationPeriods = 3,
             TreatMissingData = TreatMissingData.NOT_BREACHING,
         });
-        _ = new Alarm(this, "TaskCount", new AlarmProps
+        var taskCount = new Alarm(this, "TaskCount", new AlarmProps
         {
             AlarmName = $"{name} running tasks",
             AlarmDescription = $"Fewer than {settings.MinTasks} gateway tasks are running.",
@@ -403,5 +425,6 @@ public sealed class FlowConfigsStack : Stack
             EvaluationPeriods = 3,
             TreatMissingData = TreatMissingData.BREACHING,
         });
+        return [gateway5xx, getConfigP99, getConfigErrors, taskCount];
     }
 }

@@ -39,6 +39,12 @@ public sealed record InfraSettings
     public int TaskMemoryMiB { get; init; } = 2048;
     public string RedisNodeType { get; init; } = "cache.t4g.small";
 
+    /// <summary>
+    /// Who is told when an alarm goes off or clears: each address gets an e-mail subscription to the alarm topic (AWS
+    /// sends each a confirmation first). Empty leaves the topic without subscribers.
+    /// </summary>
+    public IReadOnlyList<string> AlertEmails { get; init; } = [];
+
     /// <summary>Who may reach the internal ALB's API/web listener (admins on the VPN, the Connect agent workspace).</summary>
     public string AllowedCidr { get; init; } = "10.0.0.0/8";
 
@@ -56,6 +62,7 @@ public sealed record InfraSettings
             CognitoDomainPrefix = Text("cognitoDomainPrefix"),
             Image = Text("image"),
             EventBusName = Text("eventBusName"),
+            AlertEmails = Text("alertEmails")?.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) ?? [],
             MinTasks = Number("minTasks", 2),
             MaxTasks = Number("maxTasks", 10),
             TaskCpu = Number("taskCpu", 1024),

@@ -17,6 +17,10 @@ public static class GrainsHosting
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
         silo.Services.AddOptions<Events.ChangeEventDeliveryOptions>();
         silo.Services.AddHostedService<AlwaysActiveGrainsKeeper>();
+        silo.Services.AddOptions<Usage.UsageOptions>();
+        silo.Services.TryAddSingleton<Usage.UsageCounters>();
+        silo.Services.TryAddSingleton<Usage.UsageFlusher>();
+        silo.Services.AddHostedService(services => services.GetRequiredService<Usage.UsageFlusher>());
         silo.AddOutgoingGrainCallFilter<RejectedCallRetry>();
         silo.AddReadCopies();
         // The directory reads every config in the background once it activates: start that with the silo, so the

@@ -3,8 +3,14 @@ using Amazon.CDK;
 
 namespace FlowConfigs.Infra.Tests;
 
-/// <summary>The stack synthesized with <c>-c eventBusName=...</c>.</summary>
-public sealed class SynthesizedStackWithEventBus() : SynthesizedStack(settings => settings with { EventBusName = BusName })
+/// <summary>
+/// The stack synthesized with <c>-c eventBusName=...</c>, and (one synthesis for every optional setting left out)
+/// without a domain, certificate or alert addresses.
+/// </summary>
+public sealed class SynthesizedStackWithEventBus() : SynthesizedStack(settings => settings with
+{
+    EventBusName = BusName, Domain = null, CertificateArn = null, AlertEmails = [],
+})
 {
     public const string BusName = "flowconfigs-changes";
 }
@@ -70,5 +76,16 @@ public sealed class EventBusStackTests(SynthesizedStackWithEventBus withBus) : I
             EventBusName = "arn:aws:events:us-east-1:123456789012:event-bus/x",
         }));
         Assert.Contains("is not an event bus name", error.Message);
+    }
+
+    [Fact]
+    public void Without_alert_addresses_alarms_still_notify_a_topic_and_without_a_domain_there_is_no_workspace_application()
+    {
+        var topic = withBus.Resources("AWS::SNS::Topic").Single().Id;
+        Assert.All(withBus.Resources("AWS::CloudWatch::Alarm"), a => Assert.Contains(topic, a.Properties["AlarmActions"]!.ToJsonString()));
+        Assert.Empty(withBus.Resources("AWS::SNS::Subscription"));
+        // The app is plain http without one, which the https Agent Workspace could not frame.
+        Assert.Empty(withBus.Resources("AWS::AppIntegrations::Application"));
+        Assert.DoesNotContain(withBus.Resources("AWS::Connect::IntegrationAssociation"), a => a.Properties["IntegrationType"]!.GetValue<string>() == "APPLICATION");
     }
 }

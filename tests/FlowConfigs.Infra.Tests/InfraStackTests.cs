@@ -5,7 +5,7 @@ namespace FlowConfigs.Infra.Tests;
 
 /// <summary>The synthesized template has the deployment the README's "Deploy to AWS" lists, with least-privilege IAM.</summary>
 [Collection(SynthesisCollection.Name)]
-public sealed class InfraStackTests(SynthesizedStack synth) : IClassFixture<SynthesizedStack>
+public sealed partial class InfraStackTests(SynthesizedStack synth) : IClassFixture<SynthesizedStack>
 {
     private static Dictionary<string, object> Props(params (string Key, object Value)[] values) => values.ToDictionary(v => v.Key, v => v.Value);
 

@@ -6,6 +6,9 @@ namespace FlowConfigs.Domain.Resolution;
 /// <summary>Which config a contact asks for, in which language, on which channel.</summary>
 public sealed record ConfigRequest(string Id, string Language, ContactChannel Channel)
 {
+    /// <summary>The channel as Connect named it, for usage counts; voice unless the request said otherwise.</summary>
+    public ConnectChannel ConnectChannel { get; init; }
+
     public const string DefaultLanguage = "en-US";
     public const string MissingId = "Missing required parameter: id";
 
@@ -33,10 +36,16 @@ public sealed record ConfigRequest(string Id, string Language, ContactChannel Ch
         Build(string.IsNullOrEmpty(id) ? null : id, string.IsNullOrEmpty(lang) ? null : lang, string.IsNullOrEmpty(channel) ? null : channel);
 
     /// <summary>Parses a channel name (voice, chat, task, email; any case); null when unsupported.</summary>
-    public static ContactChannel? ParseChannel(string channel) => channel.ToUpperInvariant() switch
+    public static ContactChannel? ParseChannel(string channel) =>
+        ParseConnectChannel(channel) is { } connect ? (connect == ConnectChannel.Voice ? ContactChannel.Voice : ContactChannel.Text) : null;
+
+    /// <summary>The Connect channel a name (any case) stands for; null when unsupported.</summary>
+    public static ConnectChannel? ParseConnectChannel(string channel) => channel.ToUpperInvariant() switch
     {
-        "VOICE" => ContactChannel.Voice,
-        "CHAT" or "TASK" or "EMAIL" => ContactChannel.Text,
+        "VOICE" => ConnectChannel.Voice,
+        "CHAT" => ConnectChannel.Chat,
+        "TASK" => ConnectChannel.Task,
+        "EMAIL" => ConnectChannel.Email,
         _ => null,
     };
 
@@ -47,10 +56,13 @@ public sealed record ConfigRequest(string Id, string Language, ContactChannel Ch
         var language = lang ?? DefaultLanguage;
         if (!LanguageCode.IsValid(language))
             return ConfigRequestResult.Fail("lang", $"Unsupported language '{Printable(language)}'; expected {LanguageCode.Expected}.");
-        var channel = channelName is null ? ContactChannel.Voice : ParseChannel(channelName);
-        if (channel is null)
+        var channel = channelName is null ? ConnectChannel.Voice : ParseConnectChannel(channelName);
+        if (channel is not { } connect)
             return ConfigRequestResult.Fail("channel", $"Unsupported channel '{Printable(channelName!)}'; expected VOICE, CHAT, TASK or EMAIL.");
-        return ConfigRequestResult.Ok(new ConfigRequest(id, language, channel.Value));
+        return ConfigRequestResult.Ok(new ConfigRequest(id, language, connect == ConnectChannel.Voice ? ContactChannel.Voice : ContactChannel.Text)
+        {
+            ConnectChannel = connect,
+        });
     }
 
     /// <summary>Connect shows the message to flow designers; keep it one short printable line.</summary>

@@ -27,6 +27,23 @@ public static class ConfigResolver
     public static byte[] ResolveUtf8(FlowConfig config, string language, ContactChannel channel, string? fallbackLocale) =>
         ToUtf8(Entries(config, language, channel, fallbackLocale));
 
+    /// <summary>
+    /// What a map for <paramref name="language"/> lacks: the prompts with no text in that language (in prompt order;
+    /// served from <paramref name="fallbackLocale"/> or left out), and whether any was served from the fallback.
+    /// </summary>
+    public static ResolutionGaps Gaps(FlowConfig config, string language, string? fallbackLocale)
+    {
+        List<string>? missing = null;
+        var usedFallback = false;
+        foreach (var (name, languages) in config.Prompts)
+        {
+            if (languages.ContainsKey(language)) continue;
+            (missing ??= []).Add(name);
+            usedFallback |= fallbackLocale is not null && languages.ContainsKey(fallbackLocale);
+        }
+        return missing is null ? ResolutionGaps.None : new ResolutionGaps([.. missing], usedFallback);
+    }
+
     /// <summary>A flat map written exactly as GetConfig writes it, so a size computed from it is the size a flow receives.</summary>
     internal static byte[] ToUtf8(IEnumerable<KeyValuePair<string, string>> entries)
     {
@@ -56,4 +73,10 @@ public static class ConfigResolver
             yield return new(name, channel == ContactChannel.Voice ? text.Voice : text.Chat ?? Ssml.ToPlainText(text.Voice));
         }
     }
+}
+
+/// <summary>Prompts a resolved map lacks in the language asked for, and whether the fallback locale stood in for any.</summary>
+public sealed record ResolutionGaps(string[] MissingPrompts, bool UsedFallback)
+{
+    public static readonly ResolutionGaps None = new([], false);
 }

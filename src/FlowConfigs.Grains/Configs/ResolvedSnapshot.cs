@@ -125,7 +125,12 @@ internal sealed class ResolvedSnapshot
             var key = (language, channel, fallbackLocale);
             if (_maps.TryGetValue(key, out var resolved))
                 return resolved;
-            resolved = new ResolvedConfig(ConfigResolver.ResolveUtf8(effective, language, channel, fallbackLocale));
+            var gaps = ConfigResolver.Gaps(effective, language, fallbackLocale);
+            resolved = new ResolvedConfig(ConfigResolver.ResolveUtf8(effective, language, channel, fallbackLocale))
+            {
+                MissingPrompts = gaps.MissingPrompts,
+                UsedFallback = gaps.UsedFallback,
+            };
             return _maps.Count < MaxCachedMaps ? _maps.GetOrAdd(key, resolved) : resolved;
         }
     }

@@ -8,7 +8,7 @@ public sealed class ConfigRequestTests
     public void Top_level_values_apply_when_Connect_fields_are_absent()
     {
         var request = ConfigRequest.FromEvent(Json.Parse("""{ "id": "a", "lang": "es-US", "channel": "email" }""")).Request!;
-        Assert.Equal(new ConfigRequest("a", "es-US", ContactChannel.Text), request);
+        Assert.Equal(new ConfigRequest("a", "es-US", ContactChannel.Text) { ConnectChannel = ConnectChannel.Email }, request);
     }
 
     [Fact]

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FlowConfigs.Grains.Tests.Storage;
 
 /// <summary>The store contract against DynamoDB's wire protocol (dynalite), plus the item layout and crash rules.</summary>
-public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : DocumentStoreContract, IClassFixture<DynaliteFixture>, IAsyncLifetime
+public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : UsageStorageContract, IClassFixture<DynaliteFixture>, IAsyncLifetime
 {
     private readonly string _tables = "t" + Guid.NewGuid().ToString("N")[..12];
     private readonly FakeClock _clock = new();

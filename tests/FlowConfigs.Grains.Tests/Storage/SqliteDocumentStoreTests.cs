@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace FlowConfigs.Grains.Tests.Storage;
 
 /// <summary>The store contract on a real SQLite file in a temporary directory, plus what is SQLite's own.</summary>
-public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IAsyncLifetime
+public sealed class SqliteDocumentStoreTests : UsageStorageContract, IAsyncLifetime
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "flowconfigs-storage-" + Guid.NewGuid().ToString("N"));
     private readonly List<SqliteDocumentStore> _opened = [];

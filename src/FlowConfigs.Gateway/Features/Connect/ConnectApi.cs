@@ -4,6 +4,7 @@ using FlowConfigs.Domain.Resolution;
 using FlowConfigs.Gateway.Features.Settings;
 using FlowConfigs.Gateway.Http;
 using FlowConfigs.Grains.ReadCopies;
+using FlowConfigs.Grains.Usage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Primitives;
 
@@ -43,21 +44,21 @@ internal static class ConnectApi
 
     public static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> GetConfigAsync(
         ConfigId configId, HttpResponse response, ConfigReadCopies configs, SettingsSnapshot settings, GetConfigMetrics metrics,
-        string? lang = null, string? channel = null)
+        UsageCounters usage, string? lang = null, string? channel = null)
     {
         var started = Stopwatch.GetTimestamp();
         var request = ConfigRequest.FromQuery(configId.Value, lang, channel);
-        return await ResolveAsync(request, response, configs, settings, metrics, started);
+        return await ResolveAsync(request, response, configs, settings, metrics, usage, started);
     }
 
     public static async Task<Results<FileContentHttpResult, BodyProblem, BadRequestProblem, NotFoundProblem>> ConnectEventAsync(
-        HttpContext context, ConfigReadCopies configs, SettingsSnapshot settings, GetConfigMetrics metrics)
+        HttpContext context, ConfigReadCopies configs, SettingsSnapshot settings, GetConfigMetrics metrics, UsageCounters usage)
     {
         var started = Stopwatch.GetTimestamp();
         var (body, unreadable) = await JsonBody.ReadAsync(context.Request, MaxEventBytes);
         if (unreadable is not null) return unreadable;
         using var _ = body;
-        return (await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), context.Response, configs, settings, metrics, started)).Result switch
+        return (await ResolveAsync(ConfigRequest.FromEvent(body!.RootElement), context.Response, configs, settings, metrics, usage, started)).Result switch
         {
             FileContentHttpResult map => map,
             BadRequestProblem invalid => invalid,
@@ -67,7 +68,7 @@ internal static class ConnectApi
 
     private static async Task<Results<FileContentHttpResult, BadRequestProblem, NotFoundProblem>> ResolveAsync(
         ConfigRequestResult request, HttpResponse response, ConfigReadCopies configs, SettingsSnapshot settings,
-        GetConfigMetrics metrics, long started)
+        GetConfigMetrics metrics, UsageCounters usage, long started)
     {
         if (request.Request is not { } contact)
         {
@@ -81,7 +82,8 @@ internal static class ConnectApi
         }
 
         var (resolved, source) = await configs.ReadAsync(contact.Id, contact.Language, contact.Channel, settings.Defaults);
-        metrics.Record(started, SourceName(source), resolved is null ? "not_found" : "ok");
+        usage.Record(contact.Id, contact.Language, contact.ConnectChannel, resolved);
+        metrics.Record(started, SourceName(source), resolved);
         response.Headers["Server-Timing"] = SourceTimings[(int)source];
         return resolved is null
             ? Problems.ConfigNotFound(contact.Id)
