@@ -334,13 +334,15 @@ export interface ConfigUsage {
   days: UsageDay[];
   reads: number;
   fallback: number;
-  lastReadAt: string | null;
+  /** Absent (or null) when nobody read it in the 90 days kept. */
+  lastReadAt?: string | null;
 }
 
 export interface UsageCount {
   id: string;
   reads: number;
-  lastReadAt: string | null;
+  /** Absent (or null) when nobody read it in the 90 days kept. */
+  lastReadAt?: string | null;
 }
 
 export interface MissingTranslation {
@@ -356,6 +358,6 @@ export interface UsageOverview {
   /** Readable configs nobody read in the window. */
   unused: string[];
   /** Ids flows asked for that no config has, most asked first; only for users with Full access on every config. */
-  missingIds?: UsageCount[];
+  missingIds?: UsageCount[] | null;
   missingTranslations: MissingTranslation[];
 }

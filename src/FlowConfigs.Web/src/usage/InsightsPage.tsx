@@ -65,7 +65,7 @@ export function InsightsPage() {
             columns={[
               { id: "id", header: "Id", cell: (row) => <span style={{ overflowWrap: "anywhere" }}>{row.id}</span> },
               { id: "reads", header: "Reads", cell: (row) => row.reads.toLocaleString() },
-              { id: "lastReadAt", header: "Last asked", cell: (row) => <LastRead at={row.lastReadAt} /> },
+              { id: "lastReadAt", header: "Last asked", cell: (row) => <LastRead at={row.lastReadAt ?? null} /> },
               ...(me?.canCreateConfigs ? [{
                 id: "create", header: "Action",
                 cell: (row: UsageCount) => <Button ariaLabel={`Create ${row.id}`} onClick={() => navigate(createPath(row.id))}>Create</Button>,

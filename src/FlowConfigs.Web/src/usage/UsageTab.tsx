@@ -52,7 +52,7 @@ export function UsageTab({ id }: { id: string }) {
         </Header>}>
         <KeyValuePairs columns={3} items={[
           { label: `Reads (${usageDays} days)`, value: usage.reads.toLocaleString() },
-          { label: "Last read", value: <LastRead at={usage.lastReadAt} /> },
+          { label: "Last read", value: <LastRead at={usage.lastReadAt ?? null} /> },
           { label: "Fallback reads", value: usage.fallback.toLocaleString() },
         ]} />
       </Container>

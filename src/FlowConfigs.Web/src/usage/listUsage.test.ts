@@ -7,7 +7,7 @@ const list = [config("a"), config("b"), config("c"), config("d")];
 const overview = {
   configs: [
     { id: "a", reads: 12, lastReadAt: "2026-10-29T10:00:00Z" },
-    { id: "b", reads: 0, lastReadAt: null },
+    { id: "b", reads: 0 },
     { id: "c", reads: 3, lastReadAt: "2026-10-20T10:00:00Z" },
   ],
   unused: ["b"],
@@ -15,7 +15,7 @@ const overview = {
 };
 
 describe("withUsage", () => {
-  it("joins reads by id and leaves a config the overview does not name unknown", () => {
+  it("joins reads by id, a last read left out as never, and leaves a config the overview does not name unknown", () => {
     const rows = withUsage(list, overview);
     expect(rows.map((r) => [r.id, r.reads, r.lastReadAt])).toEqual([
       ["a", 12, "2026-10-29T10:00:00Z"], ["b", 0, null], ["c", 3, "2026-10-20T10:00:00Z"], ["d", undefined, undefined],

@@ -13,7 +13,8 @@ export function withUsage(configs: FlowConfigSummary[], overview: UsageOverview 
   const byId = new Map(overview.configs.map((c) => [c.id, c]));
   return configs.map((c) => {
     const usage = byId.get(c.id);
-    return usage ? { ...c, reads: usage.reads, lastReadAt: usage.lastReadAt } : c;
+    // The gateway leaves a last read out when there is none: for a config it names, that means never.
+    return usage ? { ...c, reads: usage.reads, lastReadAt: usage.lastReadAt ?? null } : c;
   });
 }
 
