@@ -145,8 +145,8 @@ export function ConfigListPage() {
     { id: "version", header: "Version", cell: (item) => item.version },
     { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "break-word" }}>{item.updatedBy ?? ""}</span> },
     // Relative, like Last read beside it (the exact time on hover): a full date and time would not leave the reads room at 1024 px.
-    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? <Ago at={item.updatedAt} /> : "") },
-    { id: "lastReadAt", header: "Last read", sortingComparator: compareLastRead, cell: (item) => <LastRead at={item.lastReadAt} /> },
+    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? <Ago at={item.updatedAt} compact /> : "") },
+    { id: "lastReadAt", header: "Last read", sortingComparator: compareLastRead, cell: (item) => <LastRead at={item.lastReadAt} compact /> },
     { id: "reads", header: `Reads (${usageDays} days)`, sortingComparator: compareReads, cell: (item) => (item.reads === undefined ? "—" : item.reads.toLocaleString()) },
   ];
 

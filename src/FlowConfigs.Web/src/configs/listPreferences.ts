@@ -15,11 +15,11 @@ export const listColumns = [
 ] as const;
 
 /**
- * Lines wrap, and the version and who changed a config are hidden by default (the search still finds who changed it):
- * that is what lets the table, reads included, fit a 1024-pixel screen with the navigation open, without a horizontal
- * scroll bar.
+ * Lines wrap, and the version and who changed a config when are hidden by default (the search still finds who changed
+ * it, the editor shows when; Last read is the time the list shows): that is what lets the table, reads included, fit a
+ * 1024-pixel screen with the navigation open, without a horizontal scroll bar.
  */
-const hiddenByDefault = new Set<string>(["version", "updatedBy"]);
+const hiddenByDefault = new Set<string>(["version", "updatedBy", "updatedAt"]);
 
 export const defaultListPreferences: ListPreferences = {
   pageSize: 25,

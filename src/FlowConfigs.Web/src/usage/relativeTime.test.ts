@@ -23,4 +23,9 @@ describe("relativeTime", () => {
     expect(relativeTime(new Date(now.getTime() + 3000).toISOString(), now, "en")).toBe("now");
     expect(relativeTime(now.toISOString(), now, "en")).toBe("now");
   });
+
+  it("has a compact form for table columns", () => {
+    expect(relativeTime(ago(12), now, "en", true)).toBe("12 sec. ago");
+    expect(relativeTime(ago(26 * 3600), now, "en", true)).toBe("1 day ago");
+  });
 });
