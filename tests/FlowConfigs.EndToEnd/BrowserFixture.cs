@@ -4,7 +4,8 @@ using Microsoft.Playwright;
 namespace FlowConfigs.EndToEnd;
 
 /// <summary>
-/// One gateway process (fresh data directory, sample data) and one headless Chromium per collection of browser tests.
+/// One gateway process (fresh data directory, sample data, usage flushed every second) and one headless Chromium per
+/// collection of browser tests.
 /// Chromium is Debian's package (CHROMIUM_PATH overrides), never a download.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -20,7 +21,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Gateway = await GatewayProcess.StartAsync(_dataDirectory);
+        // Usage counts are flushed every second rather than every ten, so a test sees the reads it made almost at once.
+        Gateway = await GatewayProcess.StartAsync(_dataDirectory, settings: new Dictionary<string, string> { ["FlowConfigs__Usage__FlushEvery"] = "00:00:01" });
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -27,6 +27,7 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
         "/configs/branch-office-austin?tab=variables",
         "/configs/branch-office-austin?tab=prompts",
         "/configs/branch-office-austin?tab=schedule",
+        "/configs/branch-office-austin?tab=usage",
         "/configs/" + Submitted + "?tab=draft",
         "/configs/" + Versioned + "/history",
         "/configs/new",
@@ -38,6 +39,7 @@ public sealed class LayoutMatrixTests(BrowserFixture browser)
         "/reviews?view=mine",
         "/audit",
         "/operations",
+        "/insights",
     ];
 
     public static TheoryData<string, int, bool> Cases()

@@ -13,7 +13,7 @@ namespace FlowConfigs.EndToEnd.Screenshots;
 /// </summary>
 internal static class ReadmeScreenshots
 {
-    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar", "reviews", "draft", "audit", "operations"];
+    public static readonly string[] Names = ["sign-in", "list", "editor", "editor-framed", "conflict", "history", "settings", "import", "schedule", "calendar", "reviews", "draft", "audit", "operations", "usage", "insights"];
 
     private const string Austin = "branch-office-austin";
     private const string Queue = "queue/technical-support";
@@ -208,6 +208,24 @@ internal static class ReadmeScreenshots
         await Expect(entries.Nth(1)).ToContainTextAsync("Emergency: Outage over");
         await Expect(entries.Filter(new() { HasText = "draft-submit" })).ToHaveCountAsync(1);
         await CaptureAsync(alice, "audit");
+
+        // Usage: contact flows read the technical support queue in English and Spanish (its outage message has no Spanish
+        // text), the Austin branch once, and ask for a queue nobody created.
+        await UsageData.ReadAsync(browser, Queue, [.. Enumerable.Repeat(("en-US", "voice"), 14), .. Enumerable.Repeat(("en-US", "chat"), 5),
+            .. Enumerable.Repeat(("es-US", "voice"), 6), ("es-US", "chat")]);
+        await UsageData.ReadAsync(browser, Austin, ("en-US", "voice"));
+        await UsageData.ReadAsync(browser, "queue/billing", [.. Enumerable.Repeat(("en-US", "voice"), 9)]);
+        await UsageData.WaitForReadsAsync(browser, Queue, 26);
+        await UsageData.WaitForMissingIdAsync(browser, "queue/billing");
+        await EditorPage.OpenAsync(alice, Queue, "usage");
+        await Expect(alice.GetByRole(AriaRole.Application, new() { Name = "Reads per day by language" })).ToBeVisibleAsync();
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Missing translations" })).ToContainTextAsync("outageMessage");
+        await CaptureAsync(alice, "usage");
+
+        await alice.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true }).ClickAsync();
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Ids flows ask for that do not exist" })).ToContainTextAsync("queue/billing");
+        await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Unused configs" })).ToContainTextAsync("+18005551234");
+        await CaptureAsync(alice, "insights");
 
         // Operations: this task, with Connect's reads of the sample configs behind its hit rate.
         foreach (var id in new[] { Austin, Queue, Austin, Queue, Austin })

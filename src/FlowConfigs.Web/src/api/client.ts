@@ -1,6 +1,7 @@
 import type {
   AppSettings, AuditFilters, AuditPage, Calendar, ClusterView, CalendarRevisionSummary, CalendarSummary, Draft, DraftDiff, FlowConfig, FlowConfigPage, ImportItem,
   ImportOptions, ListQuery, InitSettings, Me, Published, Revision, RevisionSummary, ReviewItem, SpeechVoiceList, TimelineSegment,
+  ConfigUsage, UsageOverview,
 } from "./types";
 
 /** A problem+json answer: the status, a sentence, and the fields it names (the gateway names the field of every error). */
@@ -82,6 +83,10 @@ export class ApiClient {
   timeline = (id: string, from: string, to: string) =>
     this.json<TimelineSegment[]>("GET", `${configPath(id)}/timeline?${new URLSearchParams({ from, to })}`);
   timeZones = () => this.json<{ items: string[] }>("GET", "/api/time-zones").then((body) => body.items);
+  /** The config's GetConfig reads per UTC day over the last `days` days (1 to 90); counts lag reads by some seconds. */
+  configUsage = (id: string, days = 30) => this.json<ConfigUsage>("GET", `${configPath(id)}/usage?days=${days}`);
+  /** Reads of every config the caller may read, unused configs and missing translations (and, for admins, unknown ids asked for). */
+  usage = (days = 30) => this.json<UsageOverview>("GET", `/api/usage?days=${days}`);
   history = (id: string) => this.json<{ items: RevisionSummary[] }>("GET", `${configPath(id)}/history`);
   revision = (id: string, version: number) => this.json<Revision>("GET", `${configPath(id)}/history/${version}`);
   rollback = (id: string, version: number, emergencyReason?: string) =>

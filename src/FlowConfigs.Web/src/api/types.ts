@@ -346,3 +346,50 @@ export interface ClusterView {
   at: string;
   silos: SiloView[];
 }
+
+/** One UTC calendar day ("yyyy-MM-dd") of a config's GetConfig reads. */
+export interface UsageDay {
+  day: string;
+  reads: number;
+  /** Reads that used the settings' fallback locale for at least one prompt. */
+  fallback: number;
+  byLanguage: Record<string, number>;
+  /** Only channels with reads that day. */
+  byChannel: Record<string, number>;
+  /** language → prompt → reads in that language where the prompt had no text in it. */
+  missingPrompts: Record<string, Record<string, number>>;
+}
+
+/** A config's reads over the last `days.length` days, oldest day first, every day present. */
+export interface ConfigUsage {
+  id: string;
+  days: UsageDay[];
+  reads: number;
+  fallback: number;
+  /** Absent (or null) when nobody read it in the 90 days kept. */
+  lastReadAt?: string | null;
+}
+
+export interface UsageCount {
+  id: string;
+  reads: number;
+  /** Absent (or null) when nobody read it in the 90 days kept. */
+  lastReadAt?: string | null;
+}
+
+export interface MissingTranslation {
+  id: string;
+  language: string;
+  prompts: string[];
+  reads: number;
+}
+
+/** Reads of every config the caller may read, over a window of days. */
+export interface UsageOverview {
+  configs: UsageCount[];
+  /** Readable configs nobody read in the window. */
+  unused: string[];
+  /** Ids flows asked for that no config has, most asked first; only for users with Full access on every config. */
+  missingIds?: UsageCount[] | null;
+  missingTranslations: MissingTranslation[];
+}

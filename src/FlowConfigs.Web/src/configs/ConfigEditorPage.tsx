@@ -29,6 +29,7 @@ import { ScheduleEditor } from "../schedules/ScheduleEditor";
 import { ScheduleTimeline } from "../schedules/ScheduleTimeline";
 import { validateSchedule } from "../schedules/scheduleValidation";
 import { usePage, useShell } from "../shell/ShellContext";
+import { UsageTab } from "../usage/UsageTab";
 import { DeleteConfigModal } from "./DeleteConfigModal";
 import { editorTabOf, editorTabs, type EditorTab } from "./editorTabs";
 import { draftPath, historyPath, editorPath } from "./paths";
@@ -60,8 +61,9 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const { notify, dismiss, setSplitPanel } = useShell();
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
-  const [saved, setSaved] = useState<FlowConfig | null>(create ? empty() : null);
-  const [draft, setDraft] = useState<FlowConfig>(empty());
+  // Creating from a link that names the id (an id flows ask for that no config has) starts with it filled in.
+  const [saved, setSaved] = useState<FlowConfig | null>(() => (create ? { ...empty(), id: search.get("id") ?? "" } : null));
+  const [draft, setDraft] = useState<FlowConfig>(() => saved ?? empty());
   const [etag, setEtag] = useState<string | null>(null);
   // The level the list reports; null when it does not list the config (not live yet, or not readable).
   const [loadedLevel, setLoadedLevel] = useState<AccessLevel | null>(null);
@@ -94,6 +96,9 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   const setTab = (next: EditorTab) => setSearch((current) => {
     const params = new URLSearchParams(current);
     params.set("tab", next);
+    // A link to one prompt is for arriving; coming back to the Prompts tab later starts at the top.
+    params.delete("prompt");
+    params.delete("language");
     return params;
   }, { replace: true });
 
@@ -373,7 +378,8 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
     ) : id === "variables" ? (
       <VariablesEditor config={draft} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
     ) : id === "prompts" ? (
-      <PromptsEditor config={draft} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft} />
+      <PromptsEditor config={draft} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors} onChange={setDraft}
+        focus={search.get("prompt") ? { prompt: search.get("prompt")!, language: search.get("language") ?? undefined } : undefined} />
     ) : id === "schedule" ? (
       <SpaceBetween size="l">
         <ScheduleEditor config={draft} defaultZone={defaultZone} locales={locales} canEditValues={canEditValues} canEditStructure={canEditStructure} errors={errors}
@@ -387,8 +393,10 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
       <DraftTab id={saved.id} stored={stored} level={level} zone={zone} editing={editingDraft}
         editBlocked={dirty && !editingDraft ? "Save or discard your changes first." : undefined} unsaved={dirty && editingDraft}
         onChange={draftChanged} onEdit={editDraft} onPublished={published} />
-    ) : (
+    ) : id === "history" ? (
       <HistoryRecent id={saved.id} version={saved.version} />
+    ) : (
+      <UsageTab id={saved.id} />
     ),
   }));
 
@@ -450,7 +458,7 @@ export function ConfigEditorPage({ create = false }: { create?: boolean }) {
   );
 }
 
-const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", schedule: "Schedule", draft: "Draft", history: "History" };
+const tabLabel: Record<EditorTab, string> = { details: "Details", variables: "Variables", prompts: "Prompts", schedule: "Schedule", draft: "Draft", history: "History", usage: "Usage" };
 
 /** The tab that holds a field path from the validation or the server. */
 function editorTabFor(path: string | undefined): EditorTab {

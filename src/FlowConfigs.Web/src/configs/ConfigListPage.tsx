@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router-dom";
 import { useCollection } from "@cloudscape-design/collection-hooks";
 import Box from "@cloudscape-design/components/box";
@@ -10,10 +10,13 @@ import Pagination from "@cloudscape-design/components/pagination";
 import SpaceBetween from "@cloudscape-design/components/space-between";
 import Table, { type TableProps } from "@cloudscape-design/components/table";
 import TextFilter from "@cloudscape-design/components/text-filter";
-import type { FlowConfig, FlowConfigSummary } from "../api/types";
+import type { FlowConfig, FlowConfigSummary, UsageOverview } from "../api/types";
 import { useAuth } from "../auth/AuthContext";
 import { usePage, useShell } from "../shell/ShellContext";
 import { downloadJson } from "../transfer/download";
+import { Ago, LastRead } from "../usage/LastRead";
+import { compareLastRead, compareReads, withUsage, type SummaryWithUsage } from "../usage/listUsage";
+import { usageDays } from "../usage/window";
 import { DeleteConfigsModal } from "./DeleteConfigsModal";
 import { DuplicateConfigModal } from "./DuplicateConfigModal";
 import { listColumns, useListPreferences } from "./listPreferences";
@@ -55,9 +58,15 @@ export function ConfigListPage() {
   const [duplicateOf, setDuplicateOf] = useState<string | null>(null);
   // Answers to a superseded request (the text changed meanwhile) are dropped.
   const request = useRef(0);
+  // Reads per config, to find the ones no flow uses; the list works without them (the columns show a dash).
+  const [usage, setUsage] = useState<UsageOverview | null>(null);
+  useEffect(() => { api.usage(usageDays).then(setUsage, () => setUsage(null)); }, [api]);
+  const rows = useMemo(() => withUsage(loaded, usage), [loaded, usage]);
 
-  const { items, collectionProps, paginationProps, actions } = useCollection(loaded, {
+  const { items, collectionProps, paginationProps, actions } = useCollection<SummaryWithUsage>(rows, {
     pagination: { pageSize: preferences.pageSize },
+    // Sorting orders the configs loaded so far: the server's pages come in id order.
+    sorting: {},
     selection: { trackBy: "id", keepSelection: true },
   });
   const selected = collectionProps.selectedItems ?? [];
@@ -123,7 +132,7 @@ export function ConfigListPage() {
     actions.setSelectedItems(selected.filter((c) => !gone.has(c.id)));
   };
 
-  const columns: TableProps.ColumnDefinition<FlowConfigSummary>[] = [
+  const columns: TableProps.ColumnDefinition<SummaryWithUsage>[] = [
     {
       id: "id", header: "Id", cell: (item) => (
         <span style={{ overflowWrap: "break-word" }}>
@@ -135,7 +144,10 @@ export function ConfigListPage() {
     { id: "accessLevel", header: "Your access", cell: (item) => levelLabel[item.accessLevel] },
     { id: "version", header: "Version", cell: (item) => item.version },
     { id: "updatedBy", header: "Changed by", cell: (item) => <span style={{ overflowWrap: "break-word" }}>{item.updatedBy ?? ""}</span> },
-    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? new Date(item.updatedAt).toLocaleString() : "") },
+    // Relative, like Last read beside it (the exact time on hover): a full date and time would not leave the reads room at 1024 px.
+    { id: "updatedAt", header: "Changed", cell: (item) => (item.updatedAt ? <Ago at={item.updatedAt} compact /> : "") },
+    { id: "lastReadAt", header: "Last read", sortingComparator: compareLastRead, cell: (item) => <LastRead at={item.lastReadAt} compact /> },
+    { id: "reads", header: `Reads (${usageDays} days)`, sortingComparator: compareReads, cell: (item) => (item.reads === undefined ? "—" : item.reads.toLocaleString()) },
   ];
 
   return (

@@ -1,4 +1,4 @@
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import Button from "@cloudscape-design/components/button";
 import Container from "@cloudscape-design/components/container";
 import ExpandableSection from "@cloudscape-design/components/expandable-section";
@@ -20,14 +20,33 @@ interface Props {
   canEditStructure: boolean;
   errors: FieldErrors;
   onChange(next: FlowConfig): void;
+  /** A prompt (and language) a link asked for: it scrolls into view and takes focus once. */
+  focus?: PromptFocus;
+}
+
+export interface PromptFocus {
+  prompt: string;
+  language?: string;
 }
 
 /**
  * Prompts by language: voice text (plain or SSML) and an optional chat text. Edit users change texts and add
  * languages; Full users also add or remove prompts and remove languages.
  */
-export function PromptsEditor({ config, locales, canEditValues, canEditStructure, errors, onChange }: Props) {
+export function PromptsEditor({ config, locales, canEditValues, canEditStructure, errors, onChange, focus }: Props) {
   const [newPrompt, setNewPrompt] = useState("");
+  const sections = useRef(new Map<string, HTMLDivElement>());
+  useEffect(() => {
+    const section = focus && sections.current.get(focus.prompt);
+    if (!section) return;
+    section.scrollIntoView({ block: "center" });
+    // The language's text when the prompt has it; else adding it (the language chosen already); else the prompt itself.
+    const language = [...section.querySelectorAll<HTMLElement>("[data-language]")]
+      .find((element) => element.dataset.language === focus.language)?.querySelector<HTMLElement>("textarea");
+    const adding = [...section.querySelectorAll<HTMLElement>("[data-add-language] button:not([disabled])")].pop();
+    (language ?? adding ?? section).focus({ preventScroll: true });
+    // Only on arriving: the config loading or changing later must not pull the page back here.
+  }, [focus?.prompt, focus?.language]);
   const setPrompt = (name: string, languages: Record<string, PromptText>) => onChange({ ...config, prompts: { ...config.prompts, [name]: languages } });
   const removePrompt = (name: string) => {
     const prompts = { ...config.prompts };
@@ -42,26 +61,33 @@ export function PromptsEditor({ config, locales, canEditValues, canEditStructure
     <Container header={<Header variant="h2" description="Voice contacts hear the voice text (SSML allowed); chat, task and email contacts read the chat text, or the voice text without markup.">Prompts</Header>}>
       <SpaceBetween size="l">
         {Object.entries(config.prompts).map(([name, languages]) => (
-          <ExpandableSection key={name} defaultExpanded variant="container" headerText={name}
+          <div key={name} tabIndex={focus?.prompt === name ? -1 : undefined} ref={(element) => { if (element) sections.current.set(name, element); else sections.current.delete(name); }}>
+          <ExpandableSection defaultExpanded variant="container" headerText={name}
             headerActions={canEditStructure ? <Button onClick={() => removePrompt(name)} ariaLabel={`Remove prompt ${name}`}>Remove prompt</Button> : undefined}>
             <SpaceBetween size="m">
               {errors[`prompts.${name}`] && <FormField errorText={errors[`prompts.${name}`]} />}
               {Object.entries(languages).map(([language, text], index) => (
-                <LanguageEditor key={language} name={name} language={language} text={text} locale={locales.find((l) => l.code === language)}
-                  expanded={language === firstLocale || (index === 0 && !(firstLocale in languages))} canEditValues={canEditValues} canRemove={canEditStructure} errors={errors}
+                <div key={language} data-language={language}>
+                <LanguageEditor name={name} language={language} text={text} locale={locales.find((l) => l.code === language)}
+                  expanded={language === firstLocale || (index === 0 && !(firstLocale in languages)) || (focus?.prompt === name && focus.language === language)} canEditValues={canEditValues} canRemove={canEditStructure} errors={errors}
                   onChange={(next) => setPrompt(name, { ...languages, [language]: next })}
                   onRemove={() => {
                     const rest = { ...languages };
                     delete rest[language];
                     setPrompt(name, rest);
                   }} />
+                </div>
               ))}
               {canEditValues && (
-                <AddLanguage existing={Object.keys(languages)} locales={locales} promptName={name}
-                  onAdd={(code) => setPrompt(name, { ...languages, [code]: { voice: "" } })} />
+                <div data-add-language>
+                  <AddLanguage existing={Object.keys(languages)} locales={locales} promptName={name}
+                    suggested={focus?.prompt === name && focus.language && !(focus.language in languages) ? focus.language : undefined}
+                    onAdd={(code) => setPrompt(name, { ...languages, [code]: { voice: "" } })} />
+                </div>
               )}
             </SpaceBetween>
           </ExpandableSection>
+          </div>
         ))}
         {canEditStructure && (
           <FormField label="New prompt name" errorText={newPromptProblem}>
@@ -121,8 +147,11 @@ function summary(voice: string): string {
   return plain.length > 80 ? `${plain.slice(0, 79)}…` : plain;
 }
 
-function AddLanguage({ existing, locales, promptName, onAdd }: { existing: string[]; locales: Locale[]; promptName: string; onAdd(code: string): void }) {
-  const [code, setCode] = useState("");
+function AddLanguage({ existing, locales, promptName, suggested, onAdd }: {
+  existing: string[]; locales: Locale[]; promptName: string; suggested?: string; onAdd(code: string): void;
+}) {
+  // A language callers asked for and the prompt lacks (a link from the usage) comes chosen already.
+  const [code, setCode] = useState(suggested ?? "");
   const choices = locales.filter((l) => !existing.includes(l.code)).map((l) => ({ value: l.code, label: `${l.name} (${l.code})` }));
   const problem = code === "" ? undefined : validateLanguage(code) ?? (existing.includes(code) ? "Already there." : undefined);
   return (

@@ -33,3 +33,14 @@ describe("the Draft tab", () => {
     expect(editorTabOf("history", false, false)).toBe("details");
   });
 });
+
+describe("the Usage tab", () => {
+  it("is there for a live config, so the insights can link to it", () => {
+    expect(editorTabOf("usage", false)).toBe("usage");
+  });
+
+  it("is not there while creating, nor for a config that exists only as a draft (flows cannot read it)", () => {
+    expect(editorTabOf("usage", true)).toBe("details");
+    expect(editorTabOf("usage", false, false)).toBe("details");
+  });
+});

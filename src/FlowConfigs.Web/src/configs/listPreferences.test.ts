@@ -18,8 +18,14 @@ describe("parseListPreferences", () => {
     expect(parsed.pageSize).toBe(50);
     expect(parsed.wrapLines).toBe(false);
     expect(parsed.contentDisplay.map((c) => `${c.id}:${c.visible}`)).toEqual([
-      "updatedAt:true", "id:true", "description:false", "accessLevel:true", "version:false", "updatedBy:true",
+      "updatedAt:true", "id:true", "description:false", "accessLevel:true", "version:false", "updatedBy:false", "lastReadAt:true", "reads:true",
     ]);
+  });
+
+  it("shows the usage columns to a user whose stored columns predate them", () => {
+    const stored = JSON.stringify({ contentDisplay: [{ id: "id", visible: true }, { id: "version", visible: true }] });
+    expect(parseListPreferences(stored).contentDisplay.filter((c) => c.id === "lastReadAt" || c.id === "reads"))
+      .toEqual([{ id: "lastReadAt", visible: true }, { id: "reads", visible: true }]);
   });
 
   it("refuses a page size the preferences do not offer", () => {

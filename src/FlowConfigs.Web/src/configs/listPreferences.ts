@@ -10,16 +10,21 @@ export const listColumns = [
   { id: "version", label: "Version" },
   { id: "updatedBy", label: "Changed by" },
   { id: "updatedAt", label: "Changed" },
+  { id: "lastReadAt", label: "Last read" },
+  { id: "reads", label: "Reads (30 days)" },
 ] as const;
 
 /**
- * Lines wrap and the version is hidden by default: that is what lets the table fit a 1024-pixel screen with the
- * navigation open, without a horizontal scroll bar.
+ * Lines wrap, and the version and who changed a config when are hidden by default (the search still finds who changed
+ * it, the editor shows when; Last read is the time the list shows): that is what lets the table, reads included, fit a
+ * 1024-pixel screen with the navigation open, without a horizontal scroll bar.
  */
+const hiddenByDefault = new Set<string>(["version", "updatedBy", "updatedAt"]);
+
 export const defaultListPreferences: ListPreferences = {
   pageSize: 25,
   wrapLines: true,
-  contentDisplay: listColumns.map((c) => ({ id: c.id, visible: c.id !== "version" })),
+  contentDisplay: listColumns.map((c) => ({ id: c.id, visible: !hiddenByDefault.has(c.id) })),
 };
 
 const storageKey = "flowconfigs.list.preferences";

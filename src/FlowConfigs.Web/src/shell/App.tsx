@@ -17,6 +17,7 @@ import { HistoryPage } from "../history/HistoryPage";
 import { OperationsPage } from "../operations/OperationsPage";
 import { ReviewsPage } from "../reviews/ReviewsPage";
 import { ImportExportPage } from "../transfer/ImportExportPage";
+import { InsightsPage } from "../usage/InsightsPage";
 import { SettingsPage } from "../settings/SettingsPage";
 import { isFramed } from "./framing";
 import { focusPageHeading } from "./pageFocus";
@@ -124,6 +125,7 @@ function Shell() {
               { type: "link", text: "Flow configs", href: "/" },
               { type: "link", text: "Calendars", href: "/calendars" },
               { type: "link", text: "Reviews", href: "/reviews" },
+              { type: "link", text: "Insights", href: "/insights" },
               ...(me?.canViewAudit ? [{ type: "link" as const, text: "Audit", href: "/audit" }] : []),
               ...(me?.canViewOperations ? [{ type: "link" as const, text: "Operations", href: "/operations" }] : []),
               ...(me?.canCreateConfigs ? [{ type: "link" as const, text: "Import and export", href: "/import" }] : []),
@@ -141,7 +143,7 @@ function Shell() {
 
 /** The side navigation's entry for a page: its section's first page. */
 function activeSection(pathname: string): string {
-  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit", "/operations"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
+  for (const section of ["/settings", "/import", "/calendars", "/reviews", "/audit", "/operations", "/insights"]) if (pathname === section || pathname.startsWith(`${section}/`)) return section;
   return "/";
 }
 
@@ -167,6 +169,7 @@ const router = createBrowserRouter([
       { path: "/reviews", element: <ReviewsPage /> },
       { path: "/audit", element: <AuditPage /> },
       { path: "/operations", element: <OperationsPage /> },
+      { path: "/insights", element: <InsightsPage /> },
       { path: "/calendars", element: <CalendarListPage /> },
       { path: "/calendars/:id", element: <CalendarPage /> },
       { path: "*", element: <Navigate to="/" replace /> },
