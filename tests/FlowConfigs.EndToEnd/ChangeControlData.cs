@@ -43,7 +43,7 @@ internal sealed class ChangeControlData(BrowserFixture browser, string scope)
     public async Task<string> CreateConfigAsync(string name, string? timeZone = null)
     {
         var id = $"{scope}/{name}";
-        var document = TestBranch("false");
+        var document = TestConfigs.Branch("false");
         if (timeZone is not null) document["timeZone"] = timeZone;
         using var client = await ClientAsync("setup", ["FlowConfigAdmin"]);
         await ExpectAsync(await client.PostAsJsonAsync(ConfigPath(id), document), HttpStatusCode.Created);
@@ -135,22 +135,6 @@ internal sealed class ChangeControlData(BrowserFixture browser, string scope)
     }
 
     public static string ConfigPath(string id) => "/api/flow-config/" + Uri.EscapeDataString(id);
-
-    private static JsonObject TestBranch(string closure) => new()
-    {
-        ["description"] = "Test branch",
-        ["variables"] = new JsonObject { ["closure"] = closure, ["maxWaitTime"] = "600", ["priority"] = "medium" },
-        ["schema"] = new JsonObject
-        {
-            ["closure"] = new JsonObject { ["type"] = "boolean" },
-            ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
-            ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
-        },
-        ["prompts"] = new JsonObject
-        {
-            ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
-        },
-    };
 
     private static StringContent Json(JsonNode body) => new(body.ToJsonString(), Encoding.UTF8, "application/json");
 

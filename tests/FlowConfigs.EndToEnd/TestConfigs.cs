@@ -13,25 +13,27 @@ internal static class TestConfigs
         return id;
     }
 
+    /// <summary>The test branch document every browser test starts from: a closure switch, a wait, a priority and a greeting.</summary>
+    public static JsonObject Branch(string closure) => new()
+    {
+        ["description"] = "Test branch",
+        ["variables"] = new JsonObject { ["closure"] = closure, ["maxWaitTime"] = "600", ["priority"] = "medium" },
+        ["schema"] = new JsonObject
+        {
+            ["closure"] = new JsonObject { ["type"] = "boolean" },
+            ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
+            ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
+        },
+        ["prompts"] = new JsonObject
+        {
+            ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
+        },
+    };
+
     public static async Task SaveAsync(BrowserFixture browser, string id, string closure)
     {
         using var client = browser.Gateway.PublicClient(await browser.Gateway.TokenAsync("setup", ["FlowConfigAdmin"]));
-        var document = new JsonObject
-        {
-            ["description"] = "Test branch",
-            ["variables"] = new JsonObject { ["closure"] = closure, ["maxWaitTime"] = "600", ["priority"] = "medium" },
-            ["schema"] = new JsonObject
-            {
-                ["closure"] = new JsonObject { ["type"] = "boolean" },
-                ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
-                ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
-            },
-            ["prompts"] = new JsonObject
-            {
-                ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
-            },
-        };
-        (await client.PostAsJsonAsync("/api/flow-config/" + Uri.EscapeDataString(id), document)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync("/api/flow-config/" + Uri.EscapeDataString(id), Branch(closure))).EnsureSuccessStatusCode();
     }
 
     public static async Task<JsonObject> GetConfigAsync(BrowserFixture browser, string id, string query = "")
