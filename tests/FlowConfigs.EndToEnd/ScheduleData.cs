@@ -19,21 +19,7 @@ internal static class ScheduleData
     public static async Task<string> CreateConfigAsync(BrowserFixture browser, string prefix, string? timeZone, params JsonObject[] schedule)
     {
         var id = $"{prefix}-{Guid.NewGuid():N}"[..24];
-        var document = new JsonObject
-        {
-            ["description"] = "Test branch",
-            ["variables"] = new JsonObject { ["closure"] = "false", ["maxWaitTime"] = "600", ["priority"] = "medium" },
-            ["schema"] = new JsonObject
-            {
-                ["closure"] = new JsonObject { ["type"] = "boolean" },
-                ["maxWaitTime"] = new JsonObject { ["type"] = "number" },
-                ["priority"] = new JsonObject { ["type"] = "select", ["options"] = new JsonArray("low", "medium", "high") },
-            },
-            ["prompts"] = new JsonObject
-            {
-                ["greeting"] = new JsonObject { ["en-US"] = new JsonObject { ["voice"] = "<speak>Hello.</speak>" } },
-            },
-        };
+        var document = TestConfigs.Branch("false");
         if (timeZone is not null) document["timeZone"] = timeZone;
         if (schedule.Length > 0) document["schedule"] = new JsonArray(schedule.Select(e => (JsonNode)e.DeepClone()).ToArray());
         using var client = await AdminAsync(browser);
