@@ -65,6 +65,40 @@ public sealed class EmergencyTests(ChangeControlGatewayFixture fixture) : IClass
     }
 
     [Fact]
+    public async Task An_import_plans_items_a_rule_covers_as_draft_required_and_writes_only_the_others()
+    {
+        using var admin = await fixture.UserAsync("admin");
+        var (queue, bank, open) = (NewId("queue/i"), NewId("bank/i"), NewId("open/i"));
+        Assert.Equal(1, await SaveAsync(admin, queue, Emergency(Branch(), "Seeded before the import")));
+        var file = new JsonArray(Branch(queue, closure: "true"), Branch(bank), Branch(open));
+
+        async Task<JsonArray> ImportAsync(string query)
+        {
+            using var response = await admin.PostAsync("/api/flow-config/import" + query, Json(file.DeepClone()));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return JsonNode.Parse(await response.Content.ReadAsStringAsync())!.AsArray();
+        }
+
+        // The dry run already says which items need a draft, and how many approvals, before anyone relies on the file.
+        var plan = await ImportAsync("?dryRun=true&overwrite=true");
+        Assert.Equal(["draftRequired", "draftRequired", "create"], plan.Select(i => i!["action"]!.GetValue<string>()));
+        Assert.Contains("1 approval ", plan[0]!["error"]!.GetValue<string>());
+        Assert.Contains("2 approvals", plan[1]!["error"]!.GetValue<string>());
+
+        var done = await ImportAsync("?overwrite=true");
+        Assert.Equal(["skipped", "skipped", "created"], done.Select(i => i!["status"]!.GetValue<string>()));
+        var live = await admin.GetAsync(Path(queue)).OkAsync();
+        Assert.Equal((1, "false"), (live["version"]!.GetValue<long>(), live["variables"]!["closure"]!.GetValue<string>()));
+        using (var absent = await admin.GetAsync(Path(bank)))
+            Assert.Equal(HttpStatusCode.NotFound, absent.StatusCode);
+        async Task<string[]> AuditedAsync(string id) =>
+            (await admin.GetAsync($"/api/audit?id={Uri.EscapeDataString(id)}").OkAsync())["items"]!.AsArray().Select(a => a!["action"]!.GetValue<string>()).ToArray();
+        Assert.Equal(["import"], await AuditedAsync(open));
+        Assert.Equal(["create"], await AuditedAsync(queue));
+        Assert.Empty(await AuditedAsync(bank));
+    }
+
+    [Fact]
     public async Task A_config_no_rule_covers_saves_directly_with_no_flag()
     {
         using var alice = await fixture.UserAsync("carol");

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using FlowConfigs.Domain.Access;
+using FlowConfigs.Domain.ChangeControl;
 using FlowConfigs.Domain.Configs;
 using FlowConfigs.Gateway.Features.Access;
 using FlowConfigs.Gateway.Features.Calendars;
@@ -12,9 +13,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace FlowConfigs.Gateway.Features.FlowConfigs;
 
 /// <summary>
-/// Imports a JSON array of configs. Every item is planned first (create, update, conflict, invalid, forbidden), then
-/// the creates and updates are written one by one. An existing config is overwritten only when the caller asks for it,
-/// and a dry run answers the plan without writing anything, so a person can review what a file would do.
+/// Imports a JSON array of configs. Every item is planned first (create, update, conflict, invalid, forbidden, draft
+/// required), then the creates and updates are written one by one. An existing config is overwritten only when the
+/// caller asks for it, and a dry run answers the plan without writing anything, so a person can review what a file
+/// would do.
 /// </summary>
 internal static class FlowConfigImportEndpoint
 {
@@ -104,6 +106,15 @@ internal static class FlowConfigImportEndpoint
             configs[i] = null;
         }
 
+        // In the plan, so a dry run shows it before anyone relies on the file; the grain checks the rules again at
+        // write time, as they may change in between.
+        foreach (var i in candidates)
+        {
+            if (configs[i] is not { } config || ApprovalRule.Required(settings.Current.Approvals, config.Id) is not (> 0 and var required)) continue;
+            plan[i] = new ImportItem(i, config.Id, ImportAction.DraftRequired, Error: DraftRequiredError(config.Id, required));
+            configs[i] = null;
+        }
+
         // A few grains at a time, as export reads them: a file of 1,000 configs should not wait on 1,000 calls in a row.
         await Parallel.ForAsync(0, plan.Length, new ParallelOptions { MaxDegreeOfParallelism = StreamedConfigs.Parallelism, CancellationToken = cancellationToken },
             async (i, _) =>
@@ -134,12 +145,7 @@ internal static class FlowConfigImportEndpoint
             SaveStatus.Created => planned with { Status = ImportStatus.Created, Version = outcome.Config!.Version },
             SaveStatus.Updated => planned with { Status = ImportStatus.Updated, Version = outcome.Config!.Version },
             SaveStatus.Unavailable => planned with { Status = ImportStatus.Failed, Error = outcome.Fault!.Detail },
-            SaveStatus.DraftRequired => planned with
-            {
-                Status = ImportStatus.Failed,
-                Error = $"Flow config {config.Id} needs {(outcome.ApprovalsRequired == 1 ? "1 approval" : $"{outcome.ApprovalsRequired} approvals")} before a change goes live; " +
-                        "import does not bypass review: save it as a draft in the editor and submit it.",
-            },
+            SaveStatus.DraftRequired => planned with { Status = ImportStatus.Failed, Error = DraftRequiredError(config.Id, outcome.ApprovalsRequired) },
             SaveStatus.PreconditionFailed => planned with
             {
                 Status = ImportStatus.Failed,
@@ -149,6 +155,10 @@ internal static class FlowConfigImportEndpoint
             _ => planned with { Status = ImportStatus.Failed, Error = outcome.Forbidden?.Message ?? $"Flow config {config.Id} was not written." },
         };
     }
+
+    private static string DraftRequiredError(string id, int approvals) =>
+        $"Flow config {id} needs {(approvals == 1 ? "1 approval" : $"{approvals} approvals")} before a change goes live; " +
+        "import does not bypass review: save it as a draft in the editor and submit it.";
 
     private static ImportItem Invalid(int index, string? id, string field, string message) =>
         Invalid(index, id, new Dictionary<string, string[]>(StringComparer.Ordinal) { [field] = [message] }, $"{field}: {message}");

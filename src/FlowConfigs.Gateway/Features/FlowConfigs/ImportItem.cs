@@ -17,6 +17,12 @@ public enum ImportAction
 
     /// <summary>The caller lacks Full access on the id.</summary>
     Forbidden,
+
+    /// <summary>
+    /// An approval rule covers the id: a change goes live only through a reviewed draft, and import never bypasses
+    /// review, so nothing is written for it.
+    /// </summary>
+    DraftRequired,
 }
 
 /// <summary>What became of an item once the import ran (absent in a dry run).</summary>
@@ -25,7 +31,7 @@ public enum ImportStatus
     Created,
     Updated,
 
-    /// <summary>Left alone because of its action (conflict, invalid, forbidden).</summary>
+    /// <summary>Left alone because of its action (conflict, invalid, forbidden, draft required).</summary>
     Skipped,
 
     /// <summary>Was to be written but was not: storage did not answer, or the config changed while importing.</summary>

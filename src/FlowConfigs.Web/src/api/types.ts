@@ -131,7 +131,7 @@ export interface Revision extends RevisionSummary {
 }
 
 /** What an import does with an item, decided before anything is written. */
-export type ImportAction = "create" | "update" | "conflict" | "invalid" | "forbidden";
+export type ImportAction = "create" | "update" | "conflict" | "invalid" | "forbidden" | "draftRequired";
 
 /** What became of an item once the import ran: skipped means its action left it alone. */
 export type ImportStatus = "created" | "updated" | "skipped" | "failed";

@@ -15,6 +15,7 @@ const planned: Record<ImportItem["action"], [StatusIndicatorProps.Type, string]>
   conflict: ["stopped", "Left alone"],
   invalid: ["error", "Invalid"],
   forbidden: ["error", "Not allowed"],
+  draftRequired: ["stopped", "Needs approval"],
 };
 
 const done: Record<NonNullable<ImportItem["status"]>, [StatusIndicatorProps.Type, string] | null> = {

@@ -30,10 +30,11 @@ describe("the plan", () => {
     { index: 2, id: "c", action: "invalid", error: "x", errors: { "variables.closure": ["must be true or false"], description: ["is required", "too short"] } },
     { index: 3, id: "d", action: "create" },
     { index: 4, id: "e", action: "update", currentVersion: 1 },
+    { index: 5, id: "queue/f", action: "draftRequired", error: "Flow config queue/f needs 1 approval before a change goes live." },
   ];
 
   it("is described most useful first, counting each action", () => {
-    expect(describePlan(plan)).toBe("2 to create, 1 to overwrite, 1 already exists (left alone), 1 invalid");
+    expect(describePlan(plan)).toBe("2 to create, 1 to overwrite, 1 already exists (left alone), 1 invalid, 1 needing approval (save as a draft in the editor)");
   });
 
   it("counts what would be written", () => {

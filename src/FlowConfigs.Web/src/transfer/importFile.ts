@@ -20,13 +20,14 @@ export function readImportFile(name: string, text: string): ImportFile {
   return { items };
 }
 
-const order: ImportAction[] = ["create", "update", "conflict", "invalid", "forbidden"];
+const order: ImportAction[] = ["create", "update", "conflict", "invalid", "forbidden", "draftRequired"];
 const phrases: Record<ImportAction, (n: number) => string> = {
   create: (n) => `${n} to create`,
   update: (n) => `${n} to overwrite`,
   conflict: (n) => `${n} already ${n === 1 ? "exists" : "exist"} (left alone)`,
   invalid: (n) => `${n} invalid`,
   forbidden: (n) => `${n} without Full access`,
+  draftRequired: (n) => `${n} needing approval (save as a draft in the editor)`,
 };
 
 /** "2 to create, 1 already exists (left alone)": the plan in one line, most useful first. */
