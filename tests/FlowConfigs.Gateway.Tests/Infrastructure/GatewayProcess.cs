@@ -44,6 +44,14 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <param name="settings">Extra configuration as environment variables (FlowConfigs__Storage__Provider, ...); an empty value removes the variable.</param>
     public static async Task<GatewayProcess> StartAsync(string dataDirectory, GatewayProcess? samePortsAs = null, IReadOnlyDictionary<string, string>? settings = null)
     {
+        var gateway = Launch(dataDirectory, samePortsAs, settings);
+        await gateway.WaitUntilReadyAsync();
+        return gateway;
+    }
+
+    /// <summary>Starts the process and returns at once, for a test that acts while it starts up; see <see cref="WaitUntilReadyAsync"/>.</summary>
+    public static GatewayProcess Launch(string dataDirectory, GatewayProcess? samePortsAs = null, IReadOnlyDictionary<string, string>? settings = null)
+    {
         var dll = Path.Combine(GatewayOutputDirectory(), "FlowConfigs.Gateway.dll");
         int publicPort = samePortsAs?.PublicPort ?? FreePort(), internalPort = samePortsAs?.InternalPort ?? FreePort();
         int siloPort = FreePort(), gatewayPort = FreePort();
@@ -98,9 +106,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var gateway = new GatewayProcess(process, publicPort, internalPort, siloPort) { _output = output, _errors = errors };
-        await gateway.WaitUntilReadyAsync();
-        return gateway;
+        return new GatewayProcess(process, publicPort, internalPort, siloPort) { _output = output, _errors = errors };
     }
 
     /// <summary>Runs the gateway binary as a one-shot command (e.g. <c>migrate-to-dynamodb</c>) and returns its exit code and output.</summary>
@@ -202,7 +208,8 @@ public sealed class GatewayProcess : IAsyncDisposable
     /// <summary>The last lines the process wrote, for a failing test's message.</summary>
     public string RecentOutput => string.Join('\n', _output);
 
-    private async Task WaitUntilReadyAsync()
+    /// <summary>Until <c>/health/ready</c> answers 200; throws with the last output if the process exits first.</summary>
+    public async Task WaitUntilReadyAsync()
     {
         using var client = PublicClient();
         var deadline = DateTime.UtcNow.AddSeconds(90);

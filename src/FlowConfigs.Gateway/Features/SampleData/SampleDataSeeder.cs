@@ -43,17 +43,33 @@ internal sealed class SampleDataSeeder(IGrainFactory grains, IOptions<SampleData
 {
     private const string SeedUser = "flowconfigs-sample-data";
 
+    /// <summary>How long a start-up keeps trying when grain calls time out (a machine too busy to answer in time).</summary>
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (!options.Value.Enabled) return;
-        try
+        var patience = Stopwatch.StartNew();
+        while (true)
         {
-            await SeedEmptyStorageAsync();
-        }
-        catch (OrleansException exception)
-        {
-            // Storage that cannot be read is not empty storage: leave it alone and let the task serve what it can.
-            logger.LogWarning("Sample data not considered: {Reason}", exception.Message);
+            try
+            {
+                await SeedEmptyStorageAsync();
+                return;
+            }
+            catch (TimeoutException exception) when (patience.Elapsed < Patience)
+            {
+                // A seed runs again safely: each write needs its id absent and settings come last. A call that timed
+                // out on a busy machine is no reason to stop the whole process.
+                logger.LogWarning("Sample data: a call timed out ({Reason}); trying again", exception.Message);
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+            }
+            catch (Exception exception) when (exception is OrleansException or TimeoutException)
+            {
+                // Storage that cannot be read is not empty storage: leave it alone and let the task serve what it can.
+                logger.LogWarning("Sample data not considered: {Reason}", exception.Message);
+                return;
+            }
         }
     }
 
