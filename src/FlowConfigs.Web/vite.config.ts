@@ -8,8 +8,8 @@ export default defineConfig({
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 4096 },
   server: {
     proxy: { "/api": "http://127.0.0.1:8080", "/dev-issuer": "http://127.0.0.1:8080" },
-    // The validation cases the domain's tests share with ours live with the repository's test fixtures.
-    fs: { allow: [".", "../../tests/fixtures/validation"] },
+    // The validation and id-pattern cases the domain's tests share with ours live with the repository's test fixtures.
+    fs: { allow: [".", "../../tests/fixtures/validation", "../../tests/fixtures/id-patterns"] },
   },
   test: { environment: "jsdom", include: ["src/**/*.test.{ts,tsx}"], css: false },
 });
