@@ -16,6 +16,8 @@ public static class GrainsHosting
         silo.Services.TryAddSingleton<Configs.LocalResolvedConfigs>();
         silo.Services.AddOptions<Configs.FlowConfigGrainOptions>();
         silo.Services.AddOptions<Events.ChangeEventDeliveryOptions>();
+        silo.Services.AddMetrics();
+        silo.Services.TryAddSingleton<Events.ChangeEventMetrics>();
         silo.Services.AddOptions<AlwaysActiveGrainsOptions>();
         silo.Services.AddHostedService<AlwaysActiveGrainsKeeper>();
         silo.Services.AddOptions<Usage.UsageOptions>();

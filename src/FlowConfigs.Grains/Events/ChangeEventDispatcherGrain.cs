@@ -16,6 +16,7 @@ public sealed partial class ChangeEventDispatcherGrain(
     IDocumentStore store,
     IEnumerable<IChangeEventSink> sinks,
     IOptions<ChangeEventDeliveryOptions> options,
+    ChangeEventMetrics metrics,
     TimeProvider clock,
     ILogger<ChangeEventDispatcherGrain> logger) : Grain, IChangeEventDispatcherGrain
 {
@@ -33,6 +34,7 @@ public sealed partial class ChangeEventDispatcherGrain(
     {
         if (_sink is null)
             return Task.CompletedTask;
+        metrics.Hosting();
         this.RegisterGrainTimer(PollAsync, new GrainTimerCreationOptions(_options.PollInterval, _options.PollInterval));
         Start();
         return Task.CompletedTask;
@@ -99,13 +101,17 @@ public sealed partial class ChangeEventDispatcherGrain(
                 {
                     current = change;
                     await sink.DeliverAsync(change, cancellationToken);
+                    metrics.Delivered();
                     _failuresInARow = 0;
                     // Removed only once accepted: a crash right here sends it again, which at-least-once allows.
                     await store.RemoveOutboxAsync(change, cancellationToken);
                 }
                 current = null;
                 if (batch.Count < _options.BatchSize)
+                {
+                    metrics.CaughtUp();
                     return true;
+                }
             }
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
@@ -123,6 +129,7 @@ public sealed partial class ChangeEventDispatcherGrain(
     private void BackOff(OutboxEvent? change, Exception error)
     {
         _failuresInARow++;
+        metrics.Failed(change?.At);
         var delay = RetryDelay(_failuresInARow, _options);
         var nextAttempt = clock.GetUtcNow() + delay;
         // Expected failures (receiver down, refusing, storage busy) carry their reason; anything else keeps its stack.
@@ -153,6 +160,7 @@ public sealed partial class ChangeEventDispatcherGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         // An event being sent now stays in the outbox and goes again from the next activation.
+        metrics.Left();
         await _stopping.CancelAsync();
         try
         {

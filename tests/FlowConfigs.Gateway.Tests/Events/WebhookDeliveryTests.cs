@@ -1,4 +1,6 @@
+using System.Diagnostics.Metrics;
 using FlowConfigs.Gateway.Tests.Infrastructure;
+using FlowConfigs.Grains.Events;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -95,6 +97,7 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
         var ids = Enumerable.Range(0, 3).Select(i => $"outage-{i}-" + Guid.NewGuid().ToString("N")[..6]).ToArray();
         var changes = new List<(string Id, long Version)>();
         string firstEventId;
+        using var metrics = new EventMetrics(fixture.Services.GetRequiredService<IMeterFactory>());
         await Receiver.StopAsync();
         try
         {
@@ -123,6 +126,11 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
             Assert.True(next[1] - next[0] >= TimeSpan.FromMilliseconds(400) - earlyTimerTolerance, $"{next[0]:O} then {next[1]:O}");
             Assert.True(next[2] - next[1] >= TimeSpan.FromMilliseconds(800) - earlyTimerTolerance, $"{next[1]:O} then {next[2]:O}");
 
+            // What an operator's alarm reads: failed attempts counted, and the oldest waiting event's age, which is at
+            // least the 0.2 + 0.4 s of backoff behind the third failure.
+            Assert.True(metrics.Sum("flowconfigs.events.failed_attempts") >= 3);
+            Assert.InRange(metrics.Age(), 0.6, 600);
+
             // Listening but refusing.
             Receiver.Status = 503;
             await Receiver.StartAsync();
@@ -134,6 +142,8 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
             if (!Receiver.IsUp) await Receiver.StartAsync();
         }
         await Receiver.WaitForAcceptedAsync(changes, Patience);
+        await WaitUntilAsync(() => metrics.Age() == 0, "the undelivered age back at 0 once the outbox is empty");
+        Assert.True(metrics.Sum("flowconfigs.events.delivered") >= changes.Count);
 
         var ours = Receiver.Deliveries.Where(d => ids.Contains(d.Id)).ToArray();
         // Only the oldest event was offered while refused: nothing behind it overtook it.
@@ -149,6 +159,38 @@ public sealed class WebhookDeliveryTests(WebhookGatewayFixture fixture) : IClass
             Assert.Equal([1L, 2L, 3L], versions.Distinct());
             Assert.Equal(versions.Order(), versions);
         }
+    }
+
+    /// <summary>This gateway's event meter only: other test classes run gateways in this process too.</summary>
+    private sealed class EventMetrics : IDisposable
+    {
+        private readonly MeterListener _listener = new();
+        private readonly List<(string Instrument, double Value)> _measured = [];
+
+        public EventMetrics(IMeterFactory meters)
+        {
+            _listener.InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == ChangeEventMetrics.MeterName && ReferenceEquals(instrument.Meter.Scope, meters)) l.EnableMeasurementEvents(instrument);
+            };
+            _listener.SetMeasurementEventCallback<long>((instrument, value, _, _) => { lock (_measured) _measured.Add((instrument.Name, value)); });
+            _listener.SetMeasurementEventCallback<double>((instrument, value, _, _) => { lock (_measured) _measured.Add((instrument.Name, value)); });
+            _listener.Start();
+        }
+
+        public double Sum(string instrument)
+        {
+            lock (_measured) return _measured.Where(m => m.Instrument == instrument).Sum(m => m.Value);
+        }
+
+        /// <summary>The gauge as observed now.</summary>
+        public double Age()
+        {
+            _listener.RecordObservableInstruments();
+            lock (_measured) return _measured.Last(m => m.Instrument == "flowconfigs.events.undelivered_age").Value;
+        }
+
+        public void Dispose() => _listener.Dispose();
     }
 
     /// <summary>Event ids of the dispatcher's "not delivered" warnings, oldest first.</summary>
