@@ -1,3 +1,5 @@
+using System.Reflection;
+using Amazon.DynamoDBv2;
 using Amazon.DynamoDBv2.Model;
 using FlowConfigs.Grains.Storage;
 using FlowConfigs.Grains.Storage.DynamoDb;
@@ -202,6 +204,44 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Usage
     }
 
     [Fact]
+    public async Task A_writer_that_stalls_past_its_lease_after_claiming_steps_back_instead_of_writing_under_another_writers_revision()
+    {
+        var key = Config(NewId("stall"));
+        await Open().WriteAsync(key, new DocumentWrite(null, Body("committed"), Revision(1, "committed")));
+
+        // Right after this writer claims revision 2, it stalls past its lease, and another writer takes the version
+        // over (its item not written yet). Our item must not go live under that writer's revision.
+        var options = dynalite.Options(_tables);
+        var stalling = StallingClient.Create(dynalite.Client(options), async () =>
+        {
+            _clock.Advance(TimeSpan.FromSeconds(31));
+            await PutRawAsync("-revisions", new()
+            {
+                ["id"] = new() { S = key.Id },
+                ["version"] = new() { N = "2" },
+                ["at"] = new() { S = _clock.GetUtcNow().ToString("O") },
+                ["by"] = new() { S = "other" },
+                ["action"] = new() { S = "save" },
+                ["document"] = new() { M = new() { ["description"] = new() { S = "the other writer's" } } },
+                ["writeId"] = new() { S = "other" },
+                ["pendingUntil"] = new() { N = _clock.GetUtcNow().AddSeconds(30).ToUnixTimeMilliseconds().ToString() },
+            });
+        });
+        var stalled = new DynamoDbDocumentStore(Options.Create(options), stalling, _clock, NullLogger<DynamoDbDocumentStore>.Instance);
+
+        var error = await Assert.ThrowsAsync<StorageUnavailableException>(() =>
+            stalled.WriteAsync(key, new DocumentWrite(1, Body("stalled"), Revision(2, "stalled")) { Writer = "stalled" }));
+        Assert.Contains("nothing was written", error.Message);
+        var store = Open();
+        Assert.Equal("committed", (await store.ReadAsync(key))!.Body!["description"]!.GetValue<string>());
+        Assert.Equal(1, (await store.ReadAsync(key))!.Version);
+        // The other writer's claim is untouched and it can finish.
+        var other = new DocumentWrite(1, Body("the other writer's"), Revision(2, "the other writer's")) { Writer = "other" };
+        Assert.Equal(WriteResult.Written(2), await store.WriteAsync(key, other));
+        Assert.Equal("the other writer's", (await store.ReadRevisionAsync(key, 2))!.Document["description"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task A_missing_table_is_a_clear_start_up_error()
     {
         var options = dynalite.Options("missing" + Guid.NewGuid().ToString("N")[..8]);
@@ -231,6 +271,37 @@ public sealed class DynamoDbDocumentStoreTests(DynaliteFixture dynalite) : Usage
         var store = Open(options);
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.ReadAsync(Config("x")));
         await Assert.ThrowsAsync<StorageUnavailableException>(() => store.WriteAsync(Config("x"), new DocumentWrite(null, Body("x"), Revision(1, "x"))));
+    }
+
+    /// <summary>Runs <c>afterClaim</c> once, right after the first revision put returns: a writer stalled at that point.</summary>
+    public class StallingClient : DispatchProxy
+    {
+        private IAmazonDynamoDB _inner = null!;
+        private Func<Task>? _afterClaim;
+
+        public static IAmazonDynamoDB Create(IAmazonDynamoDB inner, Func<Task> afterClaim)
+        {
+            var proxy = Create<IAmazonDynamoDB, StallingClient>();
+            var stalling = (StallingClient)(object)proxy;
+            (stalling._inner, stalling._afterClaim) = (inner, afterClaim);
+            return proxy;
+        }
+
+        protected override object? Invoke(MethodInfo? method, object?[]? args)
+        {
+            var result = method!.Invoke(_inner, args);
+            if (method.Name == nameof(IAmazonDynamoDB.PutItemAsync) && args![0] is PutItemRequest { TableName: var table }
+                && table.EndsWith("-revisions", StringComparison.Ordinal) && Interlocked.Exchange(ref _afterClaim, null) is { } afterClaim)
+                return ThenAsync((Task<PutItemResponse>)result!, afterClaim);
+            return result;
+        }
+
+        private static async Task<PutItemResponse> ThenAsync(Task<PutItemResponse> put, Func<Task> afterClaim)
+        {
+            var response = await put;
+            await afterClaim();
+            return response;
+        }
     }
 
     private sealed class FakeClock : TimeProvider

@@ -126,9 +126,21 @@ public sealed class DynamoDbDocumentStore(
         {
             SideRecords.Check(write);
             var id = _ids.ItemId(key);
+            var claimedAt = clock.GetUtcNow();
             if (write.Revision is { } revision && await PutRevisionAsync(id, revision, write.Writer, cancellationToken) is { } refused)
                 return refused;
             var sides = await _sides.PutPendingAsync(id, write, cancellationToken);
+            if (write.Revision is not null && clock.GetUtcNow() - claimedAt > _options.RevisionLease - _options.ItemPutBudget)
+            {
+                // Past this point another writer may take the version over from us (our lease ends before our item
+                // could land), and the item's condition cannot see the revisions table: our item would go live under
+                // the other writer's revision. Step back; the version is free again for whoever saves next.
+                await ReleaseRevisionAsync(id, write.NextVersion, write.Writer);
+                await _sides.DropAsync(sides);
+                throw new StorageUnavailableException(
+                    $"DynamoDB took {(clock.GetUtcNow() - claimedAt).TotalSeconds:0.#} s to claim version {write.NextVersion} of {key} " +
+                    $"(lease {_options.RevisionLease.TotalSeconds:0.#} s); nothing was written");
+            }
 
             var item = new Dictionary<string, AttributeValue>();
             if (write.Body is { } body)

@@ -54,8 +54,18 @@ public sealed class DynamoDbStorageOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:01:00")]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>
+    /// Longest an item write can take once sent: two attempts of <see cref="RequestTimeout"/> (the client retries
+    /// once) and a second for the back-off between them. A writer with less than this left of its lease does not send it.
+    /// </summary>
+    internal TimeSpan ItemPutBudget => RequestTimeout * 2 + TimeSpan.FromSeconds(1);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        if (RevisionLease < ItemPutBudget * 2)
+            yield return new ValidationResult(
+                $"FlowConfigs:Storage:DynamoDB:RevisionLease ({RevisionLease}) must be at least {ItemPutBudget * 2}: twice the longest an item " +
+                "write may take with RequestTimeout, so that a save has time to finish within its lease.", [nameof(RevisionLease)]);
         foreach (var (kind, format) in ItemIds)
         {
             if (string.IsNullOrWhiteSpace(format))
