@@ -41,6 +41,19 @@ public class SynthesizedStack : IDisposable
         Json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Template.ToJSON()))!.AsObject();
     }
 
+    /// <summary>One container of the gateway's task definition.</summary>
+    public JsonNode Container(string name) => Resources("AWS::ECS::TaskDefinition").Single().Properties["ContainerDefinitions"]!.AsArray()
+        .Single(c => c!["Name"]!.GetValue<string>() == name)!;
+
+    /// <summary>The ADOT sidecar's configuration, from its container environment, parsed as the YAML it is.</summary>
+    public JsonObject AdotConfig()
+    {
+        var content = Container("adot")["Environment"]!.AsArray().Single(e => e!["Name"]!.GetValue<string>() == "AOT_CONFIG_CONTENT")!["Value"]!.GetValue<string>();
+        var file = Path.Combine(_outdir, "adot-config.yaml");
+        File.WriteAllText(file, content);
+        return Repository.Yaml(file);
+    }
+
     /// <summary>Resources of one CloudFormation type, with their logical ids.</summary>
     public IEnumerable<(string Id, JsonObject Properties)> Resources(string type) =>
         Json["Resources"]!.AsObject()
