@@ -45,9 +45,8 @@ public sealed class FlowConfigsStack : Stack
 
     public FlowConfigsStack(Construct scope, string id, InfraSettings settings, IStackProps props) : base(scope, id, props)
     {
-        // A name, so the grant on it names exactly this stack's account and region.
-        if (settings.EventBusName is { } busName && !System.Text.RegularExpressions.Regex.IsMatch(busName, "^[A-Za-z0-9._-]{1,256}$"))
-            throw new ArgumentException($"eventBusName '{busName}' is not an event bus name (letters, digits, '.', '-', '_'; not an ARN).");
+        // Before anything is built: the GetConfig bundle is published while the stack is constructed.
+        settings.Validate();
         var name = $"FlowConfigs-{settings.EnvironmentName}";
         var onCall = new OnCallAlerts(this, "OnCall", settings);
         var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 2 });
