@@ -188,6 +188,10 @@ public sealed class FlowConfigsStack : Stack
             Resources = ["*"],
         }));
 
+        // frame-ancestors: only our instance's Agent Workspace instead of every Connect instance's.
+        if (settings.ConnectInstanceOrigin is { } connectOrigin)
+            gateway.AddEnvironment("FlowConfigs__Web__FrameAncestors__0", connectOrigin);
+
         if (settings.EventBusName is { } bus)
         {
             gateway.AddEnvironment("FlowConfigs__Events__Provider", "EventBridge");

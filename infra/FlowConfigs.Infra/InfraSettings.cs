@@ -24,6 +24,13 @@ public sealed record InfraSettings
     /// <summary>An ACM certificate for <see cref="Domain"/>; with it the ALB listens on 443. Given only together with the domain.</summary>
     public string? CertificateArn { get; init; }
 
+    /// <summary>
+    /// The Connect instance's access URL (<c>https://&lt;alias&gt;.my.connect.aws</c>), the one origin then allowed to frame
+    /// the web app; empty leaves the gateway's default, every Connect instance's origins. The alias is not part of
+    /// <see cref="ConnectInstanceArn"/>, so it is given on its own.
+    /// </summary>
+    public string? ConnectInstanceUrl { get; init; }
+
     /// <summary>Cognito hosted-UI prefix (globally unique); defaults to flowconfigs-{environment}.</summary>
     public string? CognitoDomainPrefix { get; init; }
 
@@ -62,6 +69,7 @@ public sealed record InfraSettings
                 ?? throw new ArgumentException("Set -c connectInstanceArn=arn:aws:connect:<region>:<account>:instance/<id> (the instance that calls GetConfig)."),
             Domain = Text("domain"),
             CertificateArn = Text("certificateArn"),
+            ConnectInstanceUrl = Text("connectInstanceUrl"),
             CognitoDomainPrefix = Text("cognitoDomainPrefix"),
             Image = Text("image"),
             EventBusName = Text("eventBusName"),
@@ -97,6 +105,19 @@ public sealed record InfraSettings
         // A name, so the grant on it names exactly this stack's account and region.
         if (EventBusName is { } busName && !System.Text.RegularExpressions.Regex.IsMatch(busName, "^[A-Za-z0-9._-]{1,256}$"))
             throw new ArgumentException($"eventBusName '{busName}' is not an event bus name (letters, digits, '.', '-', '_'; not an ARN).");
+        if (ConnectInstanceUrl is { } url && OriginOf(url) is null)
+            throw new ArgumentException(
+                $"connectInstanceUrl '{url}' is not a Connect instance's access URL; give https and the host alone, such as -c connectInstanceUrl=https://mycenter.my.connect.aws.");
         return this;
     }
+
+    /// <summary><see cref="ConnectInstanceUrl"/> as the origin a <c>frame-ancestors</c> source names.</summary>
+    public string? ConnectInstanceOrigin => ConnectInstanceUrl is { } url ? OriginOf(url) : null;
+
+    /// <summary>The origin of an https URL that is a host alone (no path, query, port or user), else null.</summary>
+    private static string? OriginOf(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps && uri.HostNameType == UriHostNameType.Dns
+        && uri.IsDefaultPort && uri.UserInfo.Length == 0 && uri.PathAndQuery == "/" && uri.Fragment.Length == 0 && !url.EndsWith('?') && !url.EndsWith('#')
+            ? uri.GetLeftPart(UriPartial.Authority)
+            : null;
 }

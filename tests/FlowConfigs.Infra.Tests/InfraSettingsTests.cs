@@ -16,9 +16,9 @@ public sealed class InfraSettingsTests
         Context = values.Append((Key: "connectInstanceArn", Value: SynthesizedStack.ConnectInstanceArn)).ToDictionary(v => v.Key, object (v) => v.Value),
     });
 
-    private static InfraSettings Direct(string? domain, string? certificateArn) => new()
+    private static InfraSettings Direct(string? domain, string? certificateArn, string? connectInstanceUrl = null) => new()
     {
-        ConnectInstanceArn = SynthesizedStack.ConnectInstanceArn, Domain = domain, CertificateArn = certificateArn,
+        ConnectInstanceArn = SynthesizedStack.ConnectInstanceArn, Domain = domain, CertificateArn = certificateArn, ConnectInstanceUrl = connectInstanceUrl,
     };
 
     /// <summary>Every way in refuses the settings with the same message.</summary>
@@ -64,5 +64,36 @@ public sealed class InfraSettingsTests
         Assert.Null(neither.Domain);
         Assert.Null(neither.CertificateArn);
         Assert.Same(both, both.Validate());
+    }
+
+    [Theory]
+    [InlineData("https://mycenter.my.connect.aws", "https://mycenter.my.connect.aws")]
+    [InlineData("https://MyCenter.my.connect.aws/", "https://mycenter.my.connect.aws")]
+    [InlineData("https://mycenter.awsapps.com", "https://mycenter.awsapps.com")]
+    public void The_connect_instance_url_is_read_from_context_as_its_origin(string url, string origin)
+    {
+        var settings = InfraSettings.FromContext(Context(("connectInstanceUrl", url)));
+        Assert.Equal(url, settings.ConnectInstanceUrl);
+        Assert.Equal(origin, settings.ConnectInstanceOrigin);
+        Assert.Null(InfraSettings.FromContext(Context()).ConnectInstanceOrigin);
+    }
+
+    [Theory]
+    [InlineData("http://mycenter.my.connect.aws")]
+    [InlineData("mycenter.my.connect.aws")]
+    [InlineData("https://mycenter.my.connect.aws/agent-app-v2/")]
+    [InlineData("https://mycenter.my.connect.aws/connect")]
+    [InlineData("https://mycenter.my.connect.aws?x=1")]
+    [InlineData("https://mycenter.my.connect.aws#top")]
+    [InlineData("https://mycenter.my.connect.aws:8443")]
+    [InlineData("https://admin@mycenter.my.connect.aws")]
+    [InlineData("https://*.my.connect.aws")]
+    [InlineData("https://10.0.0.1")]
+    public void A_connect_instance_url_that_is_not_an_https_host_alone_is_refused_naming_the_setting(string url)
+    {
+        var message = Refused(Context(("connectInstanceUrl", url)), Direct(null, null, url));
+        Assert.Equal(
+            $"connectInstanceUrl '{url}' is not a Connect instance's access URL; give https and the host alone, such as -c connectInstanceUrl=https://mycenter.my.connect.aws.",
+            message);
     }
 }

@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using FlowConfigs.Gateway.Features.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Infra.Tests;
 
@@ -126,9 +129,20 @@ public sealed partial class InfraStackTests
 
         // Sign-in comes back to the same URL the workspace opens.
         Assert.Equal([appUrl + "/auth/callback"], synth.Resources("AWS::Cognito::UserPoolClient").Single().Properties["CallbackURLs"]!.AsArray().Select(u => u!.GetValue<string>()));
-        // The workspace may frame it: the gateway's default admits every Connect instance's origins.
-        Assert.Contains("https://*.my.connect.aws", WebOptions.AnyConnectInstance);
-        Assert.Contains("https://*.awsapps.com", WebOptions.AnyConnectInstance);
+        // The workspace may frame it, and only our instance's: -c connectInstanceUrl narrows the gateway's frame-ancestors.
+        Assert.Equal(["https://mycenter.my.connect.aws"], FrameAncestors(EventBusStackTests.GatewayEnvironment(synth)));
+    }
+
+    /// <summary>The origins the gateway admits as frame ancestors, bound from the container environment as the gateway binds it.</summary>
+    internal static IReadOnlyList<string> FrameAncestors(Dictionary<string, JsonNode> environment)
+    {
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("FlowConfigs__Web__")))
+            Assert.True(GatewaySettings.Binds(key), $"{key} binds to no option");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(environment
+            .Where(e => e.Key.StartsWith("FlowConfigs__Web__")).Select(e => KeyValuePair.Create(e.Key.Replace("__", ":"), (string?)e.Value.GetValue<string>())))
+            .Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).Services.BuildServiceProvider()
+            .GetRequiredService<IOptions<WebOptions>>().Value.FramingOrigins;
     }
 
     [Fact]

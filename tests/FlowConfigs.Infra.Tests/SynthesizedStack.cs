@@ -12,6 +12,7 @@ public class SynthesizedStack : IDisposable
 {
     public const string ConnectInstanceArn = "arn:aws:connect:us-east-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa";
     public const string AlertEmails = "a@x.com, b@y.org";
+    public const string ConnectInstanceUrl = "https://MyCenter.my.connect.aws/";
     private readonly string _outdir = Path.Combine(Path.GetTempPath(), "flowconfigs-cdk-" + Guid.NewGuid().ToString("N"));
 
     public Template Template { get; }
@@ -32,6 +33,7 @@ public class SynthesizedStack : IDisposable
             ConnectInstanceArn = ConnectInstanceArn,
             Domain = "flowconfigs.example.com",
             CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+            ConnectInstanceUrl = ConnectInstanceUrl,
             AlertEmails = InfraSettings.FromContext(new App(new AppProps
             {
                 Context = new Dictionary<string, object> { ["connectInstanceArn"] = ConnectInstanceArn, ["alertEmails"] = AlertEmails },
