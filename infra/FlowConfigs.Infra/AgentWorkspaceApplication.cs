@@ -10,8 +10,8 @@ namespace FlowConfigs.Infra;
 /// </summary>
 /// <remarks>
 /// The workspace frames the app's URL; the gateway's default <c>frame-ancestors</c> already admit every Connect
-/// instance's origins (<c>https://*.my.connect.aws</c>, <c>https://*.awsapps.com</c>), so nothing is passed to the
-/// container for it.
+/// instance's origins (<c>https://*.my.connect.aws</c>, <c>https://*.awsapps.com</c>), and with
+/// <see cref="InfraSettings.ConnectInstanceUrl"/> the stack narrows them to this instance's.
 /// </remarks>
 internal sealed class AgentWorkspaceApplication : Construct
 {

@@ -29,9 +29,6 @@ public sealed class FlowConfigsStack : Stack
     public const int OrleansGatewayPort = 30000;
     public const int RedisNodes = 2;
 
-    /// <summary>Where the ADOT collector's default ECS configuration (ecs-default-config.yaml) sends metrics.</summary>
-    public const string AdotMetricsLogGroup = "/aws/ecs/application/metrics";
-
     public static FlowConfigsStack Create(App app, InfraSettings? settings = null)
     {
         settings ??= InfraSettings.FromContext(app);
@@ -48,9 +45,8 @@ public sealed class FlowConfigsStack : Stack
 
     public FlowConfigsStack(Construct scope, string id, InfraSettings settings, IStackProps props) : base(scope, id, props)
     {
-        // A name, so the grant on it names exactly this stack's account and region.
-        if (settings.EventBusName is { } busName && !System.Text.RegularExpressions.Regex.IsMatch(busName, "^[A-Za-z0-9._-]{1,256}$"))
-            throw new ArgumentException($"eventBusName '{busName}' is not an event bus name (letters, digits, '.', '-', '_'; not an ARN).");
+        // Before anything is built: the GetConfig bundle is published while the stack is constructed.
+        settings.Validate();
         var name = $"FlowConfigs-{settings.EnvironmentName}";
         var onCall = new OnCallAlerts(this, "OnCall", settings);
         var vpc = new Vpc(this, "Vpc", new VpcProps { MaxAzs = 2, NatGateways = 2 });
@@ -137,11 +133,21 @@ public sealed class FlowConfigsStack : Stack
             },
             StopTimeout = Duration.Seconds(30),
         });
-        // ADOT collector: OTLP from the gateway to X-Ray (traces) and CloudWatch (EMF metrics).
+        // ADOT collector: OTLP from the gateway to X-Ray (traces) and CloudWatch (EMF metrics), into this
+        // environment's own log group rather than the image's default, account-wide one that nothing expires.
+        var metricsLogGroup = $"/flowconfigs/{settings.EnvironmentName}/metrics";
+        var metricsLogs = new LogGroup(this, "MetricsLogs", new LogGroupProps
+        {
+            LogGroupName = metricsLogGroup, Retention = RetentionDays.ONE_MONTH, RemovalPolicy = RemovalPolicy.RETAIN,
+        });
+        // Named in the collector's config as text, not a reference; without this the first tasks could start before the
+        // group exists, and the collector may not create it.
+        task.Node.AddDependency(metricsLogs);
         task.AddContainer("adot", new ContainerDefinitionOptions
         {
             Image = ContainerImage.FromRegistry("public.ecr.aws/aws-observability/aws-otel-collector:v0.41.1"),
-            Command = ["--config=/etc/ecs/ecs-default-config.yaml"],
+            // The collector reads its whole configuration from this variable when it is set, ahead of any --config.
+            Environment = new Dictionary<string, string> { [AdotCollectorConfig.Variable] = AdotCollectorConfig.Content(metricsLogGroup) },
             Essential = false,
             MemoryReservationMiB = 128,
             Logging = LogDriver.AwsLogs(new AwsLogDriverProps { LogGroup = logs, StreamPrefix = "adot" }),
@@ -152,16 +158,17 @@ public sealed class FlowConfigsStack : Stack
             Actions = ["xray:PutTraceSegments", "xray:PutTelemetryRecords", "xray:GetSamplingRules", "xray:GetSamplingTargets"],
             Resources = ["*"],
         }));
-        // The default config's awsemf exporter writes metrics as embedded-metric-format log events to this log group
-        // (CloudWatch turns them into ECS/AWSOTel/Application metrics); it never calls PutMetricData.
+        // The awsemf exporter writes metrics as embedded-metric-format log events to that group (CloudWatch turns them
+        // into metrics); it never calls PutMetricData. The stack owns the group, so the collector need not create it.
         task.AddToTaskRolePolicy(new PolicyStatement(new PolicyStatementProps
         {
             Sid = "AdotMetrics",
-            Actions = ["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"],
+            Actions = ["logs:CreateLogStream", "logs:PutLogEvents"],
+            // The group and its streams by name (the group's Arn attribute already ends in ":*").
             Resources =
             [
-                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}",
-                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{AdotMetricsLogGroup}:log-stream:*",
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{metricsLogGroup}",
+                $"arn:{Partition}:logs:{Region}:{Account}:log-group:{metricsLogGroup}:log-stream:*",
             ],
         }));
 
@@ -180,6 +187,10 @@ public sealed class FlowConfigsStack : Stack
             Actions = ["polly:SynthesizeSpeech", "polly:DescribeVoices"],
             Resources = ["*"],
         }));
+
+        // frame-ancestors: only our instance's Agent Workspace instead of every Connect instance's.
+        if (settings.ConnectInstanceOrigin is { } connectOrigin)
+            gateway.AddEnvironment("FlowConfigs__Web__FrameAncestors__0", connectOrigin);
 
         if (settings.EventBusName is { } bus)
         {

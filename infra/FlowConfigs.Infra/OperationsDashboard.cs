@@ -27,8 +27,8 @@ internal sealed record WatchedResources(
 /// internal target group), the tasks, 5xx, DynamoDB throttling, the membership Redis and every alarm's state.
 /// </summary>
 /// <remarks>
-/// The gateway's own <c>flowconfigs.getconfig.duration</c> histogram is not graphed: the ADOT sidecar's default
-/// configuration turns histograms into EMF statistic sets (count, sum, min, max), from which CloudWatch cannot give
+/// The gateway's own <c>flowconfigs.getconfig.duration</c> histogram is not graphed: the ADOT sidecar's awsemf
+/// exporter (<see cref="AdotCollectorConfig"/>) turns histograms into EMF statistic sets (count, sum, min, max), from which CloudWatch cannot give
 /// percentiles, under dimensions that depend on the exporter's roll-ups. The internal target group sees every GetConfig
 /// request the gateway answers, with p50/p99 of its own.
 /// </remarks>

@@ -5,11 +5,11 @@ namespace FlowConfigs.Infra.Tests;
 
 /// <summary>
 /// The stack synthesized with <c>-c eventBusName=...</c>, and (one synthesis for every optional setting left out)
-/// without a domain, certificate or alert addresses.
+/// without a domain, certificate, Connect instance URL or alert addresses, for a second environment.
 /// </summary>
 public sealed class SynthesizedStackWithEventBus() : SynthesizedStack(settings => settings with
 {
-    EventBusName = BusName, Domain = null, CertificateArn = null, AlertEmails = [],
+    EnvironmentName = "staging", EventBusName = BusName, Domain = null, CertificateArn = null, ConnectInstanceUrl = null, AlertEmails = [],
 })
 {
     public const string BusName = "flowconfigs-changes";
@@ -87,5 +87,19 @@ public sealed class EventBusStackTests(SynthesizedStackWithEventBus withBus) : I
         // The app is plain http without one, which the https Agent Workspace could not frame.
         Assert.Empty(withBus.Resources("AWS::AppIntegrations::Application"));
         Assert.DoesNotContain(withBus.Resources("AWS::Connect::IntegrationAssociation"), a => a.Properties["IntegrationType"]!.GetValue<string>() == "APPLICATION");
+    }
+
+    [Fact]
+    public void Another_environment_sends_its_metrics_to_a_log_group_of_its_own()
+    {
+        InfraStackTests.AssertAdotWritesTo(withBus, "/flowconfigs/staging/metrics");
+        Assert.DoesNotContain(withBus.Resources("AWS::Logs::LogGroup"), g => g.Properties["LogGroupName"]!.GetValue<string>().Contains("/test/"));
+    }
+
+    [Fact]
+    public void Without_a_connect_instance_url_every_connect_instance_may_frame_the_app()
+    {
+        Assert.DoesNotContain(GatewayEnvironment(withBus).Keys, key => key.StartsWith("FlowConfigs__Web__"));
+        Assert.Equal(["https://*.my.connect.aws", "https://*.awsapps.com"], InfraStackTests.FrameAncestors(GatewayEnvironment(withBus)));
     }
 }

@@ -49,10 +49,15 @@ internal static class GatewaySettings
     {
         foreach (var part in path)
         {
-            // A list's items bind by index (FlowConfigs__Events__Webhook__Urls__0).
+            // A list's or an array's items bind by index (FlowConfigs__Events__Webhook__Urls__0, FlowConfigs__Web__FrameAncestors__0).
             if (int.TryParse(part, out _) && type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
             {
                 type = type.GetGenericArguments()[0];
+                continue;
+            }
+            if (int.TryParse(part, out _) && type.IsArray)
+            {
+                type = type.GetElementType()!;
                 continue;
             }
             var property = type.GetProperty(part, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);

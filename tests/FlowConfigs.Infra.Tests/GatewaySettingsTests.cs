@@ -14,6 +14,8 @@ public sealed class GatewaySettingsTests
     [InlineData("FlowConfigs__Events__EventBridge__BusName", true)]
     [InlineData("FlowConfigs__Events__EventBridge__Region", true)]
     [InlineData("FlowConfigs__Events__MaxRetryDelay", true)]
+    [InlineData("FlowConfigs__Web__FrameAncestors__0", true)]
+    [InlineData("FlowConfigs__Web__FrameAncestors__origin", false)]
     [InlineData("FlowConfigs__Storage__DynamoDB__TableNme", false)]
     [InlineData("FlowConfigs__Events__Webhook__Urls__first", false)]
     [InlineData("FlowConfigs__Events__Webhook__Secret__0", false)]

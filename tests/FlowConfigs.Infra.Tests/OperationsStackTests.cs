@@ -1,6 +1,9 @@
 using System.Text.Json.Nodes;
 using Amazon.CDK;
 using FlowConfigs.Gateway.Features.Web;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace FlowConfigs.Infra.Tests;
 
@@ -126,22 +129,65 @@ public sealed partial class InfraStackTests
 
         // Sign-in comes back to the same URL the workspace opens.
         Assert.Equal([appUrl + "/auth/callback"], synth.Resources("AWS::Cognito::UserPoolClient").Single().Properties["CallbackURLs"]!.AsArray().Select(u => u!.GetValue<string>()));
-        // The workspace may frame it: the gateway's defaults (which settings only add to) admit every Connect instance's origins.
-        Assert.Contains("https://*.my.connect.aws", new WebOptions().FrameAncestors);
-        Assert.Contains("https://*.awsapps.com", new WebOptions().FrameAncestors);
+        // The workspace may frame it, and only our instance's: -c connectInstanceUrl narrows the gateway's frame-ancestors.
+        Assert.Equal(["https://mycenter.my.connect.aws"], FrameAncestors(EventBusStackTests.GatewayEnvironment(synth)));
+    }
+
+    /// <summary>The origins the gateway admits as frame ancestors, bound from the container environment as the gateway binds it.</summary>
+    internal static IReadOnlyList<string> FrameAncestors(Dictionary<string, JsonNode> environment)
+    {
+        foreach (var key in environment.Keys.Where(k => k.StartsWith("FlowConfigs__Web__")))
+            Assert.True(GatewaySettings.Binds(key), $"{key} binds to no option");
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(environment
+            .Where(e => e.Key.StartsWith("FlowConfigs__Web__")).Select(e => KeyValuePair.Create(e.Key.Replace("__", ":"), (string?)e.Value.GetValue<string>())))
+            .Build();
+        return new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddOptions<WebOptions>().BindConfiguration(WebOptions.Section).Services.BuildServiceProvider()
+            .GetRequiredService<IOptions<WebOptions>>().Value.FramingOrigins;
     }
 
     [Fact]
-    public void The_ADOT_sidecar_may_write_its_metrics_where_its_config_sends_them_and_nowhere_else()
+    public void The_ADOT_sidecar_sends_traces_to_XRay_and_metrics_to_the_environments_own_log_group_and_may_write_only_there()
     {
-        var adot = synth.Resources("AWS::ECS::TaskDefinition").Single().Properties["ContainerDefinitions"]!.AsArray()
-            .Single(c => c!["Name"]!.GetValue<string>() == "adot")!;
-        Assert.Equal(["--config=/etc/ecs/ecs-default-config.yaml"], adot["Command"]!.AsArray().Select(c => c!.GetValue<string>()));
-        var statement = Assert.Single(EventBusStackTests.Statements(synth), s => s["Sid"]?.GetValue<string>() == "AdotMetrics");
-        Assert.Equal(["logs:CreateLogGroup", "logs:CreateLogStream", "logs:PutLogEvents"], statement["Action"]!.AsArray().Select(a => a!.GetValue<string>()).Order());
-        var resources = statement["Resource"]!.AsArray().Select(r => r!.ToJsonString()).ToArray();
-        Assert.Equal(2, resources.Length);
-        Assert.Contains(":log-group:/aws/ecs/application/metrics\"", resources[0]);
-        Assert.Contains(":log-group:/aws/ecs/application/metrics:log-stream:*\"", resources[1]);
+        // Its own configuration, which the collector reads instead of any --config; none is passed.
+        Assert.Null(synth.Container("adot")["Command"]);
+        AssertAdotWritesTo(synth, "/flowconfigs/test/metrics");
+        // OTLP where the gateway sends it.
+        var receiver = synth.AdotConfig()["receivers"]!["otlp"]!["protocols"]!;
+        Assert.Equal("0.0.0.0:4317", receiver["grpc"]!["endpoint"]!.GetValue<string>());
+        Assert.Equal("0.0.0.0:4318", receiver["http"]!["endpoint"]!.GetValue<string>());
+        Assert.Equal("http://localhost:4317", EventBusStackTests.GatewayEnvironment(synth)["OTEL_EXPORTER_OTLP_ENDPOINT"]!.GetValue<string>());
+    }
+
+    /// <summary>
+    /// Metrics go as EMF to <paramref name="logGroup"/> in the namespace of the collector's default configuration, traces
+    /// to X-Ray; the group exists with a retention and outlives the stack; the task role may write to that group only.
+    /// </summary>
+    internal static void AssertAdotWritesTo(SynthesizedStack stack, string logGroup)
+    {
+        var config = stack.AdotConfig();
+        var pipelines = config["service"]!["pipelines"]!;
+        Assert.Equal(["awsxray"], pipelines["traces"]!["exporters"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.Equal(["awsemf"], pipelines["metrics"]!["exporters"]!.AsArray().Select(e => e!.GetValue<string>()));
+        Assert.All(pipelines.AsObject(), p => Assert.Equal(["otlp"], p.Value!["receivers"]!.AsArray().Select(r => r!.GetValue<string>())));
+        var emf = config["exporters"]!["awsemf"]!;
+        Assert.Equal(logGroup, emf["log_group_name"]!.GetValue<string>());
+        Assert.Equal("ECS/AWSOTel/Application", emf["namespace"]!.GetValue<string>());
+        Assert.True(config["exporters"]!.AsObject().ContainsKey("awsxray"));
+        foreach (var processor in pipelines.AsObject().SelectMany(p => p.Value!["processors"]!.AsArray()))
+            Assert.True(config["processors"]!.AsObject().ContainsKey(processor!.GetValue<string>()), $"processor {processor} is not defined");
+
+        var (groupId, group) = Assert.Single(stack.Resources("AWS::Logs::LogGroup"), g => g.Properties["LogGroupName"]?.GetValue<string>() == logGroup);
+        Assert.Equal(30, group["RetentionInDays"]!.GetValue<int>());
+        Assert.Equal("Retain", stack.Json["Resources"]![groupId]!["DeletionPolicy"]!.GetValue<string>());
+        // The group exists before any task that writes to it.
+        var taskId = stack.Resources("AWS::ECS::TaskDefinition").Single().Id;
+        Assert.Contains(groupId, stack.Json["Resources"]![taskId]!["DependsOn"]!.AsArray().Select(d => d!.GetValue<string>()));
+
+        var statement = Assert.Single(EventBusStackTests.Statements(stack), s => s["Sid"]?.GetValue<string>() == "AdotMetrics");
+        Assert.Equal(["logs:CreateLogStream", "logs:PutLogEvents"], statement["Action"]!.AsArray().Select(a => a!.GetValue<string>()).Order());
+        // arn:${Partition}:logs:${Region}:${Account}:log-group:<group> and its streams, nothing else.
+        var resources = statement["Resource"]!.AsArray().Select(r => r!["Fn::Join"]![1]!.AsArray().Last()!.GetValue<string>()).ToArray();
+        Assert.Equal([$":log-group:{logGroup}", $":log-group:{logGroup}:log-stream:*"], resources);
+        Assert.DoesNotContain(EventBusStackTests.Statements(stack), s => s.ToJsonString().Contains("/aws/ecs/application/metrics"));
     }
 }

@@ -9,7 +9,10 @@ internal static class Repository
 
     public static string PathOf(string relative) => Path.Combine(Root, relative);
 
-    /// <summary>A YAML file as JSON (merge keys resolved), parsed by the npm <c>yaml</c> package in tests/tools.</summary>
+    /// <summary>
+    /// A YAML file (in the repository, or at an absolute path) as JSON (merge keys resolved), parsed by the npm
+    /// <c>yaml</c> package in tests/tools.
+    /// </summary>
     public static JsonObject Yaml(string relative)
     {
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = PathOf("tests/tools") };

@@ -12,6 +12,7 @@ public class SynthesizedStack : IDisposable
 {
     public const string ConnectInstanceArn = "arn:aws:connect:us-east-1:123456789012:instance/9308c2a1-9bc6-4cea-8290-6c0b4a6d38fa";
     public const string AlertEmails = "a@x.com, b@y.org";
+    public const string ConnectInstanceUrl = "https://MyCenter.my.connect.aws/";
     private readonly string _outdir = Path.Combine(Path.GetTempPath(), "flowconfigs-cdk-" + Guid.NewGuid().ToString("N"));
 
     public Template Template { get; }
@@ -32,6 +33,7 @@ public class SynthesizedStack : IDisposable
             ConnectInstanceArn = ConnectInstanceArn,
             Domain = "flowconfigs.example.com",
             CertificateArn = "arn:aws:acm:us-east-1:123456789012:certificate/11111111-2222-3333-4444-555555555555",
+            ConnectInstanceUrl = ConnectInstanceUrl,
             AlertEmails = InfraSettings.FromContext(new App(new AppProps
             {
                 Context = new Dictionary<string, object> { ["connectInstanceArn"] = ConnectInstanceArn, ["alertEmails"] = AlertEmails },
@@ -39,6 +41,19 @@ public class SynthesizedStack : IDisposable
         }));
         Template = Template.FromStack(stack);
         Json = JsonNode.Parse(System.Text.Json.JsonSerializer.Serialize(Template.ToJSON()))!.AsObject();
+    }
+
+    /// <summary>One container of the gateway's task definition.</summary>
+    public JsonNode Container(string name) => Resources("AWS::ECS::TaskDefinition").Single().Properties["ContainerDefinitions"]!.AsArray()
+        .Single(c => c!["Name"]!.GetValue<string>() == name)!;
+
+    /// <summary>The ADOT sidecar's configuration, from its container environment, parsed as the YAML it is.</summary>
+    public JsonObject AdotConfig()
+    {
+        var content = Container("adot")["Environment"]!.AsArray().Single(e => e!["Name"]!.GetValue<string>() == "AOT_CONFIG_CONTENT")!["Value"]!.GetValue<string>();
+        var file = Path.Combine(_outdir, "adot-config.yaml");
+        File.WriteAllText(file, content);
+        return Repository.Yaml(file);
     }
 
     /// <summary>Resources of one CloudFormation type, with their logical ids.</summary>

@@ -233,8 +233,8 @@ public sealed class DocumentedSettingsTests : IDisposable
         new("FlowConfigs__Speech__TimeoutSeconds", "42", s => Value<SpeechOptions>(s).TimeoutSeconds, 42),
         new("FlowConfigs__Speech__VoiceListMinutes", "7", s => Value<SpeechOptions>(s).VoiceListMinutes, 7),
         new("FlowConfigs__SampleData__Enabled", "false", s => Value<SampleDataOptions>(s).Enabled, false),
-        // The binder adds configured origins to the default ones (the Connect workspace) rather than replacing them.
-        new("FlowConfigs__Web__FrameAncestors__0", "https://agents.example.com", s => Value<WebOptions>(s).FrameAncestors.Contains("https://agents.example.com"), true),
+        // Configured origins replace the default ones (every Connect instance), so a deployment can admit only its own.
+        new("FlowConfigs__Web__FrameAncestors__0", "https://agents.example.com", s => string.Join(' ', Value<WebOptions>(s).FramingOrigins), "https://agents.example.com"),
         new("FlowConfigs__Events__Provider", "Webhook", s => s.GetRequiredService<IChangeEventSink>().GetType(), typeof(WebhookSink)),
         new("FlowConfigs__Events__Webhook__Urls__0", "https://hooks.example.com/flowconfigs?token=t1",
             s => s.GetRequiredService<WebhookSink>().Urls.Single(), new Uri("https://hooks.example.com/flowconfigs?token=t1")),

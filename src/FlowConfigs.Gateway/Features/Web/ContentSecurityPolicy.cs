@@ -14,7 +14,7 @@ namespace FlowConfigs.Gateway.Features.Web;
 /// </summary>
 internal sealed partial class ContentSecurityPolicy
 {
-    private readonly string[] _frameAncestors;
+    private readonly IReadOnlyList<string> _frameAncestors;
     private readonly string? _authorityOrigin;
     private readonly IConfigurationManager<OpenIdConnectConfiguration>? _discovery;
     private readonly ILogger<ContentSecurityPolicy> _logger;
@@ -24,7 +24,7 @@ internal sealed partial class ContentSecurityPolicy
     public ContentSecurityPolicy(IOptions<WebOptions> web, IOptions<IdentityOptions> identity, IOptionsMonitor<JwtBearerOptions> jwt,
         ILogger<ContentSecurityPolicy> logger)
     {
-        _frameAncestors = web.Value.FrameAncestors;
+        _frameAncestors = web.Value.FramingOrigins;
         _logger = logger;
         // The development sign-in asks this origin for tokens; only an OIDC provider adds origins.
         if (!identity.Value.IsDevelopment)
