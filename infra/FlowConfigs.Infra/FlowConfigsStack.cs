@@ -436,6 +436,27 @@ public sealed class FlowConfigsStack : Stack
             EvaluationPeriods = 3,
             TreatMissingData = TreatMissingData.BREACHING,
         });
-        return [gateway5xx, getConfigP99, getConfigErrors, taskCount];
+        if (settings.EventBusName is null)
+            return [gateway5xx, getConfigP99, getConfigErrors, taskCount];
+        // The gateway delivers change events in order, so one the bus keeps refusing holds back all later ones; the
+        // silo hosting the dispatcher reports how long the oldest has waited (the sidecar's EMF export dimensions
+        // every metric by its meter, OTelLib).
+        var eventsBehind = new Alarm(this, "ChangeEventsBehind", new AlarmProps
+        {
+            AlarmName = $"{name} change events behind",
+            AlarmDescription = "A change event has waited over 15 minutes to be delivered to the event bus; later ones wait behind it.",
+            Metric = new Metric(new MetricProps
+            {
+                Namespace = AdotCollectorConfig.MetricsNamespace,
+                MetricName = "flowconfigs.events.undelivered_age",
+                DimensionsMap = new Dictionary<string, string> { ["OTelLib"] = "FlowConfigs.Events" },
+                Statistic = "Maximum",
+                Period = Duration.Minutes(5),
+            }),
+            Threshold = 900,
+            EvaluationPeriods = 1,
+            TreatMissingData = TreatMissingData.NOT_BREACHING,
+        });
+        return [gateway5xx, getConfigP99, getConfigErrors, taskCount, eventsBehind];
     }
 }

@@ -50,6 +50,18 @@ public sealed class EventBusStackTests(SynthesizedStackWithEventBus withBus) : I
     }
 
     [Fact]
+    public void With_a_bus_an_alarm_pages_when_an_event_has_waited_over_15_minutes()
+    {
+        var alarm = Assert.Single(withBus.Resources("AWS::CloudWatch::Alarm"), a => a.Properties["AlarmName"]!.ToJsonString().Contains("change events behind"));
+        var properties = alarm.Properties;
+        Assert.Equal("ECS/AWSOTel/Application", properties["Namespace"]!.GetValue<string>());
+        Assert.Equal("flowconfigs.events.undelivered_age", properties["MetricName"]!.GetValue<string>());
+        Assert.Equal("""[{"Name":"OTelLib","Value":"FlowConfigs.Events"}]""", properties["Dimensions"]!.ToJsonString());
+        Assert.Equal(("Maximum", 300, 900.0), (properties["Statistic"]!.GetValue<string>(), properties["Period"]!.GetValue<int>(), properties["Threshold"]!.GetValue<double>()));
+        Assert.Equal("notBreaching", properties["TreatMissingData"]!.GetValue<string>());
+    }
+
+    [Fact]
     public void The_bus_is_read_from_context()
     {
         var app = new App(new AppProps
