@@ -90,6 +90,33 @@ public sealed class ImportWizardTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task An_item_an_approval_rule_covers_is_shown_as_needing_approval_and_left_alone()
+    {
+        var prefix = NewPrefix("approval");
+        var guarded = prefix + "guarded/line";
+        await ChangeControlData.AddApprovalRuleAsync(browser, prefix + "guarded/*", 2);
+        var open = prefix + "open";
+        var file = await FileAsync(new JsonArray(Config(guarded), Config(open)));
+        var page = await SignIn.AsAsync(browser, "alice", ["FlowConfigAdmin"]);
+
+        var plan = await ReviewAsync(page, file);
+        await Expect(Row(plan, guarded)).ToContainTextAsync("Needs approval");
+        await Expect(Row(plan, guarded)).ToContainTextAsync("needs 2 approvals before a change goes live");
+        await Expect(Row(plan, open)).ToContainTextAsync("Create");
+        await Button(page, "Next").ClickAsync();
+        await Expect(page.GetByText("1 to create, 1 needing approval (save as a draft in the editor).")).ToBeVisibleAsync();
+        await Button(page, "Import").ClickAsync();
+
+        var results = page.GetByRole(AriaRole.Table, new() { Name = "Import results" });
+        await Expect(Row(results, open)).ToContainTextAsync("Created");
+        await Expect(Row(results, guarded)).ToContainTextAsync("Needs approval");
+        Assert.Null(await ReadAsync(guarded));
+        Assert.NotNull(await ReadAsync(open));
+        browser.AssertCleanConsole(page);
+        File.Delete(file);
+    }
+
+    [Fact]
     public async Task The_review_shows_each_items_fate_before_anything_is_written_and_overwrite_is_a_choice()
     {
         var prefix = NewPrefix("review");

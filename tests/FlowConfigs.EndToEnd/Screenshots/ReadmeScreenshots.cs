@@ -217,10 +217,15 @@ internal static class ReadmeScreenshots
         await UsageData.ReadAsync(browser, "queue/billing", [.. Enumerable.Repeat(("en-US", "voice"), 9)]);
         await UsageData.WaitForReadsAsync(browser, Queue, 26);
         await UsageData.WaitForMissingIdAsync(browser, "queue/billing");
+        // Tall enough for the whole tab: a full-page capture of a taller page resizes the viewport as it shoots, and
+        // the tab strip, laid out again mid-capture, would show the wrong stretch of its tabs.
+        await alice.SetViewportSizeAsync(1440, 1400);
         await EditorPage.OpenAsync(alice, Queue, "usage");
         await Expect(alice.GetByRole(AriaRole.Application, new() { Name = "Reads per day by language" })).ToBeVisibleAsync();
         await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Missing translations" })).ToContainTextAsync("outageMessage");
+        await Expect(alice.GetByTestId("preview-map")).ToBeVisibleAsync();
         await CaptureAsync(alice, "usage");
+        await alice.SetViewportSizeAsync(1440, 1000);
 
         await alice.GetByRole(AriaRole.Link, new() { Name = "Insights", Exact = true }).ClickAsync();
         await Expect(alice.GetByRole(AriaRole.Table, new() { Name = "Ids flows ask for that do not exist" })).ToContainTextAsync("queue/billing");
