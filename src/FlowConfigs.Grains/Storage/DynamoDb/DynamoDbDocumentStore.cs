@@ -127,7 +127,7 @@ public sealed class DynamoDbDocumentStore(
             SideRecords.Check(write);
             var id = _ids.ItemId(key);
             var claimedAt = clock.GetUtcNow();
-            if (write.Revision is { } revision && await PutRevisionAsync(id, revision, write.Writer, cancellationToken) is { } refused)
+            if (write.Revision is { } revision && await PutRevisionAsync(id, revision, write.Writer, claimedAt, cancellationToken) is { } refused)
                 return refused;
             var sides = await _sides.PutPendingAsync(id, write, cancellationToken);
             if (write.Revision is not null && clock.GetUtcNow() - claimedAt > _options.RevisionLease - _options.ItemPutBudget)
@@ -325,9 +325,9 @@ public sealed class DynamoDbDocumentStore(
     /// writer that crashed between its two writes) or this writer's own (retrying after an unknown outcome). Null
     /// when claimed; else why not.
     /// </summary>
-    private async Task<WriteResult?> PutRevisionAsync(string id, StoredRevision revision, string writer, CancellationToken cancellationToken)
+    /// <param name="now">The claim's instant: its lease runs from here, and the writer measures what is left of it from here.</param>
+    private async Task<WriteResult?> PutRevisionAsync(string id, StoredRevision revision, string writer, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var now = clock.GetUtcNow();
         var item = RevisionItem(id, revision);
         item["writeId"] = new() { S = writer };
         item["pendingUntil"] = AttributeMapper.Number((now + _options.RevisionLease).ToUnixTimeMilliseconds());
